@@ -1,0 +1,10 @@
+/* kiosk-formats.h: every parser's table entry, one per kind */
+#pragma once
+
+#include "kiosk-format.h"
+
+G_BEGIN_DECLS
+
+/* Each kind's parser file defines its entry; kiosk-format.c lists them. */
+
+G_END_DECLS

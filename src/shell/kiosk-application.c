@@ -1,0 +1,250 @@
+/* kiosk-application.c: the kiosk process: options, settings, sources, window */
+
+#define G_LOG_DOMAIN "kiosk-application"
+
+#include "config.h"
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+#include <glib/gi18n.h>
+
+#include "kiosk-application.h"
+#include "kiosk-i18n.h"
+
+struct _KioskApplication
+{
+  AdwApplication   parent_instance;
+
+  /* owned */
+  KioskConfig     *config;
+  KioskSourceList *sources;
+  char            *config_file;
+  gboolean         demo;
+  gboolean         windowed;
+};
+
+G_DEFINE_FINAL_TYPE (KioskApplication, kiosk_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run on the bundled demo town Musterdorf (no network needed)"), NULL },
+  { "windowed", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run in a normal 1280×800 window for development, not fullscreen"), NULL },
+  { "config", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a configuration keyfile into the settings"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static void
+create_sources (KioskApplication *self)
+{
+  g_autoptr(GPtrArray) configs = kiosk_config_get_sources (self->config);
+
+  kiosk_source_list_remove_all (self->sources);
+  for (guint i = 0; i < configs->len; i++)
+    {
+      const KioskSourceConfig *config = g_ptr_array_index (configs, i);
+      g_autoptr(KioskSource) source = NULL;
+
+      if (kiosk_format_lookup (config->kind) == NULL)
+        {
+          g_warning ("Source “%s”: unknown kind “%s”, skipped", config->id, config->kind);
+          continue;
+        }
+      source = kiosk_source_new (config);
+      kiosk_source_list_add (self->sources, source);
+    }
+}
+
+static void
+setup_demo (KioskApplication *self)
+{
+  GSettings *settings = kiosk_config_get_settings (self->config);
+
+  /* The demo writes only to its own in-memory settings. */
+  g_settings_set_string (settings, "place-name", "Stadtbibliothek Musterdorf");
+  g_settings_set_double (settings, "latitude", 51.3397);
+  g_settings_set_double (settings, "longitude", 12.3731);
+}
+
+static int
+kiosk_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("ankerort %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static int
+kiosk_application_command_line (GApplication            *app,
+                                GApplicationCommandLine *command_line)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *config_file = NULL;
+
+  self->demo = g_variant_dict_contains (options, "demo");
+  self->windowed = g_variant_dict_contains (options, "windowed");
+  g_variant_dict_lookup (options, "config", "^&ay", &config_file);
+  g_free (self->config_file);
+  self->config_file = g_strdup (config_file);
+
+  g_application_activate (app);
+
+  return 0;
+}
+
+static void
+kiosk_application_activate (GApplication *app)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+  KioskWindow *window;
+
+  window = kiosk_application_get_window (self);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if (self->config == NULL)
+    {
+      if (self->demo)
+        {
+          g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+          g_autoptr(KioskConfig) base = kiosk_config_new_default ();
+          g_autoptr(GSettingsSchema) schema = NULL;
+          g_autoptr(GSettings) settings = NULL;
+
+          g_object_get (kiosk_config_get_settings (base), "settings-schema", &schema, NULL);
+          settings = g_settings_new_full (schema, backend, NULL);
+          self->config = kiosk_config_new (settings);
+          setup_demo (self);
+        }
+      else
+        {
+          self->config = kiosk_config_new_default ();
+        }
+    }
+
+  if (self->config_file != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!kiosk_config_import_keyfile (self->config, self->config_file, NULL, &error))
+        g_warning ("%s", error->message);
+    }
+
+  kiosk_i18n_set_language (kiosk_config_get_default_language (self->config));
+  create_sources (self);
+
+  window = kiosk_window_new (ADW_APPLICATION (self), self->config, self->sources, self->windowed);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+kiosk_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
+
+  /* A kiosk follows its own contrast setting, never a desktop's dark mode. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_icon_name (BASE_APPLICATION_ID);
+}
+
+static void
+kiosk_application_finalize (GObject *object)
+{
+  KioskApplication *self = (KioskApplication *)object;
+
+  g_clear_object (&self->sources);
+  g_clear_object (&self->config);
+  g_clear_pointer (&self->config_file, g_free);
+
+  G_OBJECT_CLASS (kiosk_application_parent_class)->finalize (object);
+}
+
+static void
+kiosk_application_class_init (KioskApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = kiosk_application_finalize;
+  app_class->activate = kiosk_application_activate;
+  app_class->startup = kiosk_application_startup;
+  app_class->command_line = kiosk_application_command_line;
+  app_class->handle_local_options = kiosk_application_handle_local_options;
+}
+
+static void
+kiosk_application_init (KioskApplication *self)
+{
+  self->sources = kiosk_source_list_new ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Ankerort — the city’s information kiosk"));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Check a source without a window:\n"
+                                                  "  ankerort check KIND SOURCE [--json]"));
+}
+
+KioskApplication *
+kiosk_application_new (void)
+{
+  return g_object_new (KIOSK_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}
+
+KioskConfig *
+kiosk_application_get_config (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->config;
+}
+
+KioskSourceList *
+kiosk_application_get_sources (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->sources;
+}
+
+KioskWindow *
+kiosk_application_get_window (KioskApplication *self)
+{
+  GtkWindow *window;
+
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+      window = windows != NULL ? windows->data : NULL;
+    }
+
+  return KIOSK_IS_WINDOW (window) ? KIOSK_WINDOW (window) : NULL;
+}
+
+gboolean
+kiosk_application_get_demo (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), FALSE);
+
+  return self->demo;
+}

@@ -1,0 +1,22 @@
+/* kiosk-application.h: the kiosk process: options, settings, sources, window */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kiosk-config.h"
+#include "kiosk-source-list.h"
+#include "kiosk-window.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_APPLICATION (kiosk_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (KioskApplication, kiosk_application, KIOSK, APPLICATION, AdwApplication)
+
+KioskApplication *kiosk_application_new          (void);
+KioskConfig      *kiosk_application_get_config   (KioskApplication *self);
+KioskSourceList  *kiosk_application_get_sources  (KioskApplication *self);
+KioskWindow      *kiosk_application_get_window   (KioskApplication *self);
+gboolean          kiosk_application_get_demo     (KioskApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,617 @@
+/* kiosk-config.c: the kiosk's settings (GSettings) and the keyfile import */
+
+#define G_LOG_DOMAIN "kiosk-config"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "kiosk-config.h"
+#include "kiosk-format.h"
+
+struct _KioskConfig
+{
+  GObject    parent_instance;
+
+  /* owned */
+  GSettings *settings;
+  char      *place_name;
+  char      *kiosk_id;
+  char      *language;
+};
+
+G_DEFINE_FINAL_TYPE (KioskConfig, kiosk_config, G_TYPE_OBJECT)
+G_DEFINE_QUARK (kiosk-config-error-quark, kiosk_config_error)
+
+#define KIOSK_GROUP "Kiosk"
+#define SOURCE_GROUP_PREFIX "Source "
+#define OPTION_PREFIX "option-"
+
+static void
+kiosk_config_finalize (GObject *object)
+{
+  KioskConfig *self = (KioskConfig *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->place_name, g_free);
+  g_clear_pointer (&self->kiosk_id, g_free);
+  g_clear_pointer (&self->language, g_free);
+
+  G_OBJECT_CLASS (kiosk_config_parent_class)->finalize (object);
+}
+
+static void
+kiosk_config_class_init (KioskConfigClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kiosk_config_finalize;
+
+  /* "changed" with the key, forwarded from GSettings. */
+  g_signal_new ("changed",
+                G_TYPE_FROM_CLASS (klass),
+                G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+kiosk_config_init (KioskConfig *self)
+{
+}
+
+static void
+settings_changed_cb (GSettings   *settings,
+                     const char  *key,
+                     KioskConfig *self)
+{
+  g_signal_emit_by_name (self, "changed", key);
+}
+
+KioskConfig *
+kiosk_config_new (GSettings *settings)
+{
+  KioskConfig *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (KIOSK_TYPE_CONFIG, NULL);
+  self->settings = g_object_ref (settings);
+  g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self, 0);
+
+  return self;
+}
+
+/* Installed builds find the schema in the system; a build tree run finds
+ * the one compiled next to it, so `_build/src/ankerort` just works. */
+KioskConfig *
+kiosk_config_new_default (void)
+{
+  GSettingsSchemaSource *system = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (system != NULL)
+    schema = g_settings_schema_source_lookup (system, BASE_APPLICATION_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_autoptr(GSettingsSchemaSource) build = NULL;
+      g_autoptr(GError) error = NULL;
+
+      build = g_settings_schema_source_new_from_directory (BUILD_SCHEMADIR, system, FALSE, &error);
+      if (build == NULL)
+        g_error ("The settings schema %s is not installed and %s has none: %s",
+                 BASE_APPLICATION_ID, BUILD_SCHEMADIR, error->message);
+      schema = g_settings_schema_source_lookup (build, BASE_APPLICATION_ID, FALSE);
+      if (schema == NULL)
+        g_error ("The settings schema %s is not installed", BASE_APPLICATION_ID);
+    }
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+
+  return kiosk_config_new (settings);
+}
+
+GSettings *
+kiosk_config_get_settings (KioskConfig *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), NULL);
+
+  return self->settings;
+}
+
+const char *
+kiosk_config_get_place_name (KioskConfig *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), NULL);
+
+  g_free (self->place_name);
+  self->place_name = g_settings_get_string (self->settings, "place-name");
+  if (self->place_name[0] == '\0')
+    {
+      g_free (self->place_name);
+      self->place_name = g_strdup ("Ankerort");
+    }
+
+  return self->place_name;
+}
+
+double
+kiosk_config_get_latitude (KioskConfig *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), 0);
+
+  return g_settings_get_double (self->settings, "latitude");
+}
+
+double
+kiosk_config_get_longitude (KioskConfig *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), 0);
+
+  return g_settings_get_double (self->settings, "longitude");
+}
+
+double
+kiosk_config_get_map_zoom (KioskConfig *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), 15);
+
+  return g_settings_get_double (self->settings, "map-zoom");
+}
+
+gboolean
+kiosk_config_get_map_bounds (KioskConfig *self,
+                             double      *west,
+                             double      *south,
+                             double      *east,
+                             double      *north)
+{
+  double w, s, e, n;
+
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), FALSE);
+
+  g_settings_get (self->settings, "map-bounds", "(dddd)", &w, &s, &e, &n);
+  if (west)
+    *west = w;
+  if (south)
+    *south = s;
+  if (east)
+    *east = e;
+  if (north)
+    *north = n;
+
+  return w < e && s < n;
+}
+
+GTimeZone *
+kiosk_config_get_time_zone (KioskConfig *self)
+{
+  g_autofree char *id = NULL;
+  GTimeZone *tz;
+
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), NULL);
+
+  id = g_settings_get_string (self->settings, "time-zone");
+  tz = g_time_zone_new_identifier (id);
+  if (tz == NULL)
+    {
+      g_warning ("Setting time-zone: unknown zone “%s”, using Europe/Berlin", id);
+      tz = g_time_zone_new_identifier ("Europe/Berlin");
+    }
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+
+  return tz;
+}
+
+guint
+kiosk_config_get_idle_timeout (KioskConfig *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), 90);
+
+  return g_settings_get_uint (self->settings, "idle-timeout");
+}
+
+const char *
+kiosk_config_get_default_language (KioskConfig *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), "de");
+
+  g_free (self->language);
+  self->language = g_settings_get_string (self->settings, "default-language");
+
+  return self->language;
+}
+
+const char *
+kiosk_config_get_kiosk_id (KioskConfig *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), NULL);
+
+  g_free (self->kiosk_id);
+  self->kiosk_id = g_settings_get_string (self->settings, "kiosk-id");
+  if (self->kiosk_id[0] == '\0')
+    {
+      g_free (self->kiosk_id);
+      self->kiosk_id = g_uuid_string_random ();
+      g_settings_set_string (self->settings, "kiosk-id", self->kiosk_id);
+    }
+
+  return self->kiosk_id;
+}
+
+GPtrArray *
+kiosk_config_get_sources (KioskConfig *self)
+{
+  g_autoptr(GVariant) value = NULL;
+  GPtrArray *sources;
+  GVariantIter iter;
+  GVariant *child;
+
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), NULL);
+
+  sources = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_source_config_free);
+  value = g_settings_get_value (self->settings, "sources");
+  g_variant_iter_init (&iter, value);
+  while ((child = g_variant_iter_next_value (&iter)))
+    {
+      g_ptr_array_add (sources, kiosk_source_config_new_from_variant (child));
+      g_variant_unref (child);
+    }
+
+  return sources;
+}
+
+void
+kiosk_config_set_sources (KioskConfig *self,
+                          GPtrArray   *sources)
+{
+  GVariantBuilder builder;
+
+  g_return_if_fail (KIOSK_IS_CONFIG (self));
+  g_return_if_fail (sources != NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a" KIOSK_SOURCE_CONFIG_VARIANT_TYPE));
+  for (guint i = 0; i < sources->len; i++)
+    g_variant_builder_add_value (&builder, kiosk_source_config_to_variant (sources->pdata[i]));
+
+  g_settings_set_value (self->settings, "sources", g_variant_builder_end (&builder));
+}
+
+/* Keyfile import */
+
+static void
+add_message (GPtrArray  *messages,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_message (GPtrArray  *messages,
+             const char *format,
+             ...)
+{
+  va_list args;
+  char *line;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_warning ("%s", line);
+  if (messages != NULL)
+    g_ptr_array_add (messages, line);
+  else
+    g_free (line);
+}
+
+static char *
+describe_range (GSettingsSchemaKey *key)
+{
+  g_autoptr(GVariant) range = g_settings_schema_key_get_range (key);
+  g_autoptr(GVariant) detail = NULL;
+  const char *type;
+
+  g_variant_get (range, "(&sv)", &type, &detail);
+  if (g_strcmp0 (type, "range") == 0)
+    {
+      g_autoptr(GVariant) min = g_variant_get_child_value (detail, 0);
+      g_autoptr(GVariant) max = g_variant_get_child_value (detail, 1);
+      g_autofree char *min_s = g_variant_print (min, FALSE);
+      g_autofree char *max_s = g_variant_print (max, FALSE);
+
+      return g_strdup_printf ("a number from %s to %s", min_s, max_s);
+    }
+  if (g_strcmp0 (type, "enum") == 0)
+    {
+      g_autofree char *choices = g_variant_print (detail, FALSE);
+
+      return g_strdup_printf ("one of %s", choices);
+    }
+
+  return g_strdup (g_variant_type_peek_string (g_settings_schema_key_get_value_type (key)));
+}
+
+static GVariant *
+parse_value (GSettingsSchemaKey *key,
+             const char         *text)
+{
+  const GVariantType *type = g_settings_schema_key_get_value_type (key);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  char *end = NULL;
+
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
+    return g_variant_new_string (stripped);
+
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_DOUBLE))
+    {
+      double d = g_ascii_strtod (stripped, &end);
+
+      if (*stripped == '\0' || *end != '\0' || !isfinite (d))
+        return NULL;
+      return g_variant_new_double (d);
+    }
+
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_UINT32))
+    {
+      guint64 u;
+
+      if (!g_ascii_string_to_unsigned (stripped, 10, 0, G_MAXUINT32, &u, NULL))
+        return NULL;
+      return g_variant_new_uint32 ((guint32) u);
+    }
+
+  if (g_variant_type_equal (type, G_VARIANT_TYPE ("(dddd)")))
+    {
+      g_auto(GStrv) parts = g_strsplit (stripped, ";", -1);
+      double v[4];
+
+      if (g_strv_length (parts) != 4)
+        return NULL;
+      for (guint i = 0; i < 4; i++)
+        {
+          g_strstrip (parts[i]);
+          v[i] = g_ascii_strtod (parts[i], &end);
+          if (*parts[i] == '\0' || *end != '\0' || !isfinite (v[i]))
+            return NULL;
+        }
+      if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90 || v[0] >= v[2] || v[1] >= v[3])
+        return NULL;
+      return g_variant_new ("(dddd)", v[0], v[1], v[2], v[3]);
+    }
+
+  return NULL;
+}
+
+static void
+import_kiosk_group (KioskConfig *self,
+                    GKeyFile    *keyfile,
+                    const char  *path,
+                    GPtrArray   *messages)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  keys = g_key_file_get_keys (keyfile, KIOSK_GROUP, NULL, NULL);
+  if (keys == NULL)
+    return;
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GSettingsSchemaKey) key = NULL;
+      g_autoptr(GVariant) value = NULL;
+      g_autofree char *text = NULL;
+
+      if (g_strcmp0 (keys[i], "sources") == 0 || !g_settings_schema_has_key (schema, keys[i]))
+        {
+          add_message (messages, _("%s: [%s] %s: unknown key, ignored"),
+                       path, KIOSK_GROUP, keys[i]);
+          continue;
+        }
+
+      key = g_settings_schema_get_key (schema, keys[i]);
+      text = g_key_file_get_value (keyfile, KIOSK_GROUP, keys[i], NULL);
+      value = parse_value (key, text);
+      if (value != NULL)
+        g_variant_ref_sink (value);
+
+      if (value != NULL && g_strcmp0 (keys[i], "time-zone") == 0)
+        {
+          g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (g_variant_get_string (value, NULL));
+
+          if (tz == NULL)
+            g_clear_pointer (&value, g_variant_unref);
+        }
+
+      if (value == NULL || !g_settings_schema_key_range_check (key, value))
+        {
+          g_autofree char *expected = NULL;
+          g_autoptr(GVariant) def = g_settings_schema_key_get_default_value (key);
+          g_autofree char *def_s = g_variant_print (def, FALSE);
+
+          if (g_strcmp0 (keys[i], "time-zone") == 0)
+            expected = g_strdup (_("a time zone such as Europe/Berlin"));
+          else
+            expected = describe_range (key);
+
+          add_message (messages, _("%s: [%s] %s: “%s” is not %s; using the default %s"),
+                       path, KIOSK_GROUP, keys[i], text, expected, def_s);
+          g_settings_reset (self->settings, keys[i]);
+          continue;
+        }
+
+      g_settings_set_value (self->settings, keys[i], value);
+    }
+}
+
+static gboolean
+url_is_acceptable (const char *url)
+{
+  const char *scheme;
+
+  if (url == NULL || *url == '\0')
+    return FALSE;
+  if (g_path_is_absolute (url))
+    return TRUE;
+
+  scheme = g_uri_peek_scheme (url);
+  if (scheme == NULL)
+    return FALSE;
+
+  return g_str_equal (scheme, "http") || g_str_equal (scheme, "https") ||
+         g_str_equal (scheme, "file") || g_str_equal (scheme, "resource") ||
+         g_str_equal (scheme, "demo");
+}
+
+static KioskSourceConfig *
+import_source_group (GKeyFile   *keyfile,
+                     const char *group,
+                     const char *path,
+                     GPtrArray  *messages)
+{
+  g_autoptr(KioskSourceConfig) config = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *url = NULL;
+  g_auto(GStrv) keys = NULL;
+  const char *id = group + strlen (SOURCE_GROUP_PREFIX);
+
+  if (*id == '\0')
+    {
+      add_message (messages, _("%s: [%s]: a source needs a name after “Source”; skipped"),
+                   path, group);
+      return NULL;
+    }
+
+  kind = g_key_file_get_string (keyfile, group, "kind", NULL);
+  url = g_key_file_get_string (keyfile, group, "url", NULL);
+  if (kind == NULL || kiosk_format_lookup (g_strstrip (kind)) == NULL)
+    {
+      add_message (messages, _("%s: [%s] kind: “%s” is not a known kind; source skipped"),
+                   path, group, kind ? kind : "");
+      return NULL;
+    }
+  if (url == NULL || !url_is_acceptable (g_strstrip (url)))
+    {
+      add_message (messages,
+                   _("%s: [%s] url: “%s” is not an http, https, file or resource URL; source skipped"),
+                   path, group, url ? url : "");
+      return NULL;
+    }
+
+  config = kiosk_source_config_new (id, kind, url);
+
+  keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_string (keyfile, group, keys[i], NULL);
+
+      if (g_str_equal (keys[i], "kind") || g_str_equal (keys[i], "url"))
+        continue;
+
+      if (g_str_equal (keys[i], "refresh"))
+        {
+          guint64 seconds;
+
+          if (value != NULL &&
+              g_ascii_string_to_unsigned (g_strstrip (value), 10, 10, 7 * 24 * 3600, &seconds, NULL))
+            config->refresh_interval = (guint) seconds;
+          else
+            add_message (messages,
+                         _("%s: [%s] refresh: “%s” is not a number of seconds from 10 to 604800; using the default %u"),
+                         path, group, value ? value : "", KIOSK_SOURCE_DEFAULT_REFRESH);
+        }
+      else if (g_str_equal (keys[i], "headers"))
+        {
+          g_auto(GStrv) headers = g_key_file_get_string_list (keyfile, group, keys[i], NULL, NULL);
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+          for (guint j = 0; headers != NULL && headers[j] != NULL; j++)
+            {
+              const char *colon = strchr (headers[j], ':');
+
+              if (colon == NULL || colon == headers[j])
+                {
+                  add_message (messages,
+                               _("%s: [%s] headers: “%s” is not “Name: value”; header skipped"),
+                               path, group, headers[j]);
+                  continue;
+                }
+              g_strv_builder_add (builder, g_strstrip (headers[j]));
+            }
+          g_strfreev (config->headers);
+          config->headers = g_strv_builder_end (builder);
+        }
+      else if (g_str_has_prefix (keys[i], OPTION_PREFIX) && keys[i][strlen (OPTION_PREFIX)] != '\0')
+        {
+          g_hash_table_insert (config->options,
+                               g_strdup (keys[i] + strlen (OPTION_PREFIX)),
+                               g_strdup (value ? value : ""));
+        }
+      else
+        {
+          add_message (messages, _("%s: [%s] %s: unknown key, ignored"), path, group, keys[i]);
+        }
+    }
+
+  return g_steal_pointer (&config);
+}
+
+gboolean
+kiosk_config_import_keyfile (KioskConfig *self,
+                             const char  *path,
+                             GPtrArray   *messages,
+                             GError     **error)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) groups = NULL;
+  gboolean has_sources = FALSE;
+
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, KIOSK_CONFIG_ERROR, KIOSK_CONFIG_ERROR_FAILED,
+                   _("%s: cannot read the configuration: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  g_settings_delay (self->settings);
+
+  import_kiosk_group (self, keyfile, path, messages);
+
+  sources = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_source_config_free);
+  groups = g_key_file_get_groups (keyfile, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      if (g_str_equal (groups[i], KIOSK_GROUP))
+        continue;
+
+      if (g_str_has_prefix (groups[i], SOURCE_GROUP_PREFIX))
+        {
+          KioskSourceConfig *config = import_source_group (keyfile, groups[i], path, messages);
+
+          has_sources = TRUE;
+          if (config != NULL)
+            g_ptr_array_add (sources, config);
+        }
+      else
+        {
+          add_message (messages, _("%s: [%s]: unknown group, ignored"), path, groups[i]);
+        }
+    }
+
+  /* A file without sources configures the place only and keeps the sources. */
+  if (has_sources)
+    kiosk_config_set_sources (self, sources);
+
+  g_settings_apply (self->settings);
+
+  return TRUE;
+}

@@ -1,0 +1,208 @@
+/* kiosk-header.c: place, clock, language, status, and Home and Back */
+
+#define G_LOG_DOMAIN "kiosk-header"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kiosk-header.h"
+#include "kiosk-i18n.h"
+
+struct _KioskHeader
+{
+  GtkWidget  parent_instance;
+
+  /* template widgets */
+  GtkWidget *home_button;
+  GtkLabel  *home_label;
+  GtkWidget *back_button;
+  GtkLabel  *back_label;
+  GtkLabel  *place_label;
+  GtkLabel  *title_label;
+  GtkLabel  *status_label;
+  GtkLabel  *time_label;
+  GtkLabel  *date_label;
+  GtkButton *language_button;
+  GtkLabel  *language_label;
+
+  /* owned */
+  GTimeZone *tz;
+  guint      clock_id;
+};
+
+G_DEFINE_FINAL_TYPE (KioskHeader, kiosk_header, GTK_TYPE_WIDGET)
+
+static void
+set_button_label (GtkWidget  *button,
+                  GtkLabel   *label,
+                  const char *text)
+{
+  gtk_label_set_label (label, text);
+  /* The accessible name is exactly the visible label. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+static void
+update_clock (KioskHeader *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (self->tz);
+  g_autofree char *time = kiosk_i18n_format_time (now);
+  g_autofree char *date = kiosk_i18n_format_date_long (now);
+
+  gtk_label_set_label (self->time_label, time);
+  gtk_label_set_label (self->date_label, date);
+}
+
+static gboolean
+clock_cb (gpointer user_data)
+{
+  KioskHeader *self = user_data;
+
+  update_clock (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+kiosk_header_dispose (GObject *object)
+{
+  KioskHeader *self = (KioskHeader *)object;
+
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_HEADER);
+
+  G_OBJECT_CLASS (kiosk_header_parent_class)->dispose (object);
+}
+
+static void
+kiosk_header_finalize (GObject *object)
+{
+  KioskHeader *self = (KioskHeader *)object;
+
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+
+  G_OBJECT_CLASS (kiosk_header_parent_class)->finalize (object);
+}
+
+static void
+kiosk_header_class_init (KioskHeaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kiosk_header_dispose;
+  object_class->finalize = kiosk_header_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-header.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, home_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, home_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, back_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, back_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, place_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, status_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, time_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, date_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, language_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, language_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "kioskheader");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BANNER);
+}
+
+static void
+kiosk_header_init (KioskHeader *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->tz = g_time_zone_new_local ();
+  /* Once a second is cheap and keeps the minute change exact. */
+  self->clock_id = g_timeout_add_seconds (1, clock_cb, self);
+  kiosk_header_retranslate (self);
+}
+
+GtkWidget *
+kiosk_header_new (void)
+{
+  return g_object_new (KIOSK_TYPE_HEADER, NULL);
+}
+
+void
+kiosk_header_set_place_name (KioskHeader *self,
+                             const char  *place_name)
+{
+  g_return_if_fail (KIOSK_IS_HEADER (self));
+
+  gtk_label_set_label (self->place_label, place_name);
+}
+
+void
+kiosk_header_set_title (KioskHeader *self,
+                        const char  *title)
+{
+  g_return_if_fail (KIOSK_IS_HEADER (self));
+
+  gtk_label_set_label (self->title_label, title ? title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), title != NULL && *title != '\0');
+}
+
+void
+kiosk_header_set_status (KioskHeader *self,
+                         const char  *status,
+                         gboolean     offline)
+{
+  g_return_if_fail (KIOSK_IS_HEADER (self));
+
+  gtk_label_set_label (self->status_label, status ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL && *status != '\0');
+  if (offline)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "offline");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "offline");
+}
+
+void
+kiosk_header_set_time_zone (KioskHeader *self,
+                            GTimeZone   *tz)
+{
+  g_return_if_fail (KIOSK_IS_HEADER (self));
+  g_return_if_fail (tz != NULL);
+
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  self->tz = g_time_zone_ref (tz);
+  update_clock (self);
+}
+
+void
+kiosk_header_set_navigation (KioskHeader *self,
+                             gboolean     show_home,
+                             gboolean     show_back)
+{
+  g_return_if_fail (KIOSK_IS_HEADER (self));
+
+  gtk_widget_set_visible (self->home_button, show_home);
+  gtk_widget_set_visible (self->back_button, show_back);
+}
+
+void
+kiosk_header_retranslate (KioskHeader *self)
+{
+  const char *other;
+
+  g_return_if_fail (KIOSK_IS_HEADER (self));
+
+  set_button_label (self->home_button, self->home_label, _("Home"));
+  set_button_label (self->back_button, self->back_label, _("Back"));
+
+  /* The switch names the language it switches to, in that language. */
+  other = g_str_equal (kiosk_i18n_get_language (), "de") ? "en" : "de";
+  set_button_label (GTK_WIDGET (self->language_button), self->language_label,
+                    kiosk_i18n_get_language_name (other));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->language_button), "s", other);
+
+  update_clock (self);
+}

@@ -1,0 +1,28 @@
+/* kiosk-header.h: place, clock, language, status, and Home and Back */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_HEADER (kiosk_header_get_type ())
+
+G_DECLARE_FINAL_TYPE (KioskHeader, kiosk_header, KIOSK, HEADER, GtkWidget)
+
+GtkWidget *kiosk_header_new             (void);
+void       kiosk_header_set_place_name  (KioskHeader *self,
+                                         const char  *place_name);
+void       kiosk_header_set_title       (KioskHeader *self,
+                                         const char  *title);
+void       kiosk_header_set_status      (KioskHeader *self,
+                                         const char  *status,
+                                         gboolean     offline);
+void       kiosk_header_set_time_zone   (KioskHeader *self,
+                                         GTimeZone   *tz);
+void       kiosk_header_set_navigation  (KioskHeader *self,
+                                         gboolean     show_home,
+                                         gboolean     show_back);
+/* Re-reads every translated string after a language switch. */
+void       kiosk_header_retranslate     (KioskHeader *self);
+
+G_END_DECLS

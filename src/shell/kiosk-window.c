@@ -1,0 +1,664 @@
+/* kiosk-window.c: the one fullscreen window: attract mode, header, views */
+
+#define G_LOG_DOMAIN "kiosk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kiosk-attract-view.h"
+#include "kiosk-empty-view.h"
+#include "kiosk-header.h"
+#include "kiosk-home-view.h"
+#include "kiosk-i18n.h"
+#include "kiosk-resettable.h"
+#include "kiosk-window.h"
+
+struct _KioskWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  GtkStack             *main_stack;
+  GtkStack             *pages;
+  KioskHeader          *header;
+  GtkRevealer          *countdown_revealer;
+  GtkLabel             *countdown_label;
+  GtkLabel             *countdown_hint;
+  GtkButton            *countdown_button;
+  GtkLabel             *countdown_button_label;
+
+  /* borrowed */
+  GtkWidget            *attract;
+
+  /* owned */
+  KioskConfig          *config;
+  KioskSourceList      *sources;
+  KioskIdleMonitor     *idle;
+  GPtrArray            *history;     /* char*: page names, current last */
+  guint                 pushed_serial;
+  gboolean              windowed;
+  gboolean              portrait;
+  guint                 inhibit_cookie;
+};
+
+G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef GtkWidget *(*ViewFactory) (KioskConfig     *config,
+                                   KioskSourceList *sources);
+
+typedef struct
+{
+  const char  *name;
+  const char  *title;          /* N_() */
+  const char  *icon_name;
+  KioskArea    area;
+  ViewFactory  create;         /* NULL: the designed empty state */
+} AreaInfo;
+
+/* Each area's view is created here; an area whose view is not built yet
+ * shows an honest empty state. */
+static const AreaInfo areas[] = {
+  { "events", N_("Events"), "kiosk-events-symbolic", KIOSK_AREA_EVENTS, NULL },
+  { "map", N_("City map"), "kiosk-map-symbolic", KIOSK_AREA_PLACES, NULL },
+  { "sensors", N_("Environment"), "kiosk-sensors-symbolic", KIOSK_AREA_SENSORS, NULL },
+  { "surveys", N_("Take part"), "kiosk-surveys-symbolic", KIOSK_AREA_SURVEYS, NULL },
+};
+
+static const AreaInfo *
+find_area (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      if (g_strcmp0 (areas[i].name, name) == 0)
+        return &areas[i];
+    }
+
+  return NULL;
+}
+
+static const char *
+current_page (KioskWindow *self)
+{
+  if (self->history->len == 0)
+    return "home";
+
+  return g_ptr_array_index (self->history, self->history->len - 1);
+}
+
+static void
+update_header (KioskWindow *self)
+{
+  const char *name = current_page (self);
+  const AreaInfo *area = find_area (name);
+  GtkWidget *child = gtk_stack_get_child_by_name (self->pages, name);
+  const char *title = NULL;
+
+  if (area != NULL)
+    title = _(area->title);
+  else if (child != NULL)
+    title = g_object_get_data (G_OBJECT (child), "kiosk-page-title");
+
+  kiosk_header_set_title (self->header, title);
+  kiosk_header_set_navigation (self->header,
+                               !g_str_equal (name, "home"),
+                               self->history->len > 1);
+}
+
+static void
+show_page (KioskWindow *self,
+           const char  *name)
+{
+  gtk_stack_set_visible_child_name (self->pages, name);
+  update_header (self);
+}
+
+/* Pushed pages are dropped when they leave the history. */
+static void
+drop_pushed_pages (KioskWindow *self,
+                   guint        keep)
+{
+  while (self->history->len > keep)
+    {
+      g_autofree char *name = g_ptr_array_steal_index (self->history, self->history->len - 1);
+
+      if (find_area (name) == NULL && !g_str_equal (name, "home"))
+        {
+          GtkWidget *child = gtk_stack_get_child_by_name (self->pages, name);
+
+          if (child != NULL)
+            gtk_stack_remove (self->pages, child);
+        }
+    }
+}
+
+static void
+create_pages (KioskWindow *self)
+{
+  GtkWidget *home = kiosk_home_view_new ();
+
+  kiosk_home_view_set_portrait (KIOSK_HOME_VIEW (home), self->portrait);
+  gtk_stack_add_named (self->pages, home, "home");
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      GtkWidget *view = NULL;
+
+      if (areas[i].create != NULL)
+        view = areas[i].create (self->config, self->sources);
+      if (view == NULL)
+        view = kiosk_empty_view_new (areas[i].icon_name,
+                                     _("No source set up yet"),
+                                     _("Staff can add this area’s data source in the settings. "
+                                       "Until then there is nothing to show here."));
+      gtk_widget_set_name (view, areas[i].name);
+      gtk_stack_add_named (self->pages, view, areas[i].name);
+    }
+
+  kiosk_attract_view_set_place_name (KIOSK_ATTRACT_VIEW (self->attract),
+                                     kiosk_config_get_place_name (self->config));
+}
+
+static void
+destroy_pages (KioskWindow *self)
+{
+  GtkWidget *child;
+
+  drop_pushed_pages (self, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages))) != NULL)
+    gtk_stack_remove (self->pages, child);
+}
+
+static void
+reset_views (KioskWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (KIOSK_IS_RESETTABLE (child))
+        kiosk_resettable_reset (KIOSK_RESETTABLE (child));
+    }
+}
+
+static void
+update_status_cb (KioskWindow *self)
+{
+  kiosk_header_set_status (self->header,
+                           kiosk_source_list_get_status_text (self->sources),
+                           kiosk_source_list_get_offline (self->sources));
+}
+
+static void
+remaining_cb (KioskIdleMonitor *idle,
+              GParamSpec       *pspec,
+              KioskWindow      *self)
+{
+  guint remaining = kiosk_idle_monitor_get_remaining (idle);
+  gboolean show = remaining <= KIOSK_IDLE_COUNTDOWN && remaining > 0;
+
+  if (show)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", remaining);
+
+      gtk_label_set_label (self->countdown_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->countdown_revealer, show);
+}
+
+static void
+idle_cb (KioskIdleMonitor *idle,
+         KioskWindow      *self)
+{
+  kiosk_window_reset (self);
+}
+
+static void
+retranslate_countdown (KioskWindow *self)
+{
+  const char *label = _("Continue");
+
+  gtk_label_set_label (self->countdown_hint,
+                       _("Nobody there? The screen starts over in"));
+  gtk_label_set_label (self->countdown_button_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->countdown_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+attract_activated_cb (KioskAttractView *attract,
+                      KioskWindow      *self)
+{
+  kiosk_window_show_area (self, "home");
+}
+
+/* The attract screen's texts are template strings too. */
+static void
+replace_attract (KioskWindow *self)
+{
+  GtkWidget *old = self->attract;
+  gboolean visible = gtk_stack_get_visible_child (self->main_stack) == old;
+  GtkWidget *fresh = kiosk_attract_view_new ();
+
+  g_signal_connect (fresh, "activated", G_CALLBACK (attract_activated_cb), self);
+  kiosk_attract_view_set_place_name (KIOSK_ATTRACT_VIEW (fresh),
+                                     kiosk_config_get_place_name (self->config));
+  gtk_stack_add_named (self->main_stack, fresh, NULL);
+  if (visible)
+    gtk_stack_set_visible_child (self->main_stack, fresh);
+  gtk_stack_remove (self->main_stack, old);
+  gtk_stack_page_set_name (gtk_stack_get_page (self->main_stack, fresh), "attract");
+  self->attract = fresh;
+}
+
+static void
+continue_clicked_cb (GtkButton   *button,
+                     KioskWindow *self)
+{
+  kiosk_idle_monitor_poke (self->idle);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                KioskWindow           *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+
+  if (self->windowed)
+    return GDK_EVENT_PROPAGATE;
+
+  /* Nothing on a keyboard someone plugged in may leave the kiosk. */
+  if (keyval == GDK_KEY_Escape || keyval == GDK_KEY_F11 || keyval == GDK_KEY_F10 ||
+      keyval == GDK_KEY_Menu || (keyval == GDK_KEY_F4 && (mods & GDK_ALT_MASK)) ||
+      ((mods & GDK_CONTROL_MASK) && (keyval == GDK_KEY_q || keyval == GDK_KEY_Q ||
+                                     keyval == GDK_KEY_w || keyval == GDK_KEY_W ||
+                                     keyval == GDK_KEY_d || keyval == GDK_KEY_D ||
+                                     keyval == GDK_KEY_i || keyval == GDK_KEY_I)) ||
+      (keyval == GDK_KEY_F10 && (mods & GDK_SHIFT_MASK)))
+    return GDK_EVENT_STOP;
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+kiosk_window_close_request (GtkWindow *window)
+{
+  KioskWindow *self = KIOSK_WINDOW (window);
+
+  if (!self->windowed)
+    {
+      g_debug ("Close request refused in kiosk mode");
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (kiosk_window_parent_class)->close_request (window);
+}
+
+static void
+kiosk_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+  gboolean portrait = height > width;
+
+  GTK_WIDGET_CLASS (kiosk_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (portrait != self->portrait)
+    {
+      GtkWidget *home = gtk_stack_get_child_by_name (self->pages, "home");
+
+      self->portrait = portrait;
+      if (portrait)
+        gtk_widget_add_css_class (widget, "portrait");
+      else
+        gtk_widget_remove_css_class (widget, "portrait");
+      if (home != NULL)
+        kiosk_home_view_set_portrait (KIOSK_HOME_VIEW (home), portrait);
+    }
+}
+
+/* Actions */
+
+static void
+show_area_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  kiosk_window_show_area (KIOSK_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+go_home_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  kiosk_window_show_area (KIOSK_WINDOW (widget), "home");
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  kiosk_window_go_back (KIOSK_WINDOW (widget));
+}
+
+static void
+switch_language_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  kiosk_window_set_language (KIOSK_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_on_map_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+  GtkWidget *map = gtk_stack_get_child_by_name (self->pages, "map");
+
+  kiosk_window_show_area (self, "map");
+  /* The map view centres itself and opens the card. */
+  if (map != NULL)
+    gtk_widget_activate_action_variant (map, "map.show-location", param);
+}
+
+static void
+kiosk_window_dispose (GObject *object)
+{
+  KioskWindow *self = (KioskWindow *)object;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->inhibit_cookie != 0 && app != NULL)
+    gtk_application_uninhibit (app, self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+
+  if (self->idle != NULL)
+    g_signal_handlers_disconnect_by_data (self->idle, self);
+  if (self->sources != NULL)
+    g_signal_handlers_disconnect_by_data (self->sources, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
+
+  g_clear_object (&self->idle);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->config);
+
+  G_OBJECT_CLASS (kiosk_window_parent_class)->dispose (object);
+}
+
+static void
+kiosk_window_finalize (GObject *object)
+{
+  KioskWindow *self = (KioskWindow *)object;
+
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kiosk_window_parent_class)->finalize (object);
+}
+
+static void
+kiosk_window_class_init (KioskWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = kiosk_window_dispose;
+  object_class->finalize = kiosk_window_finalize;
+  widget_class->size_allocate = kiosk_window_size_allocate;
+  window_class->close_request = kiosk_window_close_request;
+
+  g_type_ensure (KIOSK_TYPE_HEADER);
+  g_type_ensure (KIOSK_TYPE_ATTRACT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, header);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, attract);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_hint);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_button_label);
+  gtk_widget_class_bind_template_callback (widget_class, attract_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, continue_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-language", "s", switch_language_action);
+  /* (id, latitude, longitude): what to centre on and whose card to open. */
+  gtk_widget_class_install_action (widget_class, "win.show-on-map", "(sdd)", show_on_map_action);
+}
+
+static void
+kiosk_window_init (KioskWindow *self)
+{
+  self->history = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  retranslate_countdown (self);
+}
+
+KioskWindow *
+kiosk_window_new (AdwApplication  *application,
+                  KioskConfig     *config,
+                  KioskSourceList *sources,
+                  gboolean         windowed)
+{
+  KioskWindow *self;
+  g_autoptr(GTimeZone) tz = NULL;
+
+  g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (KIOSK_IS_CONFIG (config), NULL);
+  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (sources), NULL);
+
+  self = g_object_new (KIOSK_TYPE_WINDOW,
+                       "application", application,
+                       "title", "Ankerort",
+                       NULL);
+  self->config = g_object_ref (config);
+  self->sources = g_object_ref (sources);
+  self->windowed = windowed;
+
+  tz = kiosk_config_get_time_zone (config);
+  kiosk_header_set_time_zone (self->header, tz);
+  kiosk_header_set_place_name (self->header, kiosk_config_get_place_name (config));
+  g_signal_connect_swapped (sources, "notify::status-text", G_CALLBACK (update_status_cb), self);
+  g_signal_connect_swapped (sources, "notify::offline", G_CALLBACK (update_status_cb), self);
+  update_status_cb (self);
+
+  self->idle = kiosk_idle_monitor_new (kiosk_config_get_idle_timeout (config));
+  kiosk_idle_monitor_watch (self->idle, GTK_WIDGET (self));
+  g_signal_connect (self->idle, "notify::remaining", G_CALLBACK (remaining_cb), self);
+  g_signal_connect (self->idle, "idle", G_CALLBACK (idle_cb), self);
+
+  create_pages (self);
+
+  if (windowed)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
+    }
+  else
+    {
+      gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
+      gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      /* The display must never blank while the kiosk runs. */
+      self->inhibit_cookie =
+        gtk_application_inhibit (GTK_APPLICATION (application), GTK_WINDOW (self),
+                                 GTK_APPLICATION_INHIBIT_IDLE | GTK_APPLICATION_INHIBIT_SUSPEND,
+                                 _("Public information display"));
+      if (self->inhibit_cookie == 0)
+        g_message ("Could not inhibit the screen saver (no session manager)");
+    }
+
+  kiosk_window_show_attract (self);
+
+  return self;
+}
+
+const char *
+kiosk_window_get_current (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "attract") == 0)
+    return "attract";
+
+  return current_page (self);
+}
+
+GtkWidget *
+kiosk_window_get_area_view (KioskWindow *self,
+                            const char  *area)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+
+  return gtk_stack_get_child_by_name (self->pages, area);
+}
+
+void
+kiosk_window_show_area (KioskWindow *self,
+                        const char  *area)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+  g_return_if_fail (area != NULL);
+
+  if (!g_str_equal (area, "home") && find_area (area) == NULL)
+    {
+      g_warning ("No such area “%s”", area);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "kiosk");
+  kiosk_idle_monitor_set_active (self->idle, TRUE);
+
+  /* Areas are siblings: Home, then at most one area, then its pages. */
+  drop_pushed_pages (self, 0);
+  g_ptr_array_add (self->history, g_strdup ("home"));
+  if (!g_str_equal (area, "home"))
+    g_ptr_array_add (self->history, g_strdup (area));
+
+  show_page (self, area);
+}
+
+void
+kiosk_window_show_attract (KioskWindow *self)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  kiosk_idle_monitor_set_active (self->idle, FALSE);
+  gtk_revealer_set_reveal_child (self->countdown_revealer, FALSE);
+  drop_pushed_pages (self, 0);
+  g_ptr_array_add (self->history, g_strdup ("home"));
+  show_page (self, "home");
+  gtk_stack_set_visible_child_name (self->main_stack, "attract");
+  gtk_widget_grab_focus (self->attract);
+}
+
+void
+kiosk_window_push_page (KioskWindow *self,
+                        GtkWidget   *page,
+                        const char  *title)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  name = g_strdup_printf ("page-%u", ++self->pushed_serial);
+  g_object_set_data_full (G_OBJECT (page), "kiosk-page-title", g_strdup (title), g_free);
+  gtk_stack_add_named (self->pages, page, name);
+  g_ptr_array_add (self->history, g_strdup (name));
+  show_page (self, name);
+}
+
+void
+kiosk_window_go_back (KioskWindow *self)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  if (self->history->len <= 1)
+    return;
+
+  /* Switch first, then drop the page, so the transition has both. */
+  show_page (self, g_ptr_array_index (self->history, self->history->len - 2));
+  drop_pushed_pages (self, self->history->len - 1);
+  update_header (self);
+}
+
+void
+kiosk_window_reset (KioskWindow *self)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  reset_views (self);
+  kiosk_window_set_language (self, kiosk_config_get_default_language (self->config));
+  kiosk_window_show_attract (self);
+}
+
+void
+kiosk_window_set_language (KioskWindow *self,
+                           const char  *language)
+{
+  g_autofree char *current = NULL;
+
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+  g_return_if_fail (language != NULL);
+
+  if (!kiosk_i18n_set_language (language))
+    return;
+
+  /* Templates translate when they are built: rebuild the views in the new
+   * language and come back to the same area. Pages pushed on top (details)
+   * belong to the old language and are closed. */
+  current = g_strdup (self->history->len > 1 ? g_ptr_array_index (self->history, 1) : "home");
+  gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_NONE);
+  destroy_pages (self);
+  create_pages (self);
+  kiosk_header_retranslate (self->header);
+  retranslate_countdown (self);
+  update_status_cb (self);
+
+  if (g_str_equal (kiosk_window_get_current (self), "attract"))
+    {
+      g_ptr_array_add (self->history, g_strdup ("home"));
+      show_page (self, "home");
+    }
+  else
+    {
+      kiosk_window_show_area (self, current);
+    }
+  gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+
+  replace_attract (self);
+}
+
+KioskIdleMonitor *
+kiosk_window_get_idle_monitor (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+
+  return self->idle;
+}
+
+gboolean
+kiosk_window_get_portrait (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
+
+  return self->portrait;
+}

@@ -1,0 +1,39 @@
+/* kiosk-window.h: the one fullscreen window: attract mode, header, views */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kiosk-config.h"
+#include "kiosk-idle-monitor.h"
+#include "kiosk-source-list.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_WINDOW (kiosk_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (KioskWindow, kiosk_window, KIOSK, WINDOW, AdwApplicationWindow)
+
+KioskWindow      *kiosk_window_new               (AdwApplication  *application,
+                                                  KioskConfig     *config,
+                                                  KioskSourceList *sources,
+                                                  gboolean         windowed);
+/* "attract", "home", "events", "map", "sensors", "surveys", or a pushed page. */
+const char       *kiosk_window_get_current       (KioskWindow     *self);
+GtkWidget        *kiosk_window_get_area_view     (KioskWindow     *self,
+                                                  const char      *area);
+void              kiosk_window_show_area         (KioskWindow     *self,
+                                                  const char      *area);
+void              kiosk_window_show_attract      (KioskWindow     *self);
+/* A detail page on top of the current view; Back returns. */
+void              kiosk_window_push_page         (KioskWindow     *self,
+                                                  GtkWidget       *page,
+                                                  const char      *title);
+void              kiosk_window_go_back           (KioskWindow     *self);
+/* Idle reset now: every view reset, language reset, attract mode. */
+void              kiosk_window_reset             (KioskWindow     *self);
+void              kiosk_window_set_language      (KioskWindow     *self,
+                                                  const char      *language);
+KioskIdleMonitor *kiosk_window_get_idle_monitor  (KioskWindow     *self);
+gboolean          kiosk_window_get_portrait      (KioskWindow     *self);
+
+G_END_DECLS

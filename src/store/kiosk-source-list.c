@@ -1,0 +1,290 @@
+/* kiosk-source-list.c: every configured source, grouped by area */
+
+#define G_LOG_DOMAIN "kiosk-source-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+
+#include "kiosk-source-list.h"
+
+struct _KioskSourceList
+{
+  GObject     parent_instance;
+
+  /* owned */
+  GListStore *sources;
+  GListStore *area_models[KIOSK_N_AREAS];   /* GListModel of each source's items */
+  GListModel *area_items[KIOSK_N_AREAS];    /* flattened */
+  char       *status_text;
+  gboolean    offline;
+};
+
+enum {
+  PROP_0,
+  PROP_STATUS_TEXT,
+  PROP_OFFLINE,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (KioskSourceList, kiosk_source_list, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_status (KioskSourceList *self)
+{
+  g_autoptr(GDateTime) newest = NULL;
+  g_autofree char *text = NULL;
+  gboolean any_error = FALSE;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KioskSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+      GDateTime *success = kiosk_source_get_last_success (source);
+
+      if (kiosk_source_get_last_error (source) != NULL)
+        any_error = TRUE;
+      if (success != NULL && (newest == NULL || g_date_time_compare (success, newest) > 0))
+        {
+          g_clear_pointer (&newest, g_date_time_unref);
+          newest = g_date_time_ref (success);
+        }
+    }
+
+  if (newest != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (newest);
+      g_autofree char *hhmm = g_date_time_format (local, "%H:%M");
+
+      if (any_error)
+        /* Translators: %s is a time like 10:42 */
+        text = g_strdup_printf (_("Offline — saved data from %s"), hhmm);
+      else
+        /* Translators: "as of", %s is a time like 10:42 */
+        text = g_strdup_printf (_("Updated %s"), hhmm);
+    }
+  else if (any_error)
+    text = g_strdup (_("Offline — no data yet"));
+  else
+    text = g_strdup ("");
+
+  if (g_strcmp0 (text, self->status_text) != 0)
+    {
+      g_free (self->status_text);
+      self->status_text = g_steal_pointer (&text);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_TEXT]);
+    }
+  if (self->offline != any_error)
+    {
+      self->offline = any_error;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+    }
+}
+
+static void
+source_status_cb (KioskSource     *source,
+                  GParamSpec      *pspec,
+                  KioskSourceList *self)
+{
+  update_status (self);
+}
+
+static void
+kiosk_source_list_dispose (GObject *object)
+{
+  KioskSourceList *self = (KioskSourceList *)object;
+
+  if (self->sources != NULL)
+    kiosk_source_list_remove_all (self);
+
+  for (guint i = 0; i < KIOSK_N_AREAS; i++)
+    {
+      g_clear_object (&self->area_items[i]);
+      g_clear_object (&self->area_models[i]);
+    }
+  g_clear_object (&self->sources);
+
+  G_OBJECT_CLASS (kiosk_source_list_parent_class)->dispose (object);
+}
+
+static void
+kiosk_source_list_finalize (GObject *object)
+{
+  KioskSourceList *self = (KioskSourceList *)object;
+
+  g_clear_pointer (&self->status_text, g_free);
+
+  G_OBJECT_CLASS (kiosk_source_list_parent_class)->finalize (object);
+}
+
+static void
+kiosk_source_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  KioskSourceList *self = KIOSK_SOURCE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS_TEXT:
+      g_value_set_string (value, kiosk_source_list_get_status_text (self));
+      break;
+
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_source_list_class_init (KioskSourceListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kiosk_source_list_dispose;
+  object_class->finalize = kiosk_source_list_finalize;
+  object_class->get_property = kiosk_source_list_get_property;
+
+  properties[PROP_STATUS_TEXT] =
+    g_param_spec_string ("status-text", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kiosk_source_list_init (KioskSourceList *self)
+{
+  self->sources = g_list_store_new (KIOSK_TYPE_SOURCE);
+  self->status_text = g_strdup ("");
+
+  for (guint i = 0; i < KIOSK_N_AREAS; i++)
+    {
+      self->area_models[i] = g_list_store_new (G_TYPE_LIST_MODEL);
+      self->area_items[i] =
+        G_LIST_MODEL (gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->area_models[i]))));
+    }
+}
+
+KioskSourceList *
+kiosk_source_list_new (void)
+{
+  return g_object_new (KIOSK_TYPE_SOURCE_LIST, NULL);
+}
+
+void
+kiosk_source_list_add (KioskSourceList *self,
+                       KioskSource     *source)
+{
+  KioskArea area;
+
+  g_return_if_fail (KIOSK_IS_SOURCE_LIST (self));
+  g_return_if_fail (KIOSK_IS_SOURCE (source));
+
+  g_list_store_append (self->sources, source);
+  area = kiosk_source_get_area (source);
+  g_list_store_append (self->area_models[area], kiosk_source_get_model (source));
+
+  g_signal_connect_object (source, "notify::last-success",
+                           G_CALLBACK (source_status_cb), self, 0);
+  g_signal_connect_object (source, "notify::last-error",
+                           G_CALLBACK (source_status_cb), self, 0);
+  update_status (self);
+}
+
+void
+kiosk_source_list_remove_all (KioskSourceList *self)
+{
+  guint n;
+
+  g_return_if_fail (KIOSK_IS_SOURCE_LIST (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KioskSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      g_signal_handlers_disconnect_by_data (source, self);
+    }
+
+  g_list_store_remove_all (self->sources);
+  for (guint i = 0; i < KIOSK_N_AREAS; i++)
+    g_list_store_remove_all (self->area_models[i]);
+
+  update_status (self);
+}
+
+GListModel *
+kiosk_source_list_get_sources (KioskSourceList *self)
+{
+  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->sources);
+}
+
+KioskSource *
+kiosk_source_list_lookup (KioskSourceList *self,
+                          const char      *id)
+{
+  guint n;
+
+  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KioskSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (g_strcmp0 (kiosk_source_get_id (source), id) == 0)
+        return source;
+    }
+
+  return NULL;
+}
+
+GListModel *
+kiosk_source_list_get_items (KioskSourceList *self,
+                             KioskArea        area)
+{
+  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (self), NULL);
+  g_return_val_if_fail (area < KIOSK_N_AREAS, NULL);
+
+  return self->area_items[area];
+}
+
+gboolean
+kiosk_source_list_has_area (KioskSourceList *self,
+                            KioskArea        area)
+{
+  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (self), FALSE);
+  g_return_val_if_fail (area < KIOSK_N_AREAS, FALSE);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->area_models[area])) > 0;
+}
+
+const char *
+kiosk_source_list_get_status_text (KioskSourceList *self)
+{
+  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (self), NULL);
+
+  return self->status_text;
+}
+
+gboolean
+kiosk_source_list_get_offline (KioskSourceList *self)
+{
+  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (self), FALSE);
+
+  return self->offline;
+}

@@ -1,0 +1,32 @@
+/* kiosk-source-list.h: every configured source, grouped by area */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kiosk-source.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_SOURCE_LIST (kiosk_source_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (KioskSourceList, kiosk_source_list, KIOSK, SOURCE_LIST, GObject)
+
+KioskSourceList *kiosk_source_list_new                (void);
+void             kiosk_source_list_add                (KioskSourceList *self,
+                                                       KioskSource     *source);
+void             kiosk_source_list_remove_all         (KioskSourceList *self);
+/* All sources (KioskSource). */
+GListModel      *kiosk_source_list_get_sources        (KioskSourceList *self);
+KioskSource     *kiosk_source_list_lookup             (KioskSourceList *self,
+                                                       const char      *id);
+/* The items of every source of one area, concatenated; stays valid and
+ * follows sources being added and refreshed. */
+GListModel      *kiosk_source_list_get_items          (KioskSourceList *self,
+                                                       KioskArea        area);
+gboolean         kiosk_source_list_has_area           (KioskSourceList *self,
+                                                       KioskArea        area);
+/* One line for the header: "Stand 10:42", "Offline — gespeicherte Daten von 10:42". */
+const char      *kiosk_source_list_get_status_text    (KioskSourceList *self);
+gboolean         kiosk_source_list_get_offline        (KioskSourceList *self);
+
+G_END_DECLS
