@@ -12,10 +12,15 @@ G_DEFINE_QUARK (kiosk-format-error-quark, kiosk_format_error)
 /* Adding a kind is one line here plus its parser: no view changes. */
 static const KioskFormat *formats[] = {
   /* places */
+
   /* events */
+
   /* sensors */
+
   /* surveys */
+
   /* tiles */
+
   NULL,
 };
 

@@ -7,4 +7,14 @@ G_BEGIN_DECLS
 
 /* Each kind's parser file defines its entry; kiosk-format.c lists them. */
 
+/* places */
+
+/* events */
+
+/* sensors */
+
+/* surveys */
+
+/* tiles */
+
 G_END_DECLS

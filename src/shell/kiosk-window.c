@@ -8,10 +8,14 @@
 
 #include "kiosk-attract-view.h"
 #include "kiosk-empty-view.h"
+#include "kiosk-events-view.h"
 #include "kiosk-header.h"
 #include "kiosk-home-view.h"
 #include "kiosk-i18n.h"
+#include "kiosk-map-view.h"
 #include "kiosk-resettable.h"
+#include "kiosk-sensors-view.h"
+#include "kiosk-surveys-view.h"
 #include "kiosk-window.h"
 
 struct _KioskWindow
@@ -59,10 +63,17 @@ typedef struct
 /* Each area's view is created here; an area whose view is not built yet
  * shows an honest empty state. */
 static const AreaInfo areas[] = {
-  { "events", N_("Events"), "kiosk-events-symbolic", KIOSK_AREA_EVENTS, NULL },
-  { "map", N_("City map"), "kiosk-map-symbolic", KIOSK_AREA_PLACES, NULL },
-  { "sensors", N_("Environment"), "kiosk-sensors-symbolic", KIOSK_AREA_SENSORS, NULL },
-  { "surveys", N_("Take part"), "kiosk-surveys-symbolic", KIOSK_AREA_SURVEYS, NULL },
+  { "events", N_("Events"), "kiosk-events-symbolic", KIOSK_AREA_EVENTS,
+    kiosk_events_view_new },
+
+  { "map", N_("City map"), "kiosk-map-symbolic", KIOSK_AREA_PLACES,
+    kiosk_map_view_new },
+
+  { "sensors", N_("Environment"), "kiosk-sensors-symbolic", KIOSK_AREA_SENSORS,
+    kiosk_sensors_view_new },
+
+  { "surveys", N_("Take part"), "kiosk-surveys-symbolic", KIOSK_AREA_SURVEYS,
+    kiosk_surveys_view_new },
 };
 
 static const AreaInfo *

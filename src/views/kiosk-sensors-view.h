@@ -1,0 +1,16 @@
+/* kiosk-sensors-view.h: the sensors area */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kiosk-config.h"
+#include "kiosk-source-list.h"
+
+G_BEGIN_DECLS
+
+/* Returns the area's view, or NULL while the area has no view of its own
+ * (the window then shows the designed empty state). */
+GtkWidget *kiosk_sensors_view_new (KioskConfig     *config,
+                               KioskSourceList *sources);
+
+G_END_DECLS
