@@ -18,6 +18,7 @@ static const KioskFormat *formats[] = {
   /* sensors */
 
   /* surveys */
+  &kiosk_format_survey,
 
   /* tiles */
 

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 /* sensors */
 
 /* surveys */
+extern const KioskFormat kiosk_format_survey;
 
 /* tiles */
 
