@@ -222,6 +222,21 @@ cancel_yes_clicked_cb (KioskSurveyFlow *self)
 }
 
 static void
+kiosk_survey_flow_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  KioskSurveyFlow *self = KIOSK_SURVEY_FLOW (widget);
+
+  /* On a tall stele the question sits low, next to its buttons, within
+   * reach from a wheelchair; on a wide screen it starts at the top. */
+  gtk_widget_set_valign (GTK_WIDGET (self->page_box), height > width ? GTK_ALIGN_END : GTK_ALIGN_START);
+
+  GTK_WIDGET_CLASS (kiosk_survey_flow_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+static void
 kiosk_survey_flow_dispose (GObject *object)
 {
   KioskSurveyFlow *self = (KioskSurveyFlow *)object;
@@ -243,6 +258,7 @@ kiosk_survey_flow_class_init (KioskSurveyFlowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kiosk_survey_flow_dispose;
+  widget_class->size_allocate = kiosk_survey_flow_size_allocate;
 
   signals[CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
