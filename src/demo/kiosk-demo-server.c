@@ -473,6 +473,14 @@ server_cb (SoupServer        *server,
   answer (self, server, msg, path, query, route, fault);
 }
 
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+
+  return G_SOURCE_REMOVE;
+}
+
 static gpointer
 serve_thread (gpointer data)
 {
@@ -601,7 +609,14 @@ kiosk_demo_server_stop (KioskDemoServer *self)
   if (self->thread == NULL)
     return;
 
-  g_main_loop_quit (self->loop);
+  {
+    /* Quit from inside the loop: a quit before g_main_loop_run() would be lost. */
+    g_autoptr(GSource) idle = g_idle_source_new ();
+
+    g_source_set_callback (idle, quit_loop_cb, g_main_loop_ref (self->loop),
+                           (GDestroyNotify) g_main_loop_unref);
+    g_source_attach (idle, self->context);
+  }
   g_thread_join (g_steal_pointer (&self->thread));
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
