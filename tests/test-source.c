@@ -314,7 +314,19 @@ test_corrupt_database (Fixture       *fixture,
 
   g_assert_true (refresh (first, &error));
   g_clear_object (&first);
-  g_clear_object (&fixture->database);
+
+  /* Wait until the last worker let go of the database: it is closed then. */
+  {
+    gpointer weak = fixture->database;
+
+    g_object_add_weak_pointer (weak, &weak);
+    g_clear_object (&fixture->database);
+    while (g_atomic_pointer_get (&weak) != NULL)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
 
   {
     g_autofree char *garbage = g_strnfill (8192, 'x');
