@@ -622,6 +622,14 @@ kiosk_demo_server_stop (KioskDemoServer *self)
   g_clear_pointer (&self->context, g_main_context_unref);
 }
 
+gboolean
+kiosk_demo_server_get_running (KioskDemoServer *self)
+{
+  g_return_val_if_fail (KIOSK_IS_DEMO_SERVER (self), FALSE);
+
+  return self->thread != NULL;
+}
+
 char *
 kiosk_demo_server_get_url (KioskDemoServer *self,
                            const char      *path)
