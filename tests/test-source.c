@@ -614,6 +614,195 @@ test_sync_warm_start (Fixture       *fixture,
   g_assert_cmpstr (kiosk_source_list_get_status_text (list), ==, expected);
 }
 
+/* The network as the tests say it is; GNetworkMonitor is an interface. */
+#define TEST_TYPE_MONITOR (test_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (TestMonitor, test_monitor, TEST, MONITOR, GObject)
+
+struct _TestMonitor
+{
+  GObject  parent_instance;
+  gboolean available;
+};
+
+enum {
+  MONITOR_PROP_0,
+  MONITOR_PROP_AVAILABLE,
+  MONITOR_PROP_METERED,
+  MONITOR_PROP_CONNECTIVITY,
+};
+
+static gboolean
+test_monitor_initable_init (GInitable     *initable,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  return TRUE;
+}
+
+static void
+test_monitor_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = test_monitor_initable_init;
+}
+
+static void
+test_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestMonitor, test_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      test_monitor_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR,
+                                                      test_monitor_iface_init))
+
+static void
+test_monitor_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TestMonitor *self = TEST_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case MONITOR_PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    case MONITOR_PROP_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case MONITOR_PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL
+                                               : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+test_monitor_class_init (TestMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_monitor_get_property;
+  g_object_class_override_property (object_class, MONITOR_PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, MONITOR_PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, MONITOR_PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+test_monitor_init (TestMonitor *self)
+{
+  self->available = TRUE;
+}
+
+static void
+test_monitor_set_available (TestMonitor *self,
+                            gboolean     available)
+{
+  self->available = available;
+  g_object_notify (G_OBJECT (self), "network-available");
+}
+
+static void
+test_network_back (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KioskSourceList) list = kiosk_source_list_new ();
+  g_autoptr(KioskSource) source = make_source (fixture);
+  g_autoptr(TestMonitor) monitor = g_object_new (TEST_TYPE_MONITOR, NULL);
+  g_autoptr(KioskSync) sync = NULL;
+  guint refreshed = 0;
+
+  fake_now = S (5000);
+  kiosk_source_list_add (list, source);
+  sync = kiosk_sync_new (list, G_NETWORK_MONITOR (monitor));
+  kiosk_sync_set_clock (sync, fake_clock, NULL);
+  g_signal_connect (sync, "refreshed", G_CALLBACK (count_cb), &refreshed);
+
+  /* Five failures: the next try is minutes away. */
+  kiosk_demo_server_stop (fixture->server);
+  test_monitor_set_available (monitor, FALSE);
+  kiosk_sync_start (sync);
+  for (guint i = 1; i <= 5; i++)
+    {
+      wait_for (&refreshed, i);
+      fake_now = kiosk_sync_get_next_due (sync, source);
+      if (i < 5)
+        kiosk_sync_tick (sync);
+    }
+  g_assert_cmpuint (kiosk_sync_get_failures (sync, source), ==, 5);
+  fake_now = S (5000);
+  g_assert_cmpint (kiosk_sync_get_next_due (sync, source), >, fake_now + S (60));
+
+  /* The monitor says the network is back: a refresh within seconds. */
+  g_assert_true (kiosk_demo_server_start (fixture->server, NULL));
+  test_monitor_set_available (monitor, TRUE);
+  g_assert_cmpint (kiosk_sync_get_next_due (sync, source), <=, fake_now + S (3));
+  fake_now += S (3);
+  kiosk_sync_tick (sync);
+  wait_for (&refreshed, 6);
+  g_assert_cmpuint (kiosk_sync_get_failures (sync, source), ==, 0);
+  g_assert_cmpuint (kiosk_source_get_n_items (source), ==, 3);
+}
+
+static void
+status_consistent_cb (KioskSourceList *list,
+                      GParamSpec      *pspec,
+                      guint           *checked)
+{
+  const char *text = kiosk_source_list_get_status_text (list);
+
+  /* Whichever notification comes first, both values already agree. */
+  g_assert_cmpint (g_str_has_prefix (text, "Offline"), ==, kiosk_source_list_get_offline (list));
+  (*checked)++;
+}
+
+static void
+test_status_line (void)
+{
+  g_autoptr(KioskSourceList) list = kiosk_source_list_new ();
+  g_autoptr(KioskSourceConfig) config_a = kiosk_source_config_new ("a", "geojson", "file:///a");
+  g_autoptr(KioskSourceConfig) config_b = kiosk_source_config_new ("b", "geojson", "file:///b");
+  g_autoptr(KioskSource) a = kiosk_source_new (config_a);
+  g_autoptr(KioskSource) b = kiosk_source_new (config_b);
+  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GError) error = g_error_new_literal (KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_NETWORK,
+                                                 "unreachable");
+  g_autofree char *updated = NULL;
+  g_autofree char *offline = NULL;
+  guint checked = 0;
+
+  kiosk_source_list_set_time_zone (list, tokyo);
+  kiosk_source_list_add (list, a);
+  kiosk_source_list_add (list, b);
+  g_assert_cmpstr (kiosk_source_list_get_status_text (list), ==, "");
+  g_assert_false (kiosk_source_list_get_offline (list));
+  g_signal_connect (list, "notify::status-text", G_CALLBACK (status_consistent_cb), &checked);
+  g_signal_connect (list, "notify::offline", G_CALLBACK (status_consistent_cb), &checked);
+
+  kiosk_source_set_items (a, none);
+  {
+    g_autoptr(GDateTime) there = g_date_time_to_timezone (kiosk_source_get_last_success (a), tokyo);
+    g_autofree char *hhmm = g_date_time_format (there, "%H:%M");
+
+    updated = g_strdup_printf ("Updated %s", hhmm);
+    offline = g_strdup_printf ("Offline — saved data from %s", hhmm);
+  }
+  g_assert_cmpstr (kiosk_source_list_get_status_text (list), ==, updated);
+
+  kiosk_source_set_error (b, error);
+  g_assert_true (kiosk_source_list_get_offline (list));
+  g_assert_cmpstr (kiosk_source_list_get_status_text (list), ==, offline);
+  g_assert_cmpuint (checked, >=, 3);
+
+  kiosk_source_list_remove_all (list);
+  g_assert_cmpstr (kiosk_source_list_get_status_text (list), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,8 +821,10 @@ main (int   argc,
   ADD ("/source/paging", test_paging);
   ADD ("/sync/backoff", test_backoff);
   ADD ("/sync/warm-start", test_sync_warm_start);
+  ADD ("/sync/network-back", test_network_back);
 #undef ADD
   g_test_add_func ("/source/event-window", test_event_window);
+  g_test_add_func ("/source-list/status-line", test_status_line);
 
   return g_test_run ();
 }
