@@ -305,6 +305,12 @@ test_faults_keep_items (Fixture       *fixture,
 }
 
 static void
+set_flag (gpointer data)
+{
+  g_atomic_int_set ((gint *) data, TRUE);
+}
+
+static void
 test_corrupt_database (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -315,13 +321,14 @@ test_corrupt_database (Fixture       *fixture,
   g_assert_true (refresh (first, &error));
   g_clear_object (&first);
 
-  /* Wait until the last worker let go of the database: it is closed then. */
+  /* Wait until the last worker let go of the database. Object data goes
+   * at the end of finalize, after the SQLite connection was closed. */
   {
-    gpointer weak = fixture->database;
+    gint closed = FALSE;
 
-    g_object_add_weak_pointer (weak, &weak);
+    g_object_set_data_full (G_OBJECT (fixture->database), "test-closed", &closed, set_flag);
     g_clear_object (&fixture->database);
-    while (g_atomic_pointer_get (&weak) != NULL)
+    while (!g_atomic_int_get (&closed))
       {
         g_main_context_iteration (NULL, FALSE);
         g_usleep (1000);
