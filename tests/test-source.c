@@ -459,6 +459,18 @@ test_paging (Fixture       *fixture,
   g_assert_nonnull (strstr (update->warnings->pdata[0], "stopped after 3 pages"));
   g_assert_cmpuint (update->entry->pages->len, ==, 3);
 
+  /* Fetched again: every page is the same, so nothing is new. */
+  {
+    g_autoptr(KioskSourceUpdate) again = NULL;
+
+    again = kiosk_source_fetch_and_parse (fixture->fetcher, &paged_format, config, ctx,
+                                          update->entry, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (again->unchanged);
+    g_assert_null (again->items);
+    g_assert_null (again->entry);
+  }
+
   /* The cached pages parse to the same items. */
   g_assert_true (kiosk_source_parse_pages (&paged_format, ctx, update->entry->pages,
                                            items, warnings, &error));
