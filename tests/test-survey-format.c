@@ -229,6 +229,7 @@ typedef struct
 
 static const BadCase bad_cases[] = {
   { "bad-empty.json", KIOSK_FORMAT_ERROR_EMPTY, "the document is empty" },
+  { "bad-whitespace.json", KIOSK_FORMAT_ERROR_EMPTY, "the document is empty" },
   { "bad-truncated.json", KIOSK_FORMAT_ERROR_INVALID, "not valid JSON" },
   { "bad-array.json", KIOSK_FORMAT_ERROR_INVALID, "expected a JSON object" },
   { "bad-not-survey.json", KIOSK_FORMAT_ERROR_INVALID, "neither a survey list" },

@@ -35,6 +35,7 @@ typedef struct
 
 struct _KioskDemoSurveyInbox
 {
+  gatomicrefcount ref_count;
   GMutex      mutex;
   GHashTable *surveys;   /* id -> InboxSurvey */
   GHashTable *keys;      /* Idempotency-Keys counted */
@@ -59,6 +60,7 @@ kiosk_demo_survey_inbox_new (void)
 {
   KioskDemoSurveyInbox *inbox = g_new0 (KioskDemoSurveyInbox, 1);
 
+  g_atomic_ref_count_init (&inbox->ref_count);
   g_mutex_init (&inbox->mutex);
   inbox->surveys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) inbox_survey_free);
@@ -67,10 +69,18 @@ kiosk_demo_survey_inbox_new (void)
   return inbox;
 }
 
+KioskDemoSurveyInbox *
+kiosk_demo_survey_inbox_ref (KioskDemoSurveyInbox *inbox)
+{
+  g_atomic_ref_count_inc (&inbox->ref_count);
+
+  return inbox;
+}
+
 void
 kiosk_demo_survey_inbox_free (KioskDemoSurveyInbox *inbox)
 {
-  if (inbox == NULL)
+  if (inbox == NULL || !g_atomic_ref_count_dec (&inbox->ref_count))
     return;
 
   g_hash_table_unref (inbox->surveys);
@@ -579,7 +589,29 @@ void
 kiosk_demo_surveys_install (KioskDemoServer *server,
                             GPtrArray       *sources)
 {
-  /* Routes go on the server once it is built (sources work); until then
-   * the list generator and the inbox are used by the tests directly. */
-  (void) create_demo_inbox;
+  KioskDemoSurveyInbox *inbox = create_demo_inbox ();
+  g_autofree char *url = NULL;
+
+  kiosk_demo_server_add_route (server, KIOSK_DEMO_SURVEYS_LIST_PATH,
+                               kiosk_demo_surveys_list, NULL, NULL);
+
+  /* Routes are exact paths: one answers and one results route a survey,
+   * all sharing the inbox (its state guarded by its mutex: handlers run in
+   * the server's thread). */
+  for (guint i = 0; i < G_N_ELEMENTS (demo_surveys); i++)
+    {
+      g_autofree char *answers = g_strdup_printf ("%s/%s", KIOSK_DEMO_SURVEYS_ANSWERS_PATH, demo_surveys[i].id);
+      g_autofree char *results = g_strdup_printf ("%s/%s", KIOSK_DEMO_SURVEYS_RESULTS_PATH, demo_surveys[i].id);
+
+      kiosk_demo_server_add_handler (server, answers, kiosk_demo_survey_inbox_handle,
+                                     kiosk_demo_survey_inbox_ref (inbox),
+                                     (GDestroyNotify) kiosk_demo_survey_inbox_free);
+      kiosk_demo_server_add_handler (server, results, kiosk_demo_survey_inbox_handle,
+                                     kiosk_demo_survey_inbox_ref (inbox),
+                                     (GDestroyNotify) kiosk_demo_survey_inbox_free);
+    }
+  kiosk_demo_survey_inbox_free (inbox);
+
+  url = kiosk_demo_server_get_url (server, KIOSK_DEMO_SURVEYS_LIST_PATH);
+  g_ptr_array_add (sources, kiosk_source_config_new ("demo-surveys", "survey", url));
 }

@@ -21,6 +21,8 @@ GBytes *kiosk_demo_surveys_list (GDateTime  *now,
 typedef struct _KioskDemoSurveyInbox KioskDemoSurveyInbox;
 
 KioskDemoSurveyInbox *kiosk_demo_survey_inbox_new        (void);
+KioskDemoSurveyInbox *kiosk_demo_survey_inbox_ref        (KioskDemoSurveyInbox *inbox);
+/* Drops a reference; frees with the last. */
 void                  kiosk_demo_survey_inbox_free       (KioskDemoSurveyInbox *inbox);
 /* Accept answers for @survey_id; @text_questions are never published. */
 void                  kiosk_demo_survey_inbox_add_survey (KioskDemoSurveyInbox *inbox,

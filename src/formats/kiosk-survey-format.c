@@ -102,6 +102,14 @@ parse_json (GBytes  *bytes,
       return NULL;
     }
 
+  /* Only white space: valid for json-glib, but nothing to show. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_EMPTY,
+                           "the document is empty");
+      return NULL;
+    }
+
   return json_node_ref (json_parser_get_root (parser));
 }
 

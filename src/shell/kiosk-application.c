@@ -8,10 +8,14 @@
 #include <gio/gsettingsbackend.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "kiosk-application.h"
+#include "kiosk-demo.h"
 #include "kiosk-i18n.h"
 #include "kiosk-outbox-sender.h"
+#include "kiosk-sync.h"
 
 struct _KioskApplication
 {
@@ -22,6 +26,11 @@ struct _KioskApplication
   KioskSourceList *sources;
   KioskOutbox       *outbox;   /* survey answers: outlives every view */
   KioskOutboxSender *sender;
+  KioskFetcher    *fetcher;
+  KioskDatabase   *database;
+  KioskSync       *sync;
+  KioskDemoServer *demo_server;
+  guint            demo_signal_id;
   char            *config_file;
   gboolean         demo;
   gboolean         windowed;
@@ -40,12 +49,34 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* The cache is optional: without one the kiosk still runs, only colder. */
+static void
+open_cache (KioskApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->demo)
+    path = g_build_filename (g_get_user_cache_dir (), "ankerort", "demo-cache.db", NULL);
+  self->database = kiosk_database_open (path, &error);
+  if (self->database == NULL)
+    g_warning ("No offline cache: %s", error->message);
+}
+
 static void
 create_sources (KioskApplication *self)
 {
   g_autoptr(GPtrArray) configs = kiosk_config_get_sources (self->config);
+  g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
+
+  if (self->fetcher == NULL)
+    {
+      self->fetcher = kiosk_fetcher_new ();
+      open_cache (self);
+    }
 
   kiosk_source_list_remove_all (self->sources);
+  kiosk_source_list_set_time_zone (self->sources, tz);
   for (guint i = 0; i < configs->len; i++)
     {
       const KioskSourceConfig *config = g_ptr_array_index (configs, i);
@@ -56,9 +87,37 @@ create_sources (KioskApplication *self)
           g_warning ("Source “%s”: unknown kind “%s”, skipped", config->id, config->kind);
           continue;
         }
-      source = kiosk_source_new (config);
+      source = kiosk_source_new_full (config, self->fetcher, self->database, tz);
       kiosk_source_list_add (self->sources, source);
     }
+
+  /* Cached data first, then the network; follows later changes to the list. */
+  if (self->sync == NULL)
+    {
+      self->sync = kiosk_sync_new (self->sources, NULL);
+      kiosk_sync_start (self->sync);
+    }
+}
+
+/* `kill -USR1` cuts the demo town's network and brings it back, to show
+ * the offline state. */
+static gboolean
+demo_toggle_network_cb (gpointer user_data)
+{
+  KioskApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (kiosk_demo_server_get_running (self->demo_server))
+    kiosk_demo_server_stop (self->demo_server);
+  else if (!kiosk_demo_server_start (self->demo_server, &error))
+    g_warning ("%s", error->message);
+  g_message ("Demo: Musterdorf is %s",
+             kiosk_demo_server_get_running (self->demo_server) ? "online" : "offline");
+
+  if (self->sync != NULL)
+    kiosk_sync_refresh_soon (self->sync);
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -115,6 +174,21 @@ setup_demo (KioskApplication *self)
   g_settings_set_string (settings, "place-name", "Stadtbibliothek Musterdorf");
   g_settings_set_double (settings, "latitude", 51.3397);
   g_settings_set_double (settings, "longitude", 12.3731);
+
+  if (self->demo_server == NULL)
+    {
+      g_autoptr(GPtrArray) sources =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_source_config_free);
+      g_autoptr(GError) error = NULL;
+
+      self->demo_server = kiosk_demo_start (sources, &error);
+      if (self->demo_server == NULL)
+        g_warning ("%s", error->message);
+      else
+        kiosk_config_set_sources (self->config, sources);
+      if (self->demo_server != NULL)
+        self->demo_signal_id = g_unix_signal_add (SIGUSR1, demo_toggle_network_cb, self);
+    }
 }
 
 static int
@@ -230,7 +304,12 @@ kiosk_application_finalize (GObject *object)
   g_clear_object (&self->sender);
   g_clear_object (&self->outbox);
 
+  g_clear_handle_id (&self->demo_signal_id, g_source_remove);
+  g_clear_object (&self->sync);
   g_clear_object (&self->sources);
+  g_clear_object (&self->database);
+  g_clear_object (&self->fetcher);
+  g_clear_object (&self->demo_server);
   g_clear_object (&self->config);
   g_clear_pointer (&self->config_file, g_free);
 
