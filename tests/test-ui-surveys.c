@@ -116,6 +116,7 @@ screenshot (const char *name)
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
+  g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   int width, height;
 
@@ -130,7 +131,9 @@ screenshot (const char *name)
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strdup_printf ("surveys-%s-%s-%s.png", orientation, kiosk_i18n_get_language (), name);
-  path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, file, NULL);
   gdk_texture_save_to_png (texture, path);
   g_test_message ("Screenshot %s (%d×%d)", path, width, height);
 }

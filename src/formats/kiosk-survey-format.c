@@ -209,19 +209,41 @@ valid_id (const char *id)
   return TRUE;
 }
 
+/* An absolute URL for @url, relative to the document's own URL. NULL when
+ * there is no sensible one. */
 static char *
 resolve_url (const KioskParseContext *ctx,
              const char              *url)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *scheme = NULL;
   char *resolved;
 
   if (url == NULL || *url == '\0')
     return NULL;
 
+  scheme = g_uri_parse_scheme (url);
+  if (scheme != NULL)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+      const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+      if (uri == NULL)
+        return NULL;
+      if ((g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
+          (host == NULL || *host == '\0'))
+        return NULL;
+      return g_uri_to_string (uri);
+    }
+
+  /* Relative: no network-path references and no empty segments, which
+   * GLib cannot join to a base without a host. */
+  if (ctx->url == NULL || strstr (url, "//") != NULL)
+    return NULL;
+
   resolved = g_uri_resolve_relative (ctx->url, url, G_URI_FLAGS_NONE, &error);
   if (resolved == NULL)
-    g_debug ("Cannot resolve “%s”: %s", url, error->message);
+    g_debug ("Cannot resolve “%s”: %s", url, error != NULL ? error->message : "invalid");
 
   return resolved;
 }

@@ -236,8 +236,8 @@ update_status_cb (KioskWindow *self)
   /* Survey answers not yet with the city are worth a word on the status line. */
   if (waiting > 0)
     {
-      g_autofree char *answers = g_strdup_printf (ngettext ("%u survey answer waiting to be sent",
-                                                            "%u survey answers waiting to be sent",
+      g_autofree char *answers = g_strdup_printf (ngettext ("%u answer waiting to be sent",
+                                                            "%u answers waiting to be sent",
                                                             waiting), waiting);
 
       text = status != NULL && *status != '\0' ? g_strjoin (" · ", status, answers, NULL)

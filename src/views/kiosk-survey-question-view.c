@@ -215,7 +215,7 @@ build_choices (KioskSurveyQuestionView *self)
   KioskSurveyQuestionType type = kiosk_survey_question_get_question_type (self->question);
   GPtrArray *choices = kiosk_survey_question_get_choices (self->question);
   gboolean multiple = type == KIOSK_SURVEY_QUESTION_MULTIPLE;
-  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkToggleButton *group = NULL;
 
   gtk_widget_add_css_class (list, "survey-choices");
@@ -283,6 +283,7 @@ static void
 build_text (KioskSurveyQuestionView *self)
 {
   GtkWidget *panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *below = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkWidget *note = gtk_label_new (_("Please do not type your name, address or other personal details."));
 
   /* A label, not an entry: no system keyboard or input method can pop up,
@@ -303,12 +304,15 @@ build_text (KioskSurveyQuestionView *self)
 
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
   gtk_label_set_xalign (GTK_LABEL (note), 0.0f);
+  gtk_widget_set_hexpand (note, TRUE);
   gtk_widget_add_css_class (note, "survey-note");
 
+  /* The hint and the count share a line: the keyboard needs the height. */
+  gtk_box_append (GTK_BOX (below), note);
+  gtk_box_append (GTK_BOX (below), GTK_WIDGET (self->counter_label));
   gtk_box_append (GTK_BOX (panel), GTK_WIDGET (self->text_label));
-  gtk_box_append (GTK_BOX (panel), GTK_WIDGET (self->counter_label));
+  gtk_box_append (GTK_BOX (panel), below);
   gtk_box_append (GTK_BOX (self->box), panel);
-  gtk_box_append (GTK_BOX (self->box), note);
 
   self->osk = kiosk_osk_new ();
   g_signal_connect (self->osk, "text", G_CALLBACK (osk_text_cb), self);
@@ -403,7 +407,7 @@ kiosk_survey_question_view_new (KioskSurveyQuestion *question)
   self = g_object_new (KIOSK_TYPE_SURVEY_QUESTION_VIEW, NULL);
   self->question = g_object_ref (question);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 20);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   title = gtk_label_new (kiosk_survey_question_get_title (question));
