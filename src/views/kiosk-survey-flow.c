@@ -106,6 +106,18 @@ update (KioskSurveyFlow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint != NULL && !self->busy);
 }
 
+/* On a tall stele (the window says "portrait") the question sits low,
+ * next to its buttons, within reach from a wheelchair; on a wide screen it
+ * starts at the top. */
+static void
+update_reach (KioskSurveyFlow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean portrait = root != NULL && gtk_widget_has_css_class (GTK_WIDGET (root), "portrait");
+
+  gtk_widget_set_valign (GTK_WIDGET (self->page_box), portrait ? GTK_ALIGN_END : GTK_ALIGN_START);
+}
+
 static void
 show_position (KioskSurveyFlow *self,
                guint            position)
@@ -123,6 +135,7 @@ show_position (KioskSurveyFlow *self,
       gtk_box_append (self->page_box, page);
       self->current = page;
     }
+  update_reach (self);
   gtk_adjustment_set_value (adjustment, 0);
   update (self);
 }
@@ -222,18 +235,11 @@ cancel_yes_clicked_cb (KioskSurveyFlow *self)
 }
 
 static void
-kiosk_survey_flow_size_allocate (GtkWidget *widget,
-                                 int        width,
-                                 int        height,
-                                 int        baseline)
+kiosk_survey_flow_map (GtkWidget *widget)
 {
-  KioskSurveyFlow *self = KIOSK_SURVEY_FLOW (widget);
+  update_reach (KIOSK_SURVEY_FLOW (widget));
 
-  /* On a tall stele the question sits low, next to its buttons, within
-   * reach from a wheelchair; on a wide screen it starts at the top. */
-  gtk_widget_set_valign (GTK_WIDGET (self->page_box), height > width ? GTK_ALIGN_END : GTK_ALIGN_START);
-
-  GTK_WIDGET_CLASS (kiosk_survey_flow_parent_class)->size_allocate (widget, width, height, baseline);
+  GTK_WIDGET_CLASS (kiosk_survey_flow_parent_class)->map (widget);
 }
 
 static void
@@ -258,7 +264,7 @@ kiosk_survey_flow_class_init (KioskSurveyFlowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kiosk_survey_flow_dispose;
-  widget_class->size_allocate = kiosk_survey_flow_size_allocate;
+  widget_class->map = kiosk_survey_flow_map;
 
   signals[CANCELLED] = g_signal_new ("cancelled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
