@@ -310,6 +310,40 @@ test_durable (Fixture       *fixture,
   g_assert_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_NOT_FOUND);
 }
 
+/* A damaged file does not stop the kiosk from taking answers. */
+static void
+test_corrupt (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken", "outbox.sqlite", NULL);
+  g_autofree char *dir = g_path_get_dirname (broken);
+  g_autofree char *garbage = g_strnfill (8192, 'x');
+  g_autoptr(KioskOutbox) outbox = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(JsonNode) answers = make_answers (1);
+  g_autofree char *key = NULL;
+  const char *name;
+  gboolean kept = FALSE;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (broken, garbage, -1, &error);
+  g_assert_no_error (error);
+
+  g_test_expect_message ("kiosk-outbox", G_LOG_LEVEL_WARNING, "*a new outbox starts*");
+  outbox = kiosk_outbox_new (broken, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  key = kiosk_outbox_add (outbox, "even", "http://127.0.0.1:1/x", answers, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (key);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    kept |= g_str_has_prefix (name, "outbox.sqlite.broken-");
+  g_assert_true (kept);
+}
+
 static void
 test_order (Fixture       *fixture,
             gconstpointer  data)
@@ -728,6 +762,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/outbox/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("durable", test_durable);
+  ADD ("corrupt", test_corrupt);
   ADD ("order", test_order);
   ADD ("backoff", test_backoff);
   ADD ("delivery/server-down", test_server_down);

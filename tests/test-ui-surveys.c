@@ -413,11 +413,43 @@ test_reset_mid_survey (void)
   g_assert_cmpuint (kiosk_demo_survey_inbox_get_n_posts (inbox), ==, posts);
 }
 
+/* When the answer cannot be stored, the person is told so (no "Thank
+ * you"), and "Try again" stores it without answering again. */
+static void
+test_save_failure (void)
+{
+  KioskSurveysView *view;
+  GtkWidget *retry;
+
+  kiosk_i18n_set_language ("de");
+  view = new_view ();
+  kiosk_surveys_view_set_outbox (view, NULL);
+  tap (kiosk_surveys_view_get_survey_button (view, PLAYGROUND));
+  tap (button (view, "next"));
+  tap (kiosk_survey_question_view_get_choice (question (view), "Klettergerüst"));
+  tap (button (view, "next"));
+  tap (kiosk_survey_question_view_get_choice (question (view), "2"));
+  tap (button (view, "next"));
+  tap (button (view, "next"));
+  tap (button (view, "next"));
+  g_assert_cmpstr (kiosk_surveys_view_get_page (view), ==, "error");
+  g_assert_cmpuint (kiosk_outbox_get_n_pending (outbox), ==, 0);
+  screenshot ("12-save-failed");
+
+  kiosk_surveys_view_set_outbox (view, outbox);
+  retry = find_descendant (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Noch einmal versuchen");
+  tap (retry);
+  WAIT_UNTIL (g_strcmp0 (kiosk_surveys_view_get_page (view), "thanks") == 0);
+  WAIT_UNTIL (kiosk_demo_survey_inbox_get_n_answers (inbox, PLAYGROUND) == 1);
+  kiosk_resettable_reset (KIOSK_RESETTABLE (view));
+}
+
 /* The same survey in English, free text included. */
 static void
 test_english (void)
 {
   static const char * const keys_en[] = { "Shift", "M", "o", "r", "e", "Space", "t", "r", "e", "e", "s", NULL };
+  guint before = kiosk_demo_survey_inbox_get_n_answers (inbox, PLAYGROUND);
   KioskSurveysView *view;
 
   kiosk_i18n_set_language ("en");
@@ -442,7 +474,7 @@ test_english (void)
   tap (button (view, "next"));
   WAIT_UNTIL (g_strcmp0 (kiosk_surveys_view_get_page (view), "thanks") == 0);
   screenshot ("6-thanks");
-  WAIT_UNTIL (kiosk_demo_survey_inbox_get_n_answers (inbox, PLAYGROUND) == 1);
+  WAIT_UNTIL (kiosk_demo_survey_inbox_get_n_answers (inbox, PLAYGROUND) == before + 1);
   tap (results_button_of (view));
   WAIT_UNTIL (find_results (view) != NULL);
   screenshot ("7-results");
@@ -516,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/ui/surveys/answer-by-touch", test_answer_by_touch);
   g_test_add_func ("/ui/surveys/cancel", test_cancel);
   g_test_add_func ("/ui/surveys/reset-mid-survey", test_reset_mid_survey);
+  g_test_add_func ("/ui/surveys/save-failure", test_save_failure);
   g_test_add_func ("/ui/surveys/english", test_english);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "kiosk-outbox.h"
@@ -279,6 +280,34 @@ kiosk_outbox_init (KioskOutbox *self)
   g_mutex_init (&self->mutex);
 }
 
+static gboolean
+set_aside_broken (KioskOutbox  *self,
+                  const char   *reason,
+                  GError      **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *aside = g_strdup_printf ("%s.broken-%" G_GINT64_FORMAT,
+                                            self->path, g_get_real_time () / G_USEC_PER_SEC);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (g_rename (from, to) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+
+          g_set_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_DATABASE,
+                       "%s (and it cannot be moved aside: %s)", reason, g_strerror (saved));
+          return FALSE;
+        }
+    }
+
+  g_warning ("%s; the file is kept as %s and a new outbox starts", reason, aside);
+  return TRUE;
+}
+
 char *
 kiosk_outbox_get_default_path (void)
 {
@@ -290,6 +319,7 @@ kiosk_outbox_new (const char  *path,
                   GError     **error)
 {
   g_autoptr(KioskOutbox) self = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -297,8 +327,22 @@ kiosk_outbox_new (const char  *path,
   self->path = g_strdup (path);
   self->main_context = g_main_context_ref_thread_default ();
 
-  if (!open_database (self, error))
-    return NULL;
+  if (!open_database (self, &local_error))
+    {
+      int code = self->db != NULL ? sqlite3_errcode (self->db) : SQLITE_OK;
+
+      if (code != SQLITE_NOTADB && code != SQLITE_CORRUPT)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      /* A broken file must not stop the kiosk from taking answers: it is
+       * kept, renamed, for staff to look at, and a fresh outbox starts. */
+      g_clear_pointer (&self->db, sqlite3_close);
+      if (!set_aside_broken (self, local_error->message, error) || !open_database (self, error))
+        return NULL;
+    }
 
   g_mutex_lock (&self->mutex);
   recount_locked (self);

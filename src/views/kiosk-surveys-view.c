@@ -164,18 +164,19 @@ submit (KioskSurveysView *self,
 {
   KioskSurvey *survey = kiosk_survey_flow_get_survey (KIOSK_SURVEY_FLOW (self->flow));
 
+  /* Kept until stored, so that "Try again" needs no second go. */
+  if (self->failed_answers != answers)
+    {
+      g_clear_pointer (&self->failed_answers, json_node_unref);
+      self->failed_answers = json_node_ref (answers);
+    }
+
   if (self->outbox == NULL)
     {
       gtk_label_set_label (self->error_label,
                            _("This kiosk cannot store answers at the moment. Please tell the staff."));
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
-    }
-
-  if (self->failed_answers != answers)
-    {
-      g_clear_pointer (&self->failed_answers, json_node_unref);
-      self->failed_answers = json_node_ref (answers);
     }
   kiosk_survey_flow_set_busy (KIOSK_SURVEY_FLOW (self->flow), TRUE);
   kiosk_outbox_add_async (self->outbox,
