@@ -491,6 +491,7 @@ main (int   argc,
   GSList *uris;
   GdkRectangle geometry;
   GdkMonitor *monitor;
+  int status;
 
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   gtk_test_init (&argc, &argv, NULL);
@@ -551,5 +552,20 @@ main (int   argc,
   g_test_add_func ("/ui/surveys/save-failure", test_save_failure);
   g_test_add_func ("/ui/surveys/english", test_english);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  kiosk_outbox_sender_stop (sender);
+  {
+    static const char * const files[] = { "outbox.sqlite", "outbox.sqlite-wal", "outbox.sqlite-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *path = g_build_filename (tmp_dir, files[i], NULL);
+
+        g_remove (path);
+      }
+    g_rmdir (tmp_dir);
+  }
+
+  return status;
 }
