@@ -444,6 +444,50 @@ test_save_failure (void)
   kiosk_resettable_reset (KIOSK_RESETTABLE (view));
 }
 
+/* Switching the language mid-survey rebuilds the view (as the window
+ * does) but keeps the survey, its answers and the question shown. */
+static void
+test_language_switch (void)
+{
+  static const char * const keys[] = { "R", "u", "t", "s", "c", "h", "e", NULL };
+  KioskSurveysView *view;
+  KioskSurveyQuestionView *q;
+
+  kiosk_i18n_set_language ("de");
+  view = new_view ();
+  kiosk_resettable_reset (KIOSK_RESETTABLE (view));
+  tap (kiosk_surveys_view_get_survey_button (view, PLAYGROUND));
+  tap (button (view, "next"));
+  tap (kiosk_survey_question_view_get_choice (question (view), "Wasserspiel"));
+  tap (button (view, "next"));
+  tap (kiosk_survey_question_view_get_choice (question (view), "4"));
+  tap (button (view, "next"));
+  tap (button (view, "next"));
+  kiosk_osk_set_shift (KIOSK_OSK (kiosk_survey_question_view_get_keyboard (question (view))), TRUE);
+  type_keys (KIOSK_OSK (kiosk_survey_question_view_get_keyboard (question (view))), keys);
+
+  kiosk_i18n_set_language ("en");
+  view = new_view ();
+  g_assert_cmpstr (kiosk_surveys_view_get_page (view), ==, "flow");
+  g_assert_cmpuint (kiosk_survey_flow_get_position (flow_of (view)), ==, 4);
+  q = question (view);
+  g_assert_cmpstr (kiosk_survey_question_view_get_text (q), ==, "Rutsche");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button (view, "next"))), ==, "Submit");
+  screenshot ("8-after-language-switch");
+  tap (button (view, "back"));
+  tap (button (view, "back"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_survey_question_view_get_choice (question (view), "4"))));
+  tap (button (view, "back"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_survey_question_view_get_choice (question (view), "Water play"))));
+
+  /* The idle reset forgets it all. */
+  kiosk_resettable_reset (KIOSK_RESETTABLE (view));
+  kiosk_i18n_set_language ("de");
+  view = new_view ();
+  g_assert_cmpstr (kiosk_surveys_view_get_page (view), ==, "list");
+  g_assert_null (kiosk_surveys_view_get_flow (view));
+}
+
 /* The same survey in English, free text included. */
 static void
 test_english (void)
@@ -550,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/ui/surveys/cancel", test_cancel);
   g_test_add_func ("/ui/surveys/reset-mid-survey", test_reset_mid_survey);
   g_test_add_func ("/ui/surveys/save-failure", test_save_failure);
+  g_test_add_func ("/ui/surveys/language-switch", test_language_switch);
   g_test_add_func ("/ui/surveys/english", test_english);
 
   status = g_test_run ();

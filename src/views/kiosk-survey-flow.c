@@ -374,6 +374,36 @@ kiosk_survey_flow_get_question_view (KioskSurveyFlow *self,
   return g_ptr_array_index (self->views, index);
 }
 
+JsonNode *
+kiosk_survey_flow_dup_answers (KioskSurveyFlow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_SURVEY_FLOW (self), NULL);
+
+  return collect_answers (self);
+}
+
+void
+kiosk_survey_flow_restore (KioskSurveyFlow *self,
+                           JsonNode        *answers,
+                           guint            position)
+{
+  JsonObject *object;
+
+  g_return_if_fail (KIOSK_IS_SURVEY_FLOW (self));
+  g_return_if_fail (answers != NULL && JSON_NODE_HOLDS_OBJECT (answers));
+
+  object = json_node_get_object (answers);
+  for (guint i = 0; i < self->views->len; i++)
+    {
+      KioskSurveyQuestionView *view = g_ptr_array_index (self->views, i);
+      const char *id = kiosk_survey_question_get_id (kiosk_survey_question_view_get_question (view));
+
+      kiosk_survey_question_view_set_answer (view, json_object_get_member (object, id));
+    }
+
+  show_position (self, MIN (position, self->views->len));
+}
+
 void
 kiosk_survey_flow_set_busy (KioskSurveyFlow *self,
                             gboolean         busy)

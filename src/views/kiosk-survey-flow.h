@@ -19,6 +19,12 @@ KioskSurvey *kiosk_survey_flow_get_survey        (KioskSurveyFlow *self);
 guint        kiosk_survey_flow_get_position      (KioskSurveyFlow *self);
 GtkWidget   *kiosk_survey_flow_get_question_view (KioskSurveyFlow *self,
                                                   guint            index);
+/* The answers so far ({"question id": answer}), and putting them back with
+ * the position: a language switch rebuilds the view, not the survey. */
+JsonNode    *kiosk_survey_flow_dup_answers       (KioskSurveyFlow *self);
+void         kiosk_survey_flow_restore           (KioskSurveyFlow *self,
+                                                  JsonNode        *answers,
+                                                  guint            position);
 /* While the answer is written: every button rests, "Saving…" shows. */
 void         kiosk_survey_flow_set_busy          (KioskSurveyFlow *self,
                                                   gboolean         busy);

@@ -503,6 +503,60 @@ kiosk_survey_question_view_dup_answer (KioskSurveyQuestionView *self)
   return NULL;
 }
 
+static gboolean
+answer_has (JsonNode *answer,
+            JsonNode *value)
+{
+  if (JSON_NODE_HOLDS_ARRAY (answer))
+    {
+      JsonArray *array = json_node_get_array (answer);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          if (json_node_equal (json_array_get_element (array, i), value))
+            return TRUE;
+        }
+      return FALSE;
+    }
+
+  return json_node_equal (answer, value);
+}
+
+void
+kiosk_survey_question_view_set_answer (KioskSurveyQuestionView *self,
+                                       JsonNode                *answer)
+{
+  GPtrArray *choices;
+
+  g_return_if_fail (KIOSK_IS_SURVEY_QUESTION_VIEW (self));
+
+  if (answer == NULL)
+    return;
+
+  if (kiosk_survey_question_get_question_type (self->question) == KIOSK_SURVEY_QUESTION_TEXT)
+    {
+      int max = kiosk_survey_question_get_max (self->question);
+      const char *text = JSON_NODE_HOLDS_VALUE (answer) &&
+                         json_node_get_value_type (answer) == G_TYPE_STRING
+                         ? json_node_get_string (answer) : "";
+
+      g_string_assign (self->text, text);
+      if (max > 0 && g_utf8_strlen (self->text->str, -1) > max)
+        g_string_truncate (self->text, g_utf8_offset_to_pointer (self->text->str, max) - self->text->str);
+      update_state (self);
+      return;
+    }
+
+  choices = kiosk_survey_question_get_choices (self->question);
+  for (guint i = 0; i < self->buttons->len && i < choices->len; i++)
+    {
+      KioskSurveyChoice *choice = g_ptr_array_index (choices, i);
+
+      if (answer_has (answer, choice->value))
+        gtk_toggle_button_set_active (g_ptr_array_index (self->buttons, i), TRUE);
+    }
+}
+
 gboolean
 kiosk_survey_question_view_get_complete (KioskSurveyQuestionView *self)
 {

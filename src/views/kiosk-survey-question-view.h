@@ -16,6 +16,9 @@ GtkWidget           *kiosk_survey_question_view_new          (KioskSurveyQuestio
 KioskSurveyQuestion *kiosk_survey_question_view_get_question (KioskSurveyQuestionView *self);
 /* The answer as sent (string, number, boolean or array); NULL: none given. */
 JsonNode            *kiosk_survey_question_view_dup_answer   (KioskSurveyQuestionView *self);
+/* Puts back an answer from dup_answer (after a language switch). */
+void                 kiosk_survey_question_view_set_answer   (KioskSurveyQuestionView *self,
+                                                              JsonNode                *answer);
 /* Whether "Next" may go on: answered as required, within the limits. */
 gboolean             kiosk_survey_question_view_get_complete (KioskSurveyQuestionView *self);
 /* Why not, in words for the person at the screen; NULL when complete. */

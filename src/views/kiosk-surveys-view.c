@@ -22,6 +22,7 @@
 #include "kiosk-surveys-view.h"
 
 #define SESSION_KEY "kiosk-surveys-session"
+#define DRAFT_KEY "kiosk-surveys-draft"
 #define MAX_RESULTS_BYTES (1024 * 1024)
 
 struct _KioskSurveysView
@@ -571,12 +572,79 @@ items_changed_cb (GListModel       *model,
     rebuild_list (self);
 }
 
+/* A survey half answered when the language switches (the window rebuilds
+ * every view): held on the window for the next view, never longer. */
+typedef struct
+{
+  char     *survey_id;
+  JsonNode *answers;
+  guint     position;
+} Draft;
+
+static void
+draft_free (Draft *draft)
+{
+  g_free (draft->survey_id);
+  json_node_unref (draft->answers);
+  g_free (draft);
+}
+
+static void
+kiosk_surveys_view_unroot (GtkWidget *widget)
+{
+  KioskSurveysView *self = KIOSK_SURVEYS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL && self->flow != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "flow") == 0)
+    {
+      KioskSurveyFlow *flow = KIOSK_SURVEY_FLOW (self->flow);
+      Draft *draft = g_new0 (Draft, 1);
+
+      draft->survey_id = g_strdup (kiosk_survey_get_id (kiosk_survey_flow_get_survey (flow)));
+      draft->answers = kiosk_survey_flow_dup_answers (flow);
+      draft->position = kiosk_survey_flow_get_position (flow);
+      g_object_set_data_full (G_OBJECT (root), DRAFT_KEY, draft, (GDestroyNotify) draft_free);
+    }
+
+  GTK_WIDGET_CLASS (kiosk_surveys_view_parent_class)->unroot (widget);
+}
+
+static gboolean
+resume_draft (KioskSurveysView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  Draft *draft = root != NULL ? g_object_steal_data (G_OBJECT (root), DRAFT_KEY) : NULL;
+  gboolean resumed = FALSE;
+
+  if (draft == NULL)
+    return FALSE;
+
+  for (guint i = 0; !resumed && i < g_list_model_get_n_items (self->items); i++)
+    {
+      g_autoptr(KioskSurvey) survey = g_list_model_get_item (self->items, i);
+
+      if (KIOSK_IS_SURVEY (survey) && g_strcmp0 (kiosk_survey_get_id (survey), draft->survey_id) == 0)
+        {
+          start_survey (self, survey);
+          kiosk_survey_flow_restore (KIOSK_SURVEY_FLOW (self->flow), draft->answers, draft->position);
+          resumed = TRUE;
+        }
+    }
+
+  draft_free (draft);
+  return resumed;
+}
+
 static void
 kiosk_surveys_view_map (GtkWidget *widget)
 {
   KioskSurveysView *self = KIOSK_SURVEYS_VIEW (widget);
 
   GTK_WIDGET_CLASS (kiosk_surveys_view_parent_class)->map (widget);
+
+  if (resume_draft (self))
+    return;
 
   /* Dates move on: whether a survey is open is decided when it is shown. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
@@ -593,6 +661,8 @@ reset (KioskResettable *resettable)
    * survey open to answer again. */
   if (answered != NULL)
     g_hash_table_remove_all (answered);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    g_object_set_data (G_OBJECT (gtk_widget_get_root (GTK_WIDGET (self))), DRAFT_KEY, NULL);
   g_clear_object (&self->last_survey);
   results_message (self, NULL);
   show_list (self);
@@ -647,6 +717,7 @@ kiosk_surveys_view_class_init (KioskSurveysViewClass *klass)
   object_class->dispose = kiosk_surveys_view_dispose;
   object_class->finalize = kiosk_surveys_view_finalize;
   widget_class->map = kiosk_surveys_view_map;
+  widget_class->unroot = kiosk_surveys_view_unroot;
 
   g_type_ensure (ADW_TYPE_CLAMP);
 
