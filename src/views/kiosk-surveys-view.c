@@ -318,6 +318,7 @@ results_parsed_cb (GObject      *object,
 static void
 got_results (KioskSurveysView *self,
              KioskSurvey      *survey,
+             GCancellable     *cancellable,
              GBytes           *bytes,
              GError           *error)
 {
@@ -335,7 +336,9 @@ got_results (KioskSurveysView *self,
     }
 
   /* Parsing is for a thread, even for a small document. */
-  task = g_task_new (self, self->results_cancellable, results_parsed_cb, NULL);
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+  task = g_task_new (self, cancellable, results_parsed_cb, NULL);
   g_task_set_source_tag (task, got_results);
   g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
   g_object_set_data_full (G_OBJECT (task), "kiosk-survey", g_object_ref (survey), g_object_unref);
@@ -347,6 +350,9 @@ typedef struct
   KioskSurveysView *self;
   KioskSurvey      *survey;
   SoupMessage      *msg;
+  GInputStream     *stream;
+  GByteArray       *data;
+  GCancellable     *cancellable;   /* this fetch's: a newer one cancels it */
 } ResultsFetch;
 
 static void
@@ -355,7 +361,51 @@ results_fetch_free (ResultsFetch *fetch)
   g_object_unref (fetch->self);
   g_object_unref (fetch->survey);
   g_clear_object (&fetch->msg);
+  if (fetch->stream != NULL)
+    g_input_stream_close_async (fetch->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  g_clear_object (&fetch->stream);
+  g_clear_pointer (&fetch->data, g_byte_array_unref);
+  g_clear_object (&fetch->cancellable);
   g_free (fetch);
+}
+
+static void read_results (ResultsFetch *fetch);
+
+static void
+results_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ResultsFetch *fetch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk != NULL && g_bytes_get_size (chunk) > 0)
+    {
+      g_byte_array_append (fetch->data, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+      /* Read in pieces, never more than the cap: a hostile answer cannot
+       * fill the kiosk's memory. */
+      if (fetch->data->len <= MAX_RESULTS_BYTES)
+        {
+          read_results (fetch);
+          return;
+        }
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "more than %d bytes", MAX_RESULTS_BYTES);
+    }
+
+  if (error == NULL)
+    bytes = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->data));
+  got_results (fetch->self, fetch->survey, fetch->cancellable, bytes, error);
+  results_fetch_free (fetch);
+}
+
+static void
+read_results (ResultsFetch *fetch)
+{
+  g_input_stream_read_bytes_async (fetch->stream, 64 * 1024, G_PRIORITY_DEFAULT,
+                                   fetch->cancellable, results_read_cb, fetch);
 }
 
 static void
@@ -365,16 +415,20 @@ soup_results_cb (GObject      *object,
 {
   ResultsFetch *fetch = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
 
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  fetch->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (error == NULL && !SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (fetch->msg)))
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "HTTP %u", soup_message_get_status (fetch->msg));
-  if (error == NULL && g_bytes_get_size (bytes) > MAX_RESULTS_BYTES)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "more than %d bytes", MAX_RESULTS_BYTES);
 
-  got_results (fetch->self, fetch->survey, bytes, error);
-  results_fetch_free (fetch);
+  if (error != NULL)
+    {
+      got_results (fetch->self, fetch->survey, fetch->cancellable, NULL, error);
+      results_fetch_free (fetch);
+      return;
+    }
+
+  fetch->data = g_byte_array_new ();
+  read_results (fetch);
 }
 
 static void
@@ -391,7 +445,7 @@ file_results_cb (GObject      *object,
   if (g_file_load_contents_finish (G_FILE (object), result, &data, &len, NULL, &error))
     bytes = g_bytes_new_take (data, len);
 
-  got_results (fetch->self, fetch->survey, bytes, error);
+  got_results (fetch->self, fetch->survey, fetch->cancellable, bytes, error);
   results_fetch_free (fetch);
 }
 
@@ -419,6 +473,7 @@ show_results (KioskSurveysView *self,
   fetch = g_new0 (ResultsFetch, 1);
   fetch->self = g_object_ref (self);
   fetch->survey = g_object_ref (survey);
+  fetch->cancellable = g_object_ref (self->results_cancellable);
 
   if (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://"))
     {
@@ -433,8 +488,8 @@ show_results (KioskSurveysView *self,
         self->session = soup_session_new_with_options ("timeout", 15,
                                                        "user-agent", "Ankerort/" PACKAGE_VERSION,
                                                        NULL);
-      soup_session_send_and_read_async (self->session, fetch->msg, G_PRIORITY_DEFAULT,
-                                        self->results_cancellable, soup_results_cb, fetch);
+      soup_session_send_async (self->session, fetch->msg, G_PRIORITY_DEFAULT,
+                               self->results_cancellable, soup_results_cb, fetch);
     }
   else
     {
