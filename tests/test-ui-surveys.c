@@ -542,6 +542,18 @@ main (int   argc,
   adw_init ();
   kiosk_i18n_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* The kiosk window's normal text size (1rem = 16 px), as in the app. */
+  {
+    g_autofree char *font_name = NULL;
+    g_autoptr(PangoFontDescription) desc = NULL;
+    g_autofree char *sized = NULL;
+
+    g_object_get (gtk_settings_get_default (), "gtk-font-name", &font_name, NULL);
+    desc = pango_font_description_from_string (font_name != NULL ? font_name : "Sans");
+    pango_font_description_set_size (desc, 12 * PANGO_SCALE);
+    sized = pango_font_description_to_string (desc);
+    g_object_set (gtk_settings_get_default (), "gtk-font-name", sized, NULL);
+  }
 
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
