@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 /* events */
 
 /* sensors */
+extern const KioskFormat kiosk_format_sensorthings;
+extern const KioskFormat kiosk_format_ngsi_v2;
 
 /* surveys */
 
