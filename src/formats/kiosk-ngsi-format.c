@@ -30,6 +30,8 @@ typedef struct
   const KioskParseContext *ctx;
   KioskParseResult        *result;
   KioskSensorsKinds       *kinds;
+  guint                    n_unplaced;
+  char                    *first_unplaced;
 } Parse;
 
 /* The value of an attribute in either representation: normalized
@@ -270,6 +272,12 @@ parse_attribute (Parse      *p,
       kiosk_reading_set_unit (reading, symbol);
     }
 
+  /* Smart Data Models give relative humidity as a fraction (0.91); with
+   * no unit said, a fraction is what it is. */
+  if (unit_code == NULL && g_str_equal (kiosk_reading_kind_get_id (kind), "humidity") &&
+      number >= 0 && number <= 1)
+    number *= 100;
+
   time_text = metadata_string (metadata, "TimeInstant");
   if (time_text == NULL)
     time_text = metadata_string (metadata, "dateObserved");
@@ -319,9 +327,9 @@ parse_entity (Parse      *p,
       name = g_strdup (id);
     }
 
-  if (!entity_position (entity, &latitude, &longitude))
-    kiosk_parse_result_warn (p->result, "page %u, entity %s has no location (geo:json Point); "
-                             "it is shown without a map position", p->ctx->page + 1, id);
+  /* Counted, not warned one by one: a broker can hold thousands. */
+  if (!entity_position (entity, &latitude, &longitude) && p->n_unplaced++ == 0)
+    p->first_unplaced = g_strdup_printf ("page %u, entity %s", p->ctx->page + 1, id);
 
   time = entity_time (entity, p->ctx->tz);
 
@@ -366,8 +374,8 @@ ngsi_parse (GBytes                  *bytes,
   if (!JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "NGSI-v2 response: expected a list of entities, found a JSON %s",
-                   json_node_type_name (root));
+                   "NGSI-v2 response: expected a list of entities, found %s",
+                   kiosk_sensors_json_describe (root));
       return FALSE;
     }
 
@@ -385,6 +393,8 @@ ngsi_parse (GBytes                  *bytes,
   p.ctx = ctx;
   p.result = result;
   p.kinds = kinds;
+  p.n_unplaced = 0;
+  p.first_unplaced = NULL;
 
   for (guint i = 0; i < n && result->items->len < KIOSK_SENSORS_MAX_READINGS; i++)
     {
@@ -398,6 +408,12 @@ ngsi_parse (GBytes                  *bytes,
         }
       parse_entity (&p, json_node_get_object (node), i);
     }
+
+  if (p.n_unplaced > 0)
+    kiosk_parse_result_warn (result, "%s has no location (geo:json Point); it is shown without "
+                             "a map position%s", p.first_unplaced,
+                             p.n_unplaced > 1 ? " (and more entities on this page)" : "");
+  g_clear_pointer (&p.first_unplaced, g_free);
 
   if (result->items->len >= KIOSK_SENSORS_MAX_READINGS)
     kiosk_parse_result_warn (result, "page %u: more than %d readings; the rest is left out",

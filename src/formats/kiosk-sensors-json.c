@@ -122,6 +122,27 @@ kiosk_sensors_json_load (GBytes      *bytes,
   return json_node_copy (root);
 }
 
+const char *
+kiosk_sensors_json_describe (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "a list";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "an object";
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    default:
+      return "a number";
+    }
+}
+
 gboolean
 kiosk_sensors_json_number (JsonNode *node,
                            double   *value)

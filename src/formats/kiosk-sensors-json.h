@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 JsonNode   *kiosk_sensors_json_load        (GBytes                  *bytes,
                                             const char              *what,
                                             GError                 **error);
+/* "a list", "a string"...: what a node is, for error messages. */
+const char *kiosk_sensors_json_describe    (JsonNode                *node);
 /* A number, a numeric string, a boolean (1/0); FALSE for anything else or
  * a non-finite number; null gives TRUE and NAN. */
 gboolean    kiosk_sensors_json_number      (JsonNode                *node,

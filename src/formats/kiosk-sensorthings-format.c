@@ -22,6 +22,8 @@ typedef struct
   KioskParseResult        *result;
   KioskSensorsKinds       *kinds;
   gint64                   history_from;   /* Unix seconds */
+  guint                    n_unplaced;
+  char                    *first_unplaced;
 } Parse;
 
 static char *
@@ -257,9 +259,9 @@ parse_thing (Parse      *p,
       return;
     }
 
-  if (!thing_position (p, thing, where, &latitude, &longitude))
-    kiosk_parse_result_warn (p->result, "%s (%s) has no location; it is shown without a map "
-                             "position", where, name != NULL ? name : id);
+  /* Counted, not warned one by one: a big service can have thousands. */
+  if (!thing_position (p, thing, where, &latitude, &longitude) && p->n_unplaced++ == 0)
+    p->first_unplaced = g_strdup_printf ("%s (%s)", where, name != NULL ? name : id);
 
   n = datastreams != NULL ? json_array_get_length (datastreams) : 0;
   if (n == 0)
@@ -311,7 +313,7 @@ sensorthings_parse (GBytes                  *bytes,
     {
       g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
                    "SensorThings response: expected an object with a “value” list of Things, "
-                   "found a JSON %s", json_node_type_name (root));
+                   "found %s", kiosk_sensors_json_describe (root));
       return FALSE;
     }
 
@@ -347,6 +349,8 @@ sensorthings_parse (GBytes                  *bytes,
   p.ctx = ctx;
   p.result = result;
   p.kinds = kinds;
+  p.n_unplaced = 0;
+  p.first_unplaced = NULL;
   p.history_from = (ctx->now != NULL ? g_date_time_to_unix (ctx->now) : g_get_real_time () / G_USEC_PER_SEC)
                    - (gint64) kiosk_sensors_history_hours (ctx) * 3600;
 
@@ -365,6 +369,12 @@ sensorthings_parse (GBytes                  *bytes,
       if (result->items->len >= KIOSK_SENSORS_MAX_READINGS)
         break;
     }
+
+  if (p.n_unplaced > 0)
+    kiosk_parse_result_warn (result, "%s has no location; it is shown without a map position%s",
+                             p.first_unplaced,
+                             p.n_unplaced > 1 ? " (and more Things on this page)" : "");
+  g_clear_pointer (&p.first_unplaced, g_free);
 
   if (n == 0 && ctx->page == 0)
     {

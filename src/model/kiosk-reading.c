@@ -212,14 +212,15 @@ kiosk_reading_class_init (KioskReadingClass *klass)
 
   properties[PROP_STATION_ID] = g_param_spec_string ("station-id", NULL, NULL, NULL, co);
   properties[PROP_STATION] = g_param_spec_string ("station", NULL, NULL, NULL, co);
+  /* NAN when unknown; a GParamSpec cannot default to NAN. */
   properties[PROP_LATITUDE] = g_param_spec_double ("latitude", NULL, NULL,
-                                                   -G_MAXDOUBLE, G_MAXDOUBLE, NAN, ro);
+                                                   -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
   properties[PROP_LONGITUDE] = g_param_spec_double ("longitude", NULL, NULL,
-                                                    -G_MAXDOUBLE, G_MAXDOUBLE, NAN, ro);
+                                                    -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, co);
   properties[PROP_PROPERTY] = g_param_spec_string ("property", NULL, NULL, NULL, co);
   properties[PROP_VALUE] = g_param_spec_double ("value", NULL, NULL,
-                                                -G_MAXDOUBLE, G_MAXDOUBLE, NAN, ro);
+                                                -G_MAXDOUBLE, G_MAXDOUBLE, 0, ro);
   properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, ro);
   properties[PROP_TIME] = g_param_spec_boxed ("time", NULL, NULL, G_TYPE_DATE_TIME, ro);
   properties[PROP_KIND] = g_param_spec_boxed ("kind", NULL, NULL, KIOSK_TYPE_READING_KIND, ro);
