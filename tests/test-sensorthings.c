@@ -340,7 +340,7 @@ test_paging (void)
   /* The page cap: 20 pages by default, or the source's max-pages. */
   next_link (BASE "/Things?$skip=38", BASE "/Things?$skip=40", 19, NULL, "stopped after 20 pages");
   next_link (BASE "/Things?$skip=2", BASE "/Things?$skip=4", 1, "2", "stopped after 2 pages");
-  next_link (BASE "/Things?$skip=2", BASE "/Things?$skip=4", 1, "zwei", "option max-pages");
+  next_link (BASE "/Things?$skip=38", BASE "/Things?$skip=40", 19, "zwei", "option max-pages");
   g_assert_cmpuint (kiosk_format_sensorthings.max_pages, ==, 20);
 }
 
