@@ -423,6 +423,24 @@ kiosk_reading_get_band (KioskReading *self)
   return kiosk_reading_kind_band_for_value (self->kind, self->value);
 }
 
+gboolean
+kiosk_reading_get_band_info (KioskReading *self,
+                             const char  **word,
+                             const char  **style)
+{
+  int band;
+
+  g_return_val_if_fail (KIOSK_IS_READING (self), FALSE);
+
+  band = kiosk_reading_get_band (self);
+  if (band < 0)
+    return FALSE;
+
+  kiosk_reading_kind_get_band (self->kind, (guint) band, NULL, word, style);
+
+  return TRUE;
+}
+
 const char *
 kiosk_reading_get_display_name (KioskReading *self)
 {

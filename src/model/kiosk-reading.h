@@ -52,6 +52,10 @@ void              kiosk_reading_set_history      (KioskReading *self,
 /* The band of the value in the kind's bands, -1 when none. */
 int               kiosk_reading_get_band         (KioskReading *self);
 
+/* The band's translated word and CSS class; FALSE when it has none. */
+gboolean          kiosk_reading_get_band_info    (KioskReading *self,
+                                                  const char  **word,
+                                                  const char  **style);
 /* The kind's translated name, or the property as the service names it. */
 const char       *kiosk_reading_get_display_name (KioskReading *self);
 /* "12,3" (no unit) in the current language. */
