@@ -48,8 +48,6 @@ typedef struct
   Band        bands[MAX_BANDS];
 } KindInfo;
 
-#define UBA N_("Bands after the air quality index of the German Environment Agency (UBA)")
-
 /* Air quality thresholds (µg/m³) are those of the Umweltbundesamt's
  * Luftqualitätsindex: sehr gut, gut, mäßig, schlecht, sehr schlecht. */
 static const KindInfo shipped[] = {
@@ -64,25 +62,25 @@ static const KindInfo shipped[] = {
     "humidity relativehumidity", 3,
     { { 30, N_("dry"), "band-hum-1" }, { 60, N_("comfortable"), "band-hum-2" },
       { INFINITY, N_("humid"), "band-hum-3" } } },
-  { "pm10", N_("Particulate matter PM10"), "µg/m³", 0, 3 * 3600, UBA,
+  { "pm10", N_("Particulate matter PM10"), "µg/m³", 0, 3 * 3600, N_("Bands after the air quality index of the German Environment Agency (UBA)"),
     "pm10 feinstaubpm10 particulatematterpm10 particulatematter10 pm10concentration",
     "pollutant/5 pm10", 5,
     { { 20, N_("very good"), "band-aq-1" }, { 35, N_("good"), "band-aq-2" },
       { 50, N_("moderate"), "band-aq-3" }, { 100, N_("poor"), "band-aq-4" },
       { INFINITY, N_("very poor"), "band-aq-5" } } },
-  { "pm25", N_("Particulate matter PM2.5"), "µg/m³", 0, 3 * 3600, UBA,
+  { "pm25", N_("Particulate matter PM2.5"), "µg/m³", 0, 3 * 3600, N_("Bands after the air quality index of the German Environment Agency (UBA)"),
     "pm25 pm2p5 feinstaubpm25 particulatematterpm25 particulatematter25 pm25concentration",
     "pollutant/6001 pm25 pm2.5", 5,
     { { 10, N_("very good"), "band-aq-1" }, { 20, N_("good"), "band-aq-2" },
       { 25, N_("moderate"), "band-aq-3" }, { 50, N_("poor"), "band-aq-4" },
       { INFINITY, N_("very poor"), "band-aq-5" } } },
-  { "no2", N_("Nitrogen dioxide"), "µg/m³", 0, 3 * 3600, UBA,
+  { "no2", N_("Nitrogen dioxide"), "µg/m³", 0, 3 * 3600, N_("Bands after the air quality index of the German Environment Agency (UBA)"),
     "no2 nitrogendioxide stickstoffdioxid no2concentration",
     "pollutant/8 no2", 5,
     { { 20, N_("very good"), "band-aq-1" }, { 40, N_("good"), "band-aq-2" },
       { 100, N_("moderate"), "band-aq-3" }, { 200, N_("poor"), "band-aq-4" },
       { INFINITY, N_("very poor"), "band-aq-5" } } },
-  { "o3", N_("Ozone"), "µg/m³", 0, 3 * 3600, UBA,
+  { "o3", N_("Ozone"), "µg/m³", 0, 3 * 3600, N_("Bands after the air quality index of the German Environment Agency (UBA)"),
     "o3 ozone ozon o3concentration",
     "pollutant/7 o3", 5,
     { { 60, N_("very good"), "band-aq-1" }, { 120, N_("good"), "band-aq-2" },

@@ -49,9 +49,11 @@ format_with_unit (KioskReading *reading,
 
 static char *
 format_point (KioskReading            *reading,
+              GDateTime               *now,
               const KioskReadingPoint *p)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (p->time);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (p->time);
+  g_autoptr(GDateTime) dt = g_date_time_to_timezone (utc, g_date_time_get_timezone (now));
   g_autofree char *time = kiosk_i18n_format_time (dt);
   g_autofree char *value = format_with_unit (reading, p->value);
 
@@ -149,7 +151,7 @@ update (KioskSensorPage *self)
 
   if (time != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (time);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (time, g_date_time_get_timezone (self->now));
       g_autofree char *age = kiosk_i18n_format_age (time, self->now);
       g_autofree char *clock = kiosk_i18n_format_time (local);
       g_autofree char *date = kiosk_i18n_format_date_short (local);
@@ -170,6 +172,7 @@ update (KioskSensorPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->stale_label), reason != NULL);
 
   kiosk_sparkline_set_points (self->chart, history, kiosk_reading_get_kind (reading));
+  kiosk_sparkline_set_time_zone (self->chart, g_date_time_get_timezone (self->now));
   kiosk_sparkline_set_range (self->chart,
                              g_date_time_to_unix (self->now) - 24 * 3600,
                              g_date_time_to_unix (self->now));
@@ -179,8 +182,8 @@ update (KioskSensorPage *self)
 
   if (kiosk_sparkline_get_extremes (self->chart, &min_i, &max_i))
     {
-      g_autofree char *lo = format_point (reading, &g_array_index (history, KioskReadingPoint, min_i));
-      g_autofree char *hi = format_point (reading, &g_array_index (history, KioskReadingPoint, max_i));
+      g_autofree char *lo = format_point (reading, self->now, &g_array_index (history, KioskReadingPoint, min_i));
+      g_autofree char *hi = format_point (reading, self->now, &g_array_index (history, KioskReadingPoint, max_i));
       /* Translators: "Lowest: 3,2 °C at 04:10 · Highest: 7,8 °C at 14:00" */
       g_autofree char *line = g_strdup_printf (_("Lowest: %s · Highest: %s"), lo, hi);
 
@@ -212,8 +215,12 @@ static void
 kiosk_sensor_page_dispose (GObject *object)
 {
   KioskSensorPage *self = (KioskSensorPage *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_SENSOR_PAGE);
+  /* The scrolled window at the top is not a bound child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->reading);
 
   G_OBJECT_CLASS (kiosk_sensor_page_parent_class)->dispose (object);

@@ -21,6 +21,7 @@ struct _KioskSensorTile
   GtkLabel       *value_label;
   GtkLabel       *unit_label;
   GtkLabel       *band_label;
+  GtkStack       *history_stack;
   KioskSparkline *sparkline;
   GtkLabel       *age_label;
   GtkLabel       *stale_label;
@@ -108,6 +109,10 @@ update (KioskSensorTile *self)
   kiosk_sparkline_set_range (self->sparkline,
                              g_date_time_to_unix (self->now) - 24 * 3600,
                              g_date_time_to_unix (self->now));
+  /* One point is no line: say that the kiosk is collecting the history. */
+  gtk_stack_set_visible_child_name (self->history_stack,
+                                    kiosk_sparkline_get_n_visible (self->sparkline) >= 2
+                                    ? "line" : "collecting");
 
   /* The accessible name says exactly what is visible, in reading order. */
   summary = g_string_new (kiosk_reading_get_display_name (reading));
@@ -183,6 +188,7 @@ kiosk_sensor_tile_class_init (KioskSensorTileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, value_label);
   gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, unit_label);
   gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, band_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, history_stack);
   gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, sparkline);
   gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, age_label);
   gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, stale_label);

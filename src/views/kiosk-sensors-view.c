@@ -37,6 +37,7 @@ struct _KioskSensorsView
   KioskReadingHistory *history;
   GCancellable        *cancellable;
   GDateTime           *fixed_now;
+  GTimeZone           *tz;
   guint                rebuild_id;
   guint                tick_id;
   gboolean             by_station;
@@ -56,7 +57,10 @@ typedef struct
 static GDateTime *
 dup_now (KioskSensorsView *self)
 {
-  return self->fixed_now != NULL ? g_date_time_ref (self->fixed_now) : g_date_time_new_now_local ();
+  if (self->fixed_now != NULL)
+    return g_date_time_to_timezone (self->fixed_now, self->tz);
+
+  return g_date_time_new_now (self->tz);
 }
 
 static int
@@ -438,6 +442,7 @@ kiosk_sensors_view_finalize (GObject *object)
   KioskSensorsView *self = (KioskSensorsView *)object;
 
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
 
   G_OBJECT_CLASS (kiosk_sensors_view_parent_class)->finalize (object);
 }
@@ -489,6 +494,9 @@ kiosk_sensors_view_new (KioskConfig     *config,
 
   self = g_object_new (KIOSK_TYPE_SENSORS_VIEW, NULL);
   self->sources = g_object_ref (sources);
+  self->tz = config != NULL ? kiosk_config_get_time_zone (config) : NULL;
+  if (self->tz == NULL)
+    self->tz = g_time_zone_new_local ();
   self->items = g_object_ref (kiosk_source_list_get_items (sources, KIOSK_AREA_SENSORS));
   g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (queue_rebuild), self);
 

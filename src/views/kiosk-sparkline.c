@@ -21,6 +21,7 @@ struct _KioskSparkline
   /* owned */
   GArray           *points;
   KioskReadingKind *kind;
+  GTimeZone        *tz;
   gint64            from;
   gint64            to;
   gboolean          detailed;
@@ -190,7 +191,8 @@ draw (KioskSparkline *self,
 
   if (self->detailed)
     {
-      g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (self->from);
+      g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (self->from);
+      g_autoptr(GDateTime) start = g_date_time_to_timezone (start_utc, self->tz);
       g_autofree char *lo_text = kiosk_reading_kind_format_value (self->kind, g_array_index (self->points, KioskReadingPoint, min_i).value);
       g_autofree char *hi_text = kiosk_reading_kind_format_value (self->kind, g_array_index (self->points, KioskReadingPoint, max_i).value);
       gint64 tick;
@@ -207,7 +209,8 @@ draw (KioskSparkline *self,
       tick = self->from + (3600 - g_date_time_get_minute (start) * 60 - g_date_time_get_second (start)) % 3600;
       for (; tick <= self->to; tick += 3600)
         {
-          g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (tick);
+          g_autoptr(GDateTime) dt_utc = g_date_time_new_from_unix_utc (tick);
+          g_autoptr(GDateTime) dt = g_date_time_to_timezone (dt_utc, self->tz);
           g_autofree char *label = NULL;
 
           if (g_date_time_get_hour (dt) % 6 != 0)
@@ -237,6 +240,7 @@ draw (KioskSparkline *self,
     }
 
   /* The area under the line, then the line, broken where the sensor was silent. */
+  cairo_new_path (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (int pass = 0; pass < 2; pass++)
@@ -298,6 +302,7 @@ draw (KioskSparkline *self,
   {
     const KioskReadingPoint *p = &g_array_index (self->points, KioskReadingPoint, last);
 
+    cairo_new_path (cr);
     cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
     cairo_arc (cr, X (p->time), Y (p->value), self->detailed ? 8 : 5, 0, 2 * G_PI);
     cairo_fill (cr);
@@ -314,6 +319,7 @@ draw (KioskSparkline *self,
 
           cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
           cairo_set_line_width (cr, 3);
+          cairo_new_path (cr);
           cairo_arc (cr, x, y, 10, 0, 2 * G_PI);
           cairo_stroke (cr);
           /* Min below the point, Max above it; kept inside the chart. */
@@ -367,6 +373,7 @@ kiosk_sparkline_finalize (GObject *object)
 
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->kind, kiosk_reading_kind_unref);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
 
   G_OBJECT_CLASS (kiosk_sparkline_parent_class)->finalize (object);
 }
@@ -435,6 +442,7 @@ kiosk_sparkline_init (KioskSparkline *self)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
+  self->tz = g_time_zone_new_local ();
   self->to = now;
   self->from = now - 24 * 3600;
 }
@@ -462,6 +470,18 @@ kiosk_sparkline_set_points (KioskSparkline   *self,
       g_clear_pointer (&self->kind, kiosk_reading_kind_unref);
       self->kind = kind != NULL ? kiosk_reading_kind_ref (kind) : NULL;
     }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+kiosk_sparkline_set_time_zone (KioskSparkline *self,
+                               GTimeZone      *tz)
+{
+  g_return_if_fail (KIOSK_IS_SPARKLINE (self));
+  g_return_if_fail (tz != NULL);
+
+  g_time_zone_unref (self->tz);
+  self->tz = g_time_zone_ref (tz);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -20,6 +20,9 @@ void       kiosk_sparkline_set_points   (KioskSparkline   *self,
 void       kiosk_sparkline_set_range    (KioskSparkline   *self,
                                          gint64            from,
                                          gint64            to);
+/* The zone of the hour labels (the kiosk's). */
+void       kiosk_sparkline_set_time_zone (KioskSparkline  *self,
+                                          GTimeZone       *tz);
 /* With axes, hour labels and the minimum and maximum marked. */
 void       kiosk_sparkline_set_detailed (KioskSparkline   *self,
                                          gboolean          detailed);
