@@ -337,8 +337,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *cache_dir = NULL;
   GSList *uris;
   int status;
+
+  /* The reading history goes into a cache of its own, not the user's. */
+  cache_dir = g_dir_make_tmp ("ui-sensors-XXXXXX", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
 
   kiosk_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);

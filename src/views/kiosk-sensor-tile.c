@@ -109,9 +109,11 @@ update (KioskSensorTile *self)
   kiosk_sparkline_set_range (self->sparkline,
                              g_date_time_to_unix (self->now) - 24 * 3600,
                              g_date_time_to_unix (self->now));
-  /* One point is no line: say that the kiosk is collecting the history. */
+  /* A point or two minutes apart is no line yet: say that the kiosk is
+   * collecting the history (services without history, NGSI). */
   gtk_stack_set_visible_child_name (self->history_stack,
-                                    kiosk_sparkline_get_n_visible (self->sparkline) >= 2
+                                    kiosk_sparkline_get_n_visible (self->sparkline) >= 2 &&
+                                    kiosk_sparkline_get_span (self->sparkline) >= 3600
                                     ? "line" : "collecting");
 
   /* The accessible name says exactly what is visible, in reading order. */

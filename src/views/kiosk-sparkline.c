@@ -111,6 +111,20 @@ kiosk_sparkline_get_n_visible (KioskSparkline *self)
   return n;
 }
 
+gint64
+kiosk_sparkline_get_span (KioskSparkline *self)
+{
+  guint first, last;
+
+  g_return_val_if_fail (KIOSK_IS_SPARKLINE (self), 0);
+
+  if (!visible_range (self, &first, &last))
+    return 0;
+
+  return g_array_index (self->points, KioskReadingPoint, last).time -
+         g_array_index (self->points, KioskReadingPoint, first).time;
+}
+
 static void
 draw_text (cairo_t     *cr,
            PangoLayout *layout,

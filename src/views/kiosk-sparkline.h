@@ -32,5 +32,7 @@ gboolean   kiosk_sparkline_get_extremes (KioskSparkline   *self,
                                          guint            *min_index,
                                          guint            *max_index);
 guint      kiosk_sparkline_get_n_visible (KioskSparkline  *self);
+/* Seconds between the first and the last point drawn. */
+gint64     kiosk_sparkline_get_span      (KioskSparkline  *self);
 
 G_END_DECLS
