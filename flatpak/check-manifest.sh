@@ -185,15 +185,18 @@ if command -v flatpak-builder >/dev/null 2>&1; then
   (cd "$scratch" && flatpak-builder --show-manifest "$abs_manifest") \
     >"$scratch/stdout" 2>"$scratch/stderr"
   rc=$?
-  before=$status
+  fb_ok=yes
   if [ "$rc" -ne 0 ]; then
+    fb_ok=no
     fail "flatpak-builder --show-manifest exited with $rc"
   fi
   if grep -Eiq 'warning|error|critical' "$scratch/stderr"; then
+    fb_ok=no
     fail "flatpak-builder --show-manifest complained:"
     sed 's/^/    /' "$scratch/stderr" >&2
   fi
   if [ "$rc" -eq 0 ] && ! grep -q '"modules"' "$scratch/stdout"; then
+    fb_ok=no
     fail "flatpak-builder --show-manifest printed no manifest"
   fi
   if [ "$rc" -eq 0 ] && [ -s "$scratch/stderr" ] && \
@@ -201,7 +204,7 @@ if command -v flatpak-builder >/dev/null 2>&1; then
     echo "note: flatpak-builder said on stderr:"
     sed 's/^/    /' "$scratch/stderr"
   fi
-  if [ "$status" -eq "$before" ]; then
+  if [ "$fb_ok" = yes ]; then
     echo "ok: flatpak-builder --show-manifest ($(flatpak-builder --version 2>/dev/null))"
   fi
   rm -rf "$scratch"
