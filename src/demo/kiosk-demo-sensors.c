@@ -11,6 +11,7 @@
 #include "kiosk-demo-sensors.h"
 #include "kiosk-demo.h"
 #include "kiosk-sensors-json.h"
+#include "kiosk-source-config.h"
 
 #define STEP (10 * 60)
 #define HOURS 24
@@ -524,7 +525,8 @@ kiosk_demo_sensors_things_handler (SoupServer        *server,
     }
 
   body = kiosk_demo_sensors_things (now, url, query_uint (query, "$skip", 0, 100000),
-                                    MAX (1, query_uint (query, "$top", 2, 1000)));
+                                    /* Like a FROST-Server with maxTop=2. */
+                                    CLAMP (query_uint (query, "$top", 2, 1000), 1, 2));
   respond (msg, SOUP_STATUS_OK, body);
 }
 
@@ -565,6 +567,26 @@ void
 kiosk_demo_sensors_install (KioskDemoServer *server,
                             GPtrArray       *sources)
 {
-  /* Installed once the demo server is on this branch; the services are
-   * ready as handlers above. */
+  g_autofree char *st_url = kiosk_demo_server_get_url (server, KIOSK_DEMO_SENSORTHINGS_PATH);
+  g_autofree char *ngsi_url = kiosk_demo_server_get_url (server, KIOSK_DEMO_NGSI_PATH);
+  KioskSourceConfig *st = kiosk_source_config_new ("musterdorf-sensorthings", "sensorthings", st_url);
+  KioskSourceConfig *ngsi = kiosk_source_config_new ("musterdorf-ngsi", "ngsi-v2", ngsi_url);
+  const char *headers[] = { "Fiware-Service: " KIOSK_DEMO_FIWARE_SERVICE,
+                            "Fiware-ServicePath: " KIOSK_DEMO_FIWARE_PATH, NULL };
+
+  kiosk_demo_server_add_handler (server, KIOSK_DEMO_SENSORTHINGS_PATH "/Things",
+                                 kiosk_demo_sensors_things_handler, NULL, NULL);
+  kiosk_demo_server_add_handler (server, KIOSK_DEMO_NGSI_PATH "/entities",
+                                 kiosk_demo_sensors_entities_handler, NULL, NULL);
+
+  /* Small pages, so that the demo pages through both services. */
+  st->refresh_interval = 300;
+  g_hash_table_insert (st->options, g_strdup ("observations"), g_strdup ("150"));
+  g_ptr_array_add (sources, st);
+
+  ngsi->refresh_interval = 300;
+  g_strfreev (ngsi->headers);
+  ngsi->headers = g_strdupv ((char **) headers);
+  g_hash_table_insert (ngsi->options, g_strdup ("page-size"), g_strdup ("2"));
+  g_ptr_array_add (sources, ngsi);
 }
