@@ -32,6 +32,7 @@ typedef struct
   KioskSensorsKinds       *kinds;
   guint                    n_unplaced;
   char                    *first_unplaced;
+  gboolean                 truncated;
 } Parse;
 
 /* The value of an attribute in either representation: normalized
@@ -250,7 +251,10 @@ parse_attribute (Parse      *p,
     }
 
   if (p->result->items->len >= KIOSK_SENSORS_MAX_READINGS)
-    return;
+    {
+      p->truncated = TRUE;
+      return;
+    }
 
   kind = kiosk_sensors_kinds_match (p->kinds, name, NULL, NULL);
   id = g_strdup_printf ("%s/%s", entity_id, name);
@@ -395,8 +399,9 @@ ngsi_parse (GBytes                  *bytes,
   p.kinds = kinds;
   p.n_unplaced = 0;
   p.first_unplaced = NULL;
+  p.truncated = FALSE;
 
-  for (guint i = 0; i < n && result->items->len < KIOSK_SENSORS_MAX_READINGS; i++)
+  for (guint i = 0; i < n && !p.truncated; i++)
     {
       JsonNode *node = json_array_get_element (entities, i);
 
@@ -415,7 +420,7 @@ ngsi_parse (GBytes                  *bytes,
                              p.n_unplaced > 1 ? " (and more entities on this page)" : "");
   g_clear_pointer (&p.first_unplaced, g_free);
 
-  if (result->items->len >= KIOSK_SENSORS_MAX_READINGS)
+  if (p.truncated)
     kiosk_parse_result_warn (result, "page %u: more than %d readings; the rest is left out",
                              ctx->page + 1, KIOSK_SENSORS_MAX_READINGS);
 

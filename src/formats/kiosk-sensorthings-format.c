@@ -365,9 +365,14 @@ sensorthings_parse (GBytes                  *bytes,
                                    ctx->page + 1, i);
           continue;
         }
-      parse_thing (&p, json_node_get_object (node), i);
       if (result->items->len >= KIOSK_SENSORS_MAX_READINGS)
-        break;
+        {
+          kiosk_parse_result_warn (result, "page %u: more than %d readings; Thing %u and "
+                                   "the rest are left out", ctx->page + 1,
+                                   KIOSK_SENSORS_MAX_READINGS, i);
+          break;
+        }
+      parse_thing (&p, json_node_get_object (node), i);
     }
 
   if (p.n_unplaced > 0)
