@@ -2,7 +2,9 @@
 #pragma once
 
 #include <glib.h>
+#include <libsoup/soup.h>
 #include <math.h>
+#include <string.h>
 
 #include "kiosk-format.h"
 #include "kiosk-formats.h"
@@ -98,4 +100,86 @@ sensors_test_iso (GDateTime *dt)
 {
   g_autoptr(GDateTime) utc = dt != NULL ? g_date_time_to_utc (dt) : NULL;
   return utc != NULL ? g_date_time_format_iso8601 (utc) : NULL;
+}
+
+typedef struct
+{
+  GBytes     *body;
+  GHashTable *headers;
+  GError     *error;
+  gboolean    done;
+} SensorsTestFetch;
+
+static inline void
+sensors_test_fetched_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  SensorsTestFetch *f = user_data;
+
+  f->body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &f->error);
+  f->done = TRUE;
+}
+
+static inline void
+sensors_test_collect_header (const char *name,
+                             const char *value,
+                             gpointer    user_data)
+{
+  g_hash_table_insert (user_data, g_ascii_strdown (name, -1), g_strdup (value));
+}
+
+/* The fetch → parse → next page loop, as the kiosk runs it. */
+static inline GPtrArray *
+sensors_test_fetch_all (const char  *kind,
+                        const char  *configured,
+                        const char **headers,
+                        guint       *n_pages)
+{
+  const KioskFormat *format = kiosk_format_lookup (kind);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KioskParseContext) ctx = kiosk_parse_context_new (NULL);
+  g_autofree char *url = format->request_url (configured, ctx);
+
+  g_assert_nonnull (url);
+  for (guint page = 0; url != NULL; page++)
+    {
+      g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+      g_auto(KioskParseResult) result = { 0 };
+      g_autoptr(GError) error = NULL;
+      SensorsTestFetch f = { 0 };
+
+      g_assert_cmpuint (page, <, format->max_pages);
+      for (guint i = 0; headers != NULL && headers[i] != NULL; i += 2)
+        soup_message_headers_append (soup_message_get_request_headers (msg), headers[i], headers[i + 1]);
+      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, sensors_test_fetched_cb, &f);
+      while (!f.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (f.error);
+      g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+
+      f.headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      soup_message_headers_foreach (soup_message_get_response_headers (msg), sensors_test_collect_header, f.headers);
+      g_clear_pointer (&ctx->response_headers, g_hash_table_unref);
+      ctx->response_headers = f.headers;
+      ctx->url = g_intern_string (url);
+      ctx->page = page;
+
+      kiosk_parse_result_init (&result);
+      g_assert_true (format->parse (f.body, ctx, &result, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < result.warnings->len; i++)
+        g_test_message ("%s: %s", kind, (char *) g_ptr_array_index (result.warnings, i));
+      g_bytes_unref (f.body);
+      g_ptr_array_extend_and_steal (items, g_steal_pointer (&result.items));
+      result.items = g_ptr_array_new ();
+
+      g_free (url);
+      url = g_steal_pointer (&result.next_url);
+      if (n_pages != NULL)
+        *n_pages = page + 1;
+    }
+
+  return g_steal_pointer (&items);
 }
