@@ -183,3 +183,23 @@ sensors_test_fetch_all (const char  *kind,
 
   return g_steal_pointer (&items);
 }
+
+/* @text must fail to parse with @code, and the message must say @needle. */
+static inline void
+sensors_test_expect_error (const KioskFormat *format,
+                           const char        *url,
+                           const char        *text,
+                           int                code,
+                           const char        *needle)
+{
+  g_autoptr(KioskParseContext) ctx = sensors_test_context (url);
+  g_auto(KioskParseResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  kiosk_parse_result_init (&result);
+  g_assert_false (format->parse (bytes, ctx, &result, &error));
+  g_assert_error (error, KIOSK_FORMAT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, needle));
+}

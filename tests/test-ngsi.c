@@ -196,21 +196,8 @@ test_request_url (void)
   g_assert_null (kiosk_format_ngsi_v2.request_url ("file:///data/entities.json", ctx));
 }
 
-static void
-expect_error (const char *text,
-              int         code,
-              const char *needle)
-{
-  g_autoptr(KioskParseContext) ctx = sensors_test_context (ORION);
-  g_auto(KioskParseResult) result = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-
-  g_assert_false (parse (NULL, bytes, ctx, &result, &error));
-  g_assert_error (error, KIOSK_FORMAT_ERROR, code);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, needle));
-}
+#define expect_error(text, code, needle) \
+  sensors_test_expect_error (&kiosk_format_ngsi_v2, ORION, text, code, needle)
 
 static void
 test_hostile (void)
@@ -234,7 +221,7 @@ test_hostile (void)
   expect_error ("{\"id\":\"x\",\"type\":\"T\"}", KIOSK_FORMAT_ERROR_INVALID, "single entity");
   expect_error ("[]", KIOSK_FORMAT_ERROR_EMPTY, "Fiware-Service");
   expect_error ("\"hello\"", KIOSK_FORMAT_ERROR_INVALID, "found a string");
-  expect_error ("[{\"id\":", KIOSK_FORMAT_ERROR_INVALID, "not JSON");
+  expect_error ("[{\"id\":", KIOSK_FORMAT_ERROR_INVALID, "NGSI-v2 response: line 1");
 
   g_assert_false (parse (NULL, deep, ctx, &result, &error));
   g_assert_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_TOO_LARGE);

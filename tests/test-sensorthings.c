@@ -190,21 +190,8 @@ test_request_url (void)
   g_assert_null (kiosk_format_sensorthings.request_url ("https://example.de/data.json", ctx));
 }
 
-static void
-expect_error (const char *text,
-              int         code,
-              const char *needle)
-{
-  g_autoptr(KioskParseContext) ctx = sensors_test_context (BASE "/Things");
-  g_auto(KioskParseResult) result = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-
-  g_assert_false (parse (NULL, bytes, ctx, &result, &error));
-  g_assert_error (error, KIOSK_FORMAT_ERROR, code);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, needle));
-}
+#define expect_error(text, code, needle) \
+  sensors_test_expect_error (&kiosk_format_sensorthings, BASE "/Things", text, code, needle)
 
 static void
 test_broken (void)
@@ -214,8 +201,8 @@ test_broken (void)
   g_auto(KioskParseResult) result = { 0 };
   g_autoptr(GError) error = NULL;
 
-  expect_error ("", KIOSK_FORMAT_ERROR_INVALID, "empty");
-  expect_error ("<html>502 Bad Gateway</html>", KIOSK_FORMAT_ERROR_INVALID, "not JSON");
+  expect_error ("", KIOSK_FORMAT_ERROR_EMPTY, "SensorThings response: the document is empty");
+  expect_error ("<html>502 Bad Gateway</html>", KIOSK_FORMAT_ERROR_INVALID, "SensorThings response: line 1, column 1");
   expect_error ("[1,2,3]", KIOSK_FORMAT_ERROR_INVALID, "found a list");
   expect_error ("{\"value\": []}", KIOSK_FORMAT_ERROR_EMPTY, "no Things");
   expect_error ("{\"things\": []}", KIOSK_FORMAT_ERROR_INVALID, "no “value” list");
@@ -224,7 +211,7 @@ test_broken (void)
 
   g_assert_false (parse (NULL, deep, ctx, &result, &error));
   g_assert_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_TOO_LARGE);
-  g_assert_nonnull (strstr (error->message, "nested more than"));
+  g_assert_nonnull (strstr (error->message, "nested deeper than"));
 }
 
 static void

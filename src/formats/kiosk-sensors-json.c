@@ -17,74 +17,17 @@ struct _KioskSensorsKinds
   GHashTable       *others;  /* property name → KioskReadingKind */
 };
 
-static gboolean
-check_depth (const char *data,
-             gsize       len,
-             const char *what,
-             GError    **error)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  guint line = 1;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (c == '\n')
-        line++;
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '[':
-        case '{':
-          if (++depth > KIOSK_SENSORS_MAX_DEPTH)
-            {
-              g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_TOO_LARGE,
-                           "%s, line %u: nested more than %d levels deep",
-                           what, line, KIOSK_SENSORS_MAX_DEPTH);
-              return FALSE;
-            }
-          break;
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-        default:
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
 JsonNode *
 kiosk_sensors_json_load (GBytes      *bytes,
                          const char  *what,
                          GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *data;
-  gsize len;
   JsonNode *root;
+  gsize len;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &len);
+  len = g_bytes_get_size (bytes);
   if (len > KIOSK_SENSORS_MAX_BYTES)
     {
       g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_TOO_LARGE,
@@ -93,33 +36,11 @@ kiosk_sensors_json_load (GBytes      *bytes,
       return NULL;
     }
 
-  if (len == 0)
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "%s is empty", what);
-      return NULL;
-    }
-
-  if (!check_depth (data, len, what, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "%s is not JSON: %s", what, local_error->message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
+  root = kiosk_format_parse_json (bytes, KIOSK_SENSORS_MAX_DEPTH, error);
   if (root == NULL)
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "%s holds no JSON value", what);
-      return NULL;
-    }
+    g_prefix_error (error, "%s: ", what);
 
-  return json_node_copy (root);
+  return root;
 }
 
 const char *

@@ -14,9 +14,9 @@ G_BEGIN_DECLS
 #define KIOSK_SENSORS_MAX_READINGS 5000
 #define KIOSK_SENSORS_MAX_POINTS  20000   /* per reading */
 
-/* Parses @bytes as JSON after checking size and nesting depth (json-glib
- * recurses, so a hostile "[[[[..." must never reach it). @what names the
- * document in errors ("SensorThings response"). */
+/* Parses @bytes as JSON after checking its size; kiosk_format_parse_json()
+ * refuses hostile nesting. @what names the document in errors
+ * ("SensorThings response"). */
 JsonNode   *kiosk_sensors_json_load        (GBytes                  *bytes,
                                             const char              *what,
                                             GError                 **error);
