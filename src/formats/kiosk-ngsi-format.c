@@ -463,7 +463,6 @@ kiosk_ngsi_request_url (const char              *configured_url,
   g_autofree char *limit = NULL;
   const char *size_text;
   guint64 page_size = DEFAULT_PAGE_SIZE;
-  gsize len;
 
   g_return_val_if_fail (configured_url != NULL, NULL);
 
@@ -471,12 +470,7 @@ kiosk_ngsi_request_url (const char              *configured_url,
     return NULL;
 
   if (kiosk_sensors_url_path_ends_with (configured_url, "/v2") && strchr (configured_url, '?') == NULL)
-    {
-      len = strlen (configured_url);
-      while (len > 0 && configured_url[len - 1] == '/')
-        len--;
-      entities = g_strdup_printf ("%.*s/entities", (int) len, configured_url);
-    }
+    entities = kiosk_sensors_url_append_path (configured_url, "/entities");
   else if (kiosk_sensors_url_path_ends_with (configured_url, "/v2/entities"))
     entities = g_strdup (configured_url);
   else

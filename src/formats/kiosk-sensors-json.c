@@ -337,6 +337,18 @@ kiosk_sensors_url_set_param (const char *url,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+char *
+kiosk_sensors_url_append_path (const char *url,
+                               const char *path)
+{
+  gsize len = strlen (url);
+
+  while (len > 0 && url[len - 1] == '/')
+    len--;
+
+  return g_strdup_printf ("%.*s%s", (int) len, url, path);
+}
+
 gboolean
 kiosk_sensors_url_path_ends_with (const char *url,
                                   const char *suffix)

@@ -46,6 +46,9 @@ char       *kiosk_sensors_url_get_param    (const char              *url,
 char       *kiosk_sensors_url_set_param    (const char              *url,
                                             const char              *name,
                                             const char              *value);
+/* @url (without a query) with trailing slashes dropped and @path added. */
+char       *kiosk_sensors_url_append_path  (const char              *url,
+                                            const char              *path);
 /* TRUE when @url ends (before any query) with @suffix. */
 gboolean    kiosk_sensors_url_path_ends_with (const char            *url,
                                               const char            *suffix);

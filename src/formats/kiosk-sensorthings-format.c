@@ -413,7 +413,6 @@ kiosk_sensorthings_request_url (const char              *configured_url,
   g_autofree char *from_text = NULL;
   const char *obs_text;
   guint64 observations = DEFAULT_OBSERVATIONS;
-  gsize len;
 
   g_return_val_if_fail (configured_url != NULL, NULL);
 
@@ -422,15 +421,11 @@ kiosk_sensorthings_request_url (const char              *configured_url,
       !(g_str_has_prefix (configured_url, "http://") || g_str_has_prefix (configured_url, "https://")))
     return NULL;
 
-  len = strlen (configured_url);
-  while (len > 0 && configured_url[len - 1] == '/')
-    len--;
-
   if (kiosk_sensors_url_path_ends_with (configured_url, "/Things"))
-    base = g_strndup (configured_url, len);
+    base = kiosk_sensors_url_append_path (configured_url, "");
   else if (kiosk_sensors_url_path_ends_with (configured_url, "/v1.0") ||
            kiosk_sensors_url_path_ends_with (configured_url, "/v1.1"))
-    base = g_strdup_printf ("%.*s/Things", (int) len, configured_url);
+    base = kiosk_sensors_url_append_path (configured_url, "/Things");
   else
     return NULL;
 
