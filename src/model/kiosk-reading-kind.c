@@ -8,7 +8,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "kiosk-i18n.h"
 #include "kiosk-reading-kind.h"
 
 #define MAX_BANDS 6
@@ -508,6 +507,7 @@ kiosk_reading_kind_format_value (KioskReadingKind *self,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   char fmt[8];
+  const char *decimal;
   guint decimals = self != NULL ? self->decimals : 1;
 
   if (!isfinite (value))
@@ -519,8 +519,10 @@ kiosk_reading_kind_format_value (KioskReadingKind *self,
 
   g_snprintf (fmt, sizeof fmt, "%%.%uf", MIN (decimals, 6u));
   g_ascii_formatd (buf, sizeof buf, fmt, value);
-  if (g_str_equal (kiosk_i18n_get_language (), "de"))
-    g_strdelimit (buf, ".", ',');
+  /* Translators: the decimal separator of numbers, "," in German */
+  decimal = C_("decimal separator", ".");
+  if (decimal[0] != '\0' && decimal[1] == '\0' && decimal[0] != '.')
+    g_strdelimit (buf, ".", decimal[0]);
 
   /* A typographic minus reads better on a big display. */
   if (buf[0] == '-')

@@ -60,7 +60,7 @@ void               kiosk_reading_kind_get_band      (KioskReadingKind *self,
 /* -1 when the kind has no bands or @value is NAN. */
 int                kiosk_reading_kind_band_for_value (KioskReadingKind *self,
                                                       double            value);
-/* "12,3" in German, "12.3" in English, with the kind's decimals; "–" for NAN. */
+/* "12,3" in German, "12.3" in English (the catalog's decimal separator), with the kind's decimals; "–" for NAN. */
 char              *kiosk_reading_kind_format_value  (KioskReadingKind *self,
                                                      double            value);
 
