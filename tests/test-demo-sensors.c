@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <sys/wait.h>
+
 #include "kiosk-demo-sensors.h"
 #include "kiosk-demo.h"
 #include "kiosk-source-config.h"
@@ -165,6 +167,105 @@ test_other_tenant (void)
   g_assert_nonnull (strstr (error->message, "Fiware-Service"));
 }
 
+/* `ankerort check KIND URL [--header ...] --json`, the built program. */
+static JsonArray *
+run_check (JsonParser  *parser,
+           const char  *kind,
+           const char  *url,
+           const char **headers)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status;
+
+  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "ankerort", NULL));
+  g_ptr_array_add (argv, g_strdup ("check"));
+  g_ptr_array_add (argv, g_strdup (kind));
+  g_ptr_array_add (argv, g_strdup (url));
+  for (guint i = 0; headers != NULL && headers[i] != NULL; i++)
+    {
+      g_ptr_array_add (argv, g_strdup ("--header"));
+      g_ptr_array_add (argv, g_strdup (headers[i]));
+    }
+  g_ptr_array_add (argv, g_strdup ("--json"));
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+
+  return json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "items");
+}
+
+static void
+check_item_shape (JsonObject *item)
+{
+  const char *members[] = { "station_id", "station", "lat", "lon", "id", "property",
+                            "value", "unit", "time", "history" };
+  JsonArray *history = json_object_get_array_member (item, "history");
+  g_autofree char *last = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    g_assert_true (json_object_has_member (item, members[i]));
+
+  /* Oldest first. */
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    {
+      JsonArray *point = json_array_get_array_element (history, i);
+      const char *time = json_array_get_string_element (point, 0);
+
+      g_assert_cmpuint (json_array_get_length (point), ==, 2);
+      if (last != NULL)
+        g_assert_cmpstr (last, <, time);
+      g_free (last);
+      last = g_strdup (time);
+    }
+}
+
+static void
+test_check (void)
+{
+  const KioskSourceConfig *st = config_of_kind ("sensorthings");
+  const KioskSourceConfig *ngsi = config_of_kind ("ngsi-v2");
+  g_autoptr(JsonParser) st_parser = json_parser_new ();
+  g_autoptr(JsonParser) ngsi_parser = json_parser_new ();
+  g_autoptr(JsonParser) other_parser = json_parser_new ();
+  JsonArray *items;
+
+  /* The service root: the check asks for Things with $expand and pages. */
+  items = run_check (st_parser, "sensorthings", st->url, NULL);
+  g_assert_cmpuint (json_array_get_length (items), ==, 13);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      check_item_shape (item);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "history")), >=, 100);
+    }
+
+  /* NGSI needs its tenant's headers. */
+  items = run_check (ngsi_parser, "ngsi-v2", ngsi->url, (const char **) ngsi->headers);
+  g_assert_cmpuint (json_array_get_length (items), ==, 8);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    check_item_shape (json_array_get_object_element (items, i));
+
+  /* A file holding a Things response works too. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sensors",
+                                                   "frost-things-v1.0.json", NULL);
+
+    items = run_check (other_parser, "sensorthings", path, NULL);
+    g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  }
+}
+
 static gint64
 at_local_hour (int hour)
 {
@@ -209,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/demo-sensors/ngsi", test_ngsi);
   g_test_add_func ("/demo-sensors/other-tenant", test_other_tenant);
   g_test_add_func ("/demo-sensors/values-move", test_values_move);
+  g_test_add_func ("/demo-sensors/check", test_check);
 
   status = g_test_run ();
 
