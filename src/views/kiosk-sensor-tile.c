@@ -21,8 +21,8 @@ struct _KioskSensorTile
   GtkLabel       *value_label;
   GtkLabel       *unit_label;
   GtkLabel       *band_label;
-  GtkStack       *history_stack;
   KioskSparkline *sparkline;
+  GtkLabel       *collecting_label;
   GtkLabel       *age_label;
   GtkLabel       *stale_label;
 
@@ -68,7 +68,7 @@ update (KioskSensorTile *self)
   g_autofree char *stale_line = NULL;
   GDateTime *time = kiosk_reading_get_time (reading);
   const char *word = NULL, *style = NULL;
-  gboolean has_band;
+  gboolean has_band, has_line;
   GString *summary;
 
   gtk_label_set_label (self->name_label, kiosk_reading_get_display_name (reading));
@@ -111,24 +111,27 @@ update (KioskSensorTile *self)
                              g_date_time_to_unix (self->now));
   /* A point or two minutes apart is no line yet: say that the kiosk is
    * collecting the history (services without history, NGSI). */
-  gtk_stack_set_visible_child_name (self->history_stack,
-                                    kiosk_sparkline_get_n_visible (self->sparkline) >= 2 &&
-                                    kiosk_sparkline_get_span (self->sparkline) >= 3600
-                                    ? "line" : "collecting");
+  has_line = kiosk_sparkline_get_n_visible (self->sparkline) >= 2 &&
+             kiosk_sparkline_get_span (self->sparkline) >= 3600;
+  gtk_widget_set_visible (GTK_WIDGET (self->sparkline), has_line);
+  gtk_widget_set_visible (GTK_WIDGET (self->collecting_label), !has_line);
 
-  /* The accessible name says exactly what is visible, in reading order. */
+  /* The accessible name is the visible text, label by label in reading
+   * order, so that a screen reader says what a sighted person reads. */
   summary = g_string_new (kiosk_reading_get_display_name (reading));
   if (gtk_widget_get_visible (GTK_WIDGET (self->station_label)))
-    g_string_append_printf (summary, ", %s", kiosk_reading_get_station (reading));
-  g_string_append_printf (summary, ": %s", value);
+    g_string_append_printf (summary, " %s", kiosk_reading_get_station (reading));
+  g_string_append_printf (summary, " %s", value);
   if (*kiosk_reading_get_unit (reading) != '\0')
     g_string_append_printf (summary, " %s", kiosk_reading_get_unit (reading));
   if (has_band)
-    g_string_append_printf (summary, ", %s", word);
+    g_string_append_printf (summary, " %s", word);
+  if (!has_line)
+    g_string_append_printf (summary, " %s", gtk_label_get_label (self->collecting_label));
   if (age_line != NULL)
-    g_string_append_printf (summary, ", %s", age_line);
+    g_string_append_printf (summary, " %s", age_line);
   if (stale_line != NULL)
-    g_string_append_printf (summary, ", %s", stale_line);
+    g_string_append_printf (summary, " %s", stale_line);
   g_free (self->summary);
   self->summary = g_string_free (summary, FALSE);
 
@@ -190,8 +193,8 @@ kiosk_sensor_tile_class_init (KioskSensorTileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, value_label);
   gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, unit_label);
   gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, band_label);
-  gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, history_stack);
   gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, sparkline);
+  gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, collecting_label);
   gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, age_label);
   gtk_widget_class_bind_template_child (widget_class, KioskSensorTile, stale_label);
 }
