@@ -61,6 +61,22 @@ format_point (KioskReading            *reading,
   return g_strdup_printf (_("%s at %s"), value, time);
 }
 
+/* A band's bound as people write it: "20", "0", "−5", "2,5". */
+static char *
+format_bound (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *decimal = C_("decimal separator", ".");
+
+  g_ascii_formatd (buf, sizeof buf, "%g", value);
+  if (decimal[0] != '\0' && decimal[1] == '\0')
+    g_strdelimit (buf, ".", decimal[0]);
+  if (buf[0] == '-')
+    return g_strconcat ("−", buf + 1, NULL);
+
+  return g_strdup (buf);
+}
+
 static void
 add_legend (KioskSensorPage *self)
 {
@@ -82,8 +98,8 @@ add_legend (KioskSensorPage *self)
       g_autofree char *hi = NULL;
 
       kiosk_reading_kind_get_band (kind, i, &upper, &word, &style);
-      lo = kiosk_reading_kind_format_value (kind, lower);
-      hi = kiosk_reading_kind_format_value (kind, upper);
+      lo = format_bound (lower);
+      hi = format_bound (upper);
       if (i == 0)
         /* Translators: a band's range, "up to 20" */
         range = g_strdup_printf (_("up to %s"), hi);

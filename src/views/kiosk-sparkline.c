@@ -167,7 +167,7 @@ draw (KioskSparkline *self,
   if (self->detailed)
     {
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-      left = 120;
+      left = 190;
       right = width - 24;
       top = 48;
       bottom = height - 56;
@@ -207,8 +207,11 @@ draw (KioskSparkline *self,
     {
       g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (self->from);
       g_autoptr(GDateTime) start = g_date_time_to_timezone (start_utc, self->tz);
-      g_autofree char *lo_text = kiosk_reading_kind_format_value (self->kind, g_array_index (self->points, KioskReadingPoint, min_i).value);
-      g_autofree char *hi_text = kiosk_reading_kind_format_value (self->kind, g_array_index (self->points, KioskReadingPoint, max_i).value);
+      g_autofree char *lo_value = kiosk_reading_kind_format_value (self->kind, g_array_index (self->points, KioskReadingPoint, min_i).value);
+      g_autofree char *hi_value = kiosk_reading_kind_format_value (self->kind, g_array_index (self->points, KioskReadingPoint, max_i).value);
+      /* The axis says which line is the lowest and which the highest value. */
+      g_autofree char *lo_text = g_strdup_printf ("%s %s", _("Min"), lo_value);
+      g_autofree char *hi_text = g_strdup_printf ("%s %s", _("Max"), hi_value);
       gint64 tick;
 
       /* Axes */
@@ -324,7 +327,6 @@ draw (KioskSparkline *self,
   if (self->detailed)
     {
       guint marks[2] = { min_i, max_i };
-      const char *names[2] = { _("Min"), _("Max") };
 
       for (guint m = 0; m < 2; m++)
         {
@@ -336,9 +338,7 @@ draw (KioskSparkline *self,
           cairo_new_path (cr);
           cairo_arc (cr, x, y, 10, 0, 2 * G_PI);
           cairo_stroke (cr);
-          /* Min below the point, Max above it; kept inside the chart. */
-          draw_text (cr, layout, names[m], CLAMP (x, left + 40, right - 40),
-                     m == 0 ? y + 14 : y - 14, 0.5, m == 0 ? 0 : 1);
+
         }
     }
 
