@@ -143,6 +143,26 @@ update (KioskSensorTile *self)
                                   -1);
 }
 
+/* Every tile asks for the same width, whatever its words, so that columns
+ * line up across the station groups; long words wrap instead. */
+#define TILE_WIDTH 420
+
+static void
+kiosk_sensor_tile_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (kiosk_sensor_tile_parent_class)->measure (widget, orientation, for_size,
+                                                              minimum, natural,
+                                                              minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, TILE_WIDTH);
+}
+
 static void
 reading_notify_cb (KioskSensorTile *self)
 {
@@ -183,6 +203,7 @@ kiosk_sensor_tile_class_init (KioskSensorTileClass *klass)
 
   object_class->dispose = kiosk_sensor_tile_dispose;
   object_class->finalize = kiosk_sensor_tile_finalize;
+  widget_class->measure = kiosk_sensor_tile_measure;
 
   g_type_ensure (KIOSK_TYPE_SPARKLINE);
 

@@ -40,6 +40,9 @@ struct _KioskSensorsView
   GTimeZone           *tz;
   guint                rebuild_id;
   guint                tick_id;
+  guint                columns_id;
+  guint                columns;
+  int                  content_width;
   gboolean             by_station;
 };
 
@@ -129,18 +132,75 @@ tile_clicked_cb (KioskSensorsView *self,
   kiosk_window_push_page (KIOSK_WINDOW (root), page, kiosk_reading_get_display_name (reading));
 }
 
+/* The same columns in every group, so that tiles line up from station to
+ * station: two on a portrait stele, four on a landscape wall. */
+#define TILE_SLOT 440
+
+#define TILE_SPACING 24
+
+/* As many slots as fit, but never narrower than the widest tile needs. */
+static guint
+columns_for_width (KioskSensorsView *self,
+                   int               width)
+{
+  int widest = 0;
+  guint columns;
+
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      int minimum = 0;
+
+      gtk_widget_measure (g_ptr_array_index (self->tiles, i), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, NULL, NULL, NULL);
+      widest = MAX (widest, minimum);
+    }
+
+  columns = CLAMP (width / TILE_SLOT, 2, 6);
+  while (columns > 1 && (int) columns * (widest + TILE_SPACING) - TILE_SPACING > width)
+    columns--;
+
+  return columns;
+}
+
+static void
+apply_columns (KioskSensorsView *self)
+{
+  self->columns = columns_for_width (self, self->content_width);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->groups));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_FLOW_BOX (child))
+        {
+          gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (child), self->columns);
+          gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (child), self->columns);
+        }
+    }
+}
+
+static gboolean
+apply_columns_cb (gpointer data)
+{
+  KioskSensorsView *self = data;
+
+  self->columns_id = 0;
+  apply_columns (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static GtkWidget *
-new_flow_box (void)
+new_flow_box (KioskSensorsView *self)
 {
   GtkWidget *flow = gtk_flow_box_new ();
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  /* Two columns even on a portrait stele; more where they fit. */
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 24);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 24);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), self->columns);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), self->columns);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), TILE_SPACING);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), TILE_SPACING);
   gtk_widget_add_css_class (flow, "sensor-grid");
 
   return flow;
@@ -243,7 +303,7 @@ rebuild (KioskSensorsView *self)
         }
       if (flow == NULL)
         {
-          flow = new_flow_box ();
+          flow = new_flow_box (self);
           gtk_box_append (self->groups, flow);
         }
       add_tile (self, flow, reading, now);
@@ -266,6 +326,10 @@ rebuild (KioskSensorsView *self)
     }
   gtk_label_set_label (self->summary_label, summary);
   gtk_stack_set_visible_child_name (self->stack, "tiles");
+
+  /* New tiles may need more room than the last ones. */
+  if (self->content_width > 0 && self->columns_id == 0)
+    self->columns_id = g_idle_add (apply_columns_cb, self);
 }
 
 static gboolean
@@ -398,6 +462,39 @@ watch_sources (KioskSensorsView *self)
 }
 
 static void
+kiosk_sensors_view_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  KioskSensorsView *self = KIOSK_SENSORS_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* Allocated by hand (no layout manager) to follow the width. */
+static void
+kiosk_sensors_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  KioskSensorsView *self = KIOSK_SENSORS_VIEW (widget);
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+
+  /* Changing the flow boxes now would relayout inside this layout pass. */
+  if (width - 96 != self->content_width && self->columns_id == 0)
+    {
+      self->content_width = width - 96;
+      self->columns_id = g_idle_add (apply_columns_cb, self);
+    }
+}
+
+static void
 reset (KioskResettable *resettable)
 {
   KioskSensorsView *self = KIOSK_SENSORS_VIEW (resettable);
@@ -420,6 +517,7 @@ kiosk_sensors_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->columns_id, g_source_remove);
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_data (self->items, self);
   for (guint i = 0; self->watched != NULL && i < self->watched->len; i++)
@@ -456,6 +554,8 @@ kiosk_sensors_view_class_init (KioskSensorsViewClass *klass)
 
   object_class->dispose = kiosk_sensors_view_dispose;
   object_class->finalize = kiosk_sensors_view_finalize;
+  widget_class->measure = kiosk_sensors_view_measure;
+  widget_class->size_allocate = kiosk_sensors_view_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-sensors-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskSensorsView, stack);
@@ -464,7 +564,6 @@ kiosk_sensors_view_class_init (KioskSensorsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskSensorsView, groups);
   gtk_widget_class_bind_template_child (widget_class, KioskSensorsView, waiting);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sensors");
 }
 
@@ -476,6 +575,7 @@ kiosk_sensors_view_init (KioskSensorsView *self)
   self->tiles = g_ptr_array_new ();
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
+  self->columns = 2;
 }
 
 GtkWidget *
