@@ -6,6 +6,7 @@
 
 #include "kiosk-i18n.h"
 #include "kiosk-reading-kind.h"
+#include "kiosk-reading.h"
 
 static const char *
 match (const char *name,
@@ -153,6 +154,53 @@ test_units_and_format (void)
   g_assert_cmpint (kiosk_reading_kind_band_for_value (other, 1000), ==, -1);
 }
 
+static void
+test_stale (void)
+{
+  g_autoptr(KioskReading) r = kiosk_reading_new ("s", "Station", "r", "PM10");
+  g_autoptr(KioskReadingKind) pm10 = kiosk_reading_kind_lookup ("pm10");
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 22, 12, 0, 0);
+  g_autoptr(GDateTime) fresh = g_date_time_add_minutes (now, -20);
+  g_autoptr(GDateTime) old = g_date_time_add_hours (now, -5);
+  g_autoptr(GDateTime) future = g_date_time_add_hours (now, 2);
+  g_autoptr(GDateTime) ahead = g_date_time_add_minutes (now, 5);
+  g_autofree char *none = NULL, *no_time = NULL, *ok = NULL, *too_old = NULL;
+  g_autofree char *in_future = NULL, *slightly_ahead = NULL;
+
+  kiosk_i18n_set_language ("en");
+  kiosk_reading_set_kind (r, pm10);
+  none = kiosk_reading_dup_stale_reason (r, now);
+  g_assert_cmpstr (none, ==, "The station has sent no value");
+
+  kiosk_reading_set_value (r, 12, NULL);
+  no_time = kiosk_reading_dup_stale_reason (r, now);
+  g_assert_cmpstr (no_time, ==, "The station does not say when it measured");
+
+  kiosk_reading_set_value (r, 12, fresh);
+  ok = kiosk_reading_dup_stale_reason (r, now);
+  g_assert_null (ok);
+  g_assert_cmpint (kiosk_reading_get_band (r), ==, 0);
+
+  kiosk_reading_set_value (r, 12, old);
+  too_old = kiosk_reading_dup_stale_reason (r, now);
+  g_assert_cmpstr (too_old, ==, "No new measurement for 5 hours");
+
+  kiosk_reading_set_value (r, 12, future);
+  in_future = kiosk_reading_dup_stale_reason (r, now);
+  g_assert_cmpstr (in_future, ==, "The measuring time lies in the future");
+
+  /* A clock a few minutes ahead is no reason to distrust a value. */
+  kiosk_reading_set_value (r, 12, ahead);
+  slightly_ahead = kiosk_reading_dup_stale_reason (r, now);
+  g_assert_null (slightly_ahead);
+
+  /* Non-finite values are no value; positions out of range no position. */
+  kiosk_reading_set_value (r, INFINITY, fresh);
+  g_assert_true (isnan (kiosk_reading_get_value (r)));
+  kiosk_reading_set_position (r, 91, 12);
+  g_assert_true (isnan (kiosk_reading_get_latitude (r)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -164,6 +212,7 @@ main (int   argc,
   g_test_add_func ("/reading-kind/bands", test_bands);
   g_test_add_func ("/reading-kind/overrides", test_overrides);
   g_test_add_func ("/reading-kind/units-and-format", test_units_and_format);
+  g_test_add_func ("/reading-kind/stale", test_stale);
 
   return g_test_run ();
 }

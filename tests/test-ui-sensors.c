@@ -112,6 +112,20 @@ test_empty_state (void)
   g_assert_true (KIOSK_IS_EMPTY_VIEW (view));
   g_object_ref_sink (view);
   g_object_unref (view);
+
+  /* A station without a position: the map button says why it is off. */
+  {
+    g_autoptr(KioskReading) reading = kiosk_reading_new ("x", "Irgendwo", "x/no2", "no2");
+    g_autoptr(KioskReadingKind) no2 = kiosk_reading_kind_lookup ("no2");
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    GtkWidget *page;
+
+    kiosk_reading_set_kind (reading, no2);
+    kiosk_reading_set_value (reading, 50, now);
+    page = g_object_ref_sink (kiosk_sensor_page_new (reading, now));
+    g_assert_false (gtk_widget_get_sensitive (kiosk_sensor_page_get_map_button (KIOSK_SENSOR_PAGE (page))));
+    g_object_unref (page);
+  }
 }
 
 static KioskSensorTile *

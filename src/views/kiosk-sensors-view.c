@@ -36,7 +36,6 @@ struct _KioskSensorsView
   GPtrArray           *watched;       /* GListModel of each sensor source, owned */
   KioskReadingHistory *history;
   GCancellable        *cancellable;
-  GDateTime           *fixed_now;
   GTimeZone           *tz;
   guint                rebuild_id;
   guint                tick_id;
@@ -60,9 +59,6 @@ typedef struct
 static GDateTime *
 dup_now (KioskSensorsView *self)
 {
-  if (self->fixed_now != NULL)
-    return g_date_time_to_timezone (self->fixed_now, self->tz);
-
   return g_date_time_new_now (self->tz);
 }
 
@@ -540,7 +536,6 @@ kiosk_sensors_view_finalize (GObject *object)
 {
   KioskSensorsView *self = (KioskSensorsView *)object;
 
-  g_clear_pointer (&self->fixed_now, g_date_time_unref);
   g_clear_pointer (&self->tz, g_time_zone_unref);
 
   G_OBJECT_CLASS (kiosk_sensors_view_parent_class)->finalize (object);
@@ -614,15 +609,4 @@ kiosk_sensors_view_get_tiles (KioskSensorsView *self)
   g_return_val_if_fail (KIOSK_IS_SENSORS_VIEW (self), NULL);
 
   return self->tiles;
-}
-
-void
-kiosk_sensors_view_set_now (KioskSensorsView *self,
-                            GDateTime        *now)
-{
-  g_return_if_fail (KIOSK_IS_SENSORS_VIEW (self));
-
-  g_clear_pointer (&self->fixed_now, g_date_time_unref);
-  self->fixed_now = now != NULL ? g_date_time_ref (now) : NULL;
-  rebuild (self);
 }

@@ -18,8 +18,5 @@ GtkWidget *kiosk_sensors_view_new       (KioskConfig      *config,
                                          KioskSourceList  *sources);
 /* The tiles shown (KioskSensorTile), in order (for tests). */
 GPtrArray *kiosk_sensors_view_get_tiles (KioskSensorsView *self);
-/* Pretend the time is @now (tests, screenshots); NULL: the clock. */
-void       kiosk_sensors_view_set_now   (KioskSensorsView *self,
-                                         GDateTime        *now);
 
 G_END_DECLS
