@@ -7,6 +7,7 @@
 
 #include "kiosk-demo-sensors.h"
 #include "kiosk-demo.h"
+#include "kiosk-source.h"
 #include "kiosk-source-config.h"
 #include "sensors-test-util.h"
 
@@ -266,6 +267,91 @@ test_check (void)
   }
 }
 
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  GError  *error;
+} Wait;
+
+static void
+refreshed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = kiosk_source_refresh_finish (KIOSK_SOURCE (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = kiosk_source_load_cached_finish (KIOSK_SOURCE (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static void
+test_offline_from_cache (void)
+{
+  g_autofree char *db_path = g_build_filename (g_get_user_cache_dir (), "ankerort", "cache.db", NULL);
+  g_autoptr(KioskFetcher) fetcher = kiosk_fetcher_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint k = 0; k < configs->len; k++)
+    {
+      const KioskSourceConfig *config = g_ptr_array_index (configs, k);
+      g_autoptr(KioskDatabase) database = kiosk_database_open (db_path, &error);
+      g_autoptr(KioskSource) online = NULL;
+      g_autoptr(KioskSource) offline = NULL;
+      g_autoptr(KioskReading) first = NULL;
+      Wait refreshed = { 0 }, failed = { 0 }, loaded = { 0 };
+      g_autofree char *path = NULL;
+
+      g_assert_no_error (error);
+
+      /* Online: every page fetched, parsed and cached. */
+      online = kiosk_source_new_full (config, fetcher, database, NULL);
+      kiosk_source_refresh_async (online, NULL, refreshed_cb, &refreshed);
+      while (!refreshed.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (refreshed.error);
+      g_assert_cmpuint (kiosk_source_get_n_items (online), ==, k == 0 ? 13 : 8);
+
+      /* The service is gone: a new kiosk start shows the cached readings,
+       * and a refresh fails without taking them away. */
+      path = g_strdup (g_str_equal (config->kind, "sensorthings")
+                       ? KIOSK_DEMO_SENSORTHINGS_PATH "/Things" : KIOSK_DEMO_NGSI_PATH "/entities");
+      kiosk_demo_server_set_fault (server, path, KIOSK_DEMO_FAULT_STATUS, 503);
+      offline = kiosk_source_new_full (config, fetcher, database, NULL);
+      kiosk_source_load_cached_async (offline, NULL, loaded_cb, &loaded);
+      while (!loaded.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (loaded.error);
+      g_assert_cmpuint (kiosk_source_get_n_items (offline), ==, k == 0 ? 13 : 8);
+
+      kiosk_source_refresh_async (offline, NULL, refreshed_cb, &failed);
+      while (!failed.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (failed.ok);
+      g_test_message ("offline: %s", failed.error->message);
+      g_clear_error (&failed.error);
+      g_assert_cmpuint (kiosk_source_get_n_items (offline), ==, k == 0 ? 13 : 8);
+
+      first = g_list_model_get_item (kiosk_source_get_model (offline), 0);
+      g_assert_false (isnan (kiosk_reading_get_value (first)));
+      if (k == 0)
+        g_assert_cmpuint (kiosk_reading_get_history (first)->len, >=, 100);
+
+      kiosk_demo_server_set_fault (server, NULL, KIOSK_DEMO_FAULT_NONE, 0);
+    }
+}
+
 static gint64
 at_local_hour (int hour)
 {
@@ -311,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/demo-sensors/other-tenant", test_other_tenant);
   g_test_add_func ("/demo-sensors/values-move", test_values_move);
   g_test_add_func ("/demo-sensors/check", test_check);
+  g_test_add_func ("/demo-sensors/offline-from-cache", test_offline_from_cache);
 
   status = g_test_run ();
 
