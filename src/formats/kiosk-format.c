@@ -14,6 +14,8 @@ static const KioskFormat *formats[] = {
   /* places */
 
   /* events */
+  &kiosk_format_ical,
+  &kiosk_format_schema_event,
 
   /* sensors */
 

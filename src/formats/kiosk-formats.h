@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 /* places */
 
 /* events */
+extern const KioskFormat kiosk_format_ical;
+extern const KioskFormat kiosk_format_schema_event;
 
 /* sensors */
 
