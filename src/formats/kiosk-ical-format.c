@@ -194,10 +194,36 @@ to_unix (const Zone          *zone,
     }
   else
     {
-      g_autoptr(GDateTime) dt = g_date_time_new (zone->gtz, t.year, t.month, t.day,
-                                                 t.hour, t.minute, t.second);
+      /* RFC 5545 3.3.5: a wall-clock time that occurs twice is the first
+       * one; one in the spring gap is read with the offset from before the
+       * gap (02:30 becomes 03:30 summer time). GLib picks differently, so
+       * both offsets around the moment are tried. */
+      gint64 local = floating_seconds (t);
+      gint64 best = G_MAXINT64;
+      gint64 before_offset = 0;
 
-      return dt != NULL ? g_date_time_to_unix (dt) : floating_seconds (t);
+      for (int i = 0; i < 2; i++)
+        {
+          g_autoptr(GDateTime) probe = g_date_time_new_from_unix_utc (local + (i == 0 ? -12 : 12) * 3600);
+          g_autoptr(GDateTime) probe_local = probe ? g_date_time_to_timezone (probe, zone->gtz) : NULL;
+          gint64 offset, instant;
+          g_autoptr(GDateTime) check = NULL;
+          g_autoptr(GDateTime) check_local = NULL;
+
+          if (probe_local == NULL)
+            continue;
+          offset = g_date_time_get_utc_offset (probe_local) / G_TIME_SPAN_SECOND;
+          if (i == 0)
+            before_offset = offset;
+          instant = local - offset;
+          check = g_date_time_new_from_unix_utc (instant);
+          check_local = check ? g_date_time_to_timezone (check, zone->gtz) : NULL;
+          if (check_local != NULL &&
+              g_date_time_to_unix (check_local) + g_date_time_get_utc_offset (check_local) / G_TIME_SPAN_SECOND == local)
+            best = MIN (best, instant);
+        }
+
+      return best != G_MAXINT64 ? best : local - before_offset;
     }
 }
 
@@ -628,6 +654,76 @@ add_key (GArray *keys,
   g_array_append_val (keys, occurrence);
 }
 
+/* libical walks an impossible rule (the 30th of February, hourly) second by
+ * second inside one call, for centuries: such rules never reach it. */
+static gboolean
+rule_can_match (struct icalrecurrencetype *rule)
+{
+  static const int days_in_month[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean any_month = rule->by_month[0] == ICAL_RECURRENCE_ARRAY_MAX;
+
+  if (rule->by_month_day[0] == ICAL_RECURRENCE_ARRAY_MAX)
+    return TRUE;
+
+  for (int m = 0; m < ICAL_BY_MONTH_SIZE && (any_month ? m < 12 : rule->by_month[m] != ICAL_RECURRENCE_ARRAY_MAX); m++)
+    {
+      int month = any_month ? m + 1 : rule->by_month[m];
+
+      if (month < 1 || month > 12)
+        continue;
+      for (int d = 0; d < ICAL_BY_MONTHDAY_SIZE && rule->by_month_day[d] != ICAL_RECURRENCE_ARRAY_MAX; d++)
+        {
+          int day = ABS (rule->by_month_day[d]);
+
+          if (day >= 1 && day <= days_in_month[month - 1])
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+rule_is_safe (struct icalrecurrencetype *rule,
+              const char               **why)
+{
+  switch (rule->freq)
+    {
+    case ICAL_SECONDLY_RECURRENCE:
+    case ICAL_MINUTELY_RECURRENCE:
+      *why = "FREQ=SECONDLY and FREQ=MINUTELY are not supported for events";
+      return FALSE;
+
+    case ICAL_HOURLY_RECURRENCE:
+      if (rule->by_month[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+          rule->by_month_day[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+          rule->by_year_day[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+          rule->by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+          rule->by_day[0] != ICAL_RECURRENCE_ARRAY_MAX)
+        {
+          *why = "FREQ=HOURLY is supported without day and month filters only";
+          return FALSE;
+        }
+      return TRUE;
+
+    case ICAL_DAILY_RECURRENCE:
+    case ICAL_WEEKLY_RECURRENCE:
+    case ICAL_MONTHLY_RECURRENCE:
+    case ICAL_YEARLY_RECURRENCE:
+      if (!rule_can_match (rule))
+        {
+          *why = "BYMONTH and BYMONTHDAY never match";
+          return FALSE;
+        }
+      return TRUE;
+
+    case ICAL_NO_RECURRENCE:
+    default:
+      *why = "no valid FREQ";
+      return FALSE;
+    }
+}
+
 static void
 expand_rrule (Parser                   *parser,
               const char               *what,
@@ -639,12 +735,16 @@ expand_rrule (Parser                   *parser,
   icalrecur_iterator *iter;
   gint64 until = G_MAXINT64;
   guint steps = 0, found = 0;
+  const char *why = NULL;
 
   local.zone = NULL;
 
-  if (rule.freq == ICAL_NO_RECURRENCE || rule.interval < 1)
+  if (rule.interval < 1 || !rule_is_safe (&rule, &why))
     {
-      kiosk_parse_result_warn (parser->result, "%s: RRULE without a valid FREQ ignored", what);
+      kiosk_parse_result_warn (parser->result, "%s: RRULE ignored (%s); shown once, at DTSTART",
+                               what, why != NULL ? why : "INTERVAL below 1");
+      if (in_window (parser, timing, timing->key, timing->length))
+        add_key (keys, timing->key, -1);
       return;
     }
 
@@ -692,7 +792,9 @@ expand_rrule (Parser                   *parser,
   iter = icalrecur_iterator_new (rule, local);
   if (iter == NULL)
     {
-      kiosk_parse_result_warn (parser->result, "%s: RRULE cannot be expanded; only DTSTART shown", what);
+      kiosk_parse_result_warn (parser->result, "%s: RRULE cannot be expanded; shown once, at DTSTART", what);
+      if (in_window (parser, timing, timing->key, timing->length))
+        add_key (keys, timing->key, -1);
       return;
     }
 
