@@ -260,6 +260,15 @@ parse_date (const char *text,
       return g_date_time_new (tz, y, m, d, 0, 0, 0);
     }
 
+  /* "2026-06-11T20:00" and "2026-06-11 20:00" are common; GLib wants seconds and a T. */
+  if (strlen (text) >= 16 && (text[10] == 'T' || text[10] == ' ') && text[13] == ':' &&
+      text[16] != ':')
+    {
+      g_autofree char *fixed = g_strdup_printf ("%.10sT%.5s:00%s", text, text + 11, text + 16);
+
+      return g_date_time_new_from_iso8601 (fixed, tz);
+    }
+
   return g_date_time_new_from_iso8601 (text, tz);
 }
 
