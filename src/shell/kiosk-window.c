@@ -295,6 +295,36 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Whatever took fullscreen away (a window manager key, a misbehaving
+ * client), a kiosk goes back to it. */
+static void
+fullscreened_cb (KioskWindow *self,
+                 GParamSpec  *pspec,
+                 gpointer     user_data)
+{
+  if (!self->windowed && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    gtk_window_fullscreen (GTK_WINDOW (self));
+}
+
+/* No context menus for citizens: the secondary button and its touch
+ * equivalent never reach a widget in kiosk mode. */
+static gboolean
+legacy_event_cb (GtkEventControllerLegacy *controller,
+                 GdkEvent                 *event,
+                 KioskWindow              *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (self->windowed)
+    return GDK_EVENT_PROPAGATE;
+
+  if ((type == GDK_BUTTON_PRESS || type == GDK_BUTTON_RELEASE) &&
+      gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
+    return GDK_EVENT_STOP;
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static gboolean
 kiosk_window_close_request (GtkWindow *window)
 {
@@ -307,6 +337,17 @@ kiosk_window_close_request (GtkWindow *window)
     }
 
   return GTK_WINDOW_CLASS (kiosk_window_parent_class)->close_request (window);
+}
+
+static gboolean
+apply_orientation_cb (gpointer user_data)
+{
+  KioskWindow *self = user_data;
+
+  if (self->header != NULL)
+    kiosk_header_set_portrait (self->header, self->portrait);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -331,6 +372,9 @@ kiosk_window_size_allocate (GtkWidget *widget,
         gtk_widget_remove_css_class (widget, "portrait");
       if (home != NULL)
         kiosk_home_view_set_portrait (KIOSK_HOME_VIEW (home), portrait);
+      /* Not while allocating: the header's rows change. */
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_orientation_cb,
+                       g_object_ref (self), g_object_unref);
     }
 }
 
@@ -444,6 +488,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, attract_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, continue_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, legacy_event_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
   gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_action);
@@ -506,6 +551,7 @@ kiosk_window_new (AdwApplication  *application,
       gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
       gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
       gtk_window_fullscreen (GTK_WINDOW (self));
+      g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
       /* The display must never blank while the kiosk runs. */
       self->inhibit_cookie =
         gtk_application_inhibit (GTK_APPLICATION (application), GTK_WINDOW (self),
