@@ -37,6 +37,7 @@ struct _KioskEventsView
   GtkWidget          parent_instance;
 
   /* template widgets */
+  GtkWidget         *content;
   GtkScrolledWindow *chips_scroller;
   GtkBox            *chips_box;
   GtkToggleButton   *today_chip;
@@ -704,6 +705,7 @@ kiosk_events_view_class_init (KioskEventsViewClass *klass)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-events-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, content);
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, chips_scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, chips_box);
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, today_chip);
