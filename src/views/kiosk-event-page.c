@@ -24,7 +24,9 @@ struct _KioskEventPage
 
   /* template widgets */
   GtkScrolledWindow *scroller;
-  GtkBox            *columns;
+  GtkGrid           *columns;
+  GtkWidget         *details;
+  GtkWidget         *more;
   GtkLabel          *status_label;
   GtkLabel          *title_label;
   GtkLabel          *categories_label;
@@ -39,6 +41,7 @@ struct _KioskEventPage
   GtkLabel          *map_button_label;
   GtkPicture        *picture;
   GtkLabel          *description_label;
+  GtkWidget         *qr_card;
   KioskQrCode       *qr_code;
   GtkLabel          *qr_caption;
 
@@ -48,6 +51,7 @@ struct _KioskEventPage
   KioskImageLoader  *images;
   GCancellable      *cancellable;
   guint              orientation_idle;
+  gboolean           narrow;
 };
 
 G_DEFINE_FINAL_TYPE (KioskEventPage, kiosk_event_page, GTK_TYPE_WIDGET)
@@ -298,18 +302,61 @@ fill (KioskEventPage *self)
   load_picture (self);
 }
 
+static void
+place (KioskEventPage *self,
+       GtkWidget      *child,
+       int             column,
+       int             row,
+       int             row_span)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self->columns));
+  GtkGridLayoutChild *cell = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
+
+  gtk_grid_layout_child_set_column (cell, column);
+  gtk_grid_layout_child_set_row (cell, row);
+  gtk_grid_layout_child_set_row_span (cell, row_span);
+}
+
 static gboolean
 update_orientation_cb (gpointer user_data)
 {
   KioskEventPage *self = user_data;
-  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
 
   self->orientation_idle = 0;
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
-                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
-  gtk_widget_set_halign (GTK_WIDGET (self->columns), narrow ? GTK_ALIGN_FILL : GTK_ALIGN_FILL);
+  self->narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+
+  /* Wide: facts and text on the left, the QR card beside them. Narrow
+   * (portrait stele): the QR card right under the facts, before the long
+   * text, so nobody has to scroll to take the event home. */
+  if (self->narrow)
+    {
+      place (self, self->details, 0, 0, 1);
+      place (self, self->qr_card, 0, 1, 1);
+      place (self, self->more, 0, 2, 1);
+    }
+  else
+    {
+      place (self, self->details, 0, 0, 1);
+      place (self, self->qr_card, 1, 0, 2);
+      place (self, self->more, 0, 1, 1);
+    }
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+kiosk_event_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  KioskEventPage *self = KIOSK_EVENT_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->scroller), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
 }
 
 static void
@@ -319,13 +366,12 @@ kiosk_event_page_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   KioskEventPage *self = KIOSK_EVENT_PAGE (widget);
-  GtkOrientation wanted = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+  gboolean narrow = width < NARROW_WIDTH;
 
-  GTK_WIDGET_CLASS (kiosk_event_page_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
 
-  /* Portrait steles get the QR code under the text; never relayout during allocation. */
-  if (wanted != gtk_orientable_get_orientation (GTK_ORIENTABLE (self->columns)) &&
-      self->orientation_idle == 0)
+  /* Never relayout during an allocation: move the cells from an idle. */
+  if (narrow != self->narrow && self->orientation_idle == 0)
     self->orientation_idle = g_idle_add (update_orientation_cb, self);
 }
 
@@ -353,6 +399,7 @@ kiosk_event_page_class_init (KioskEventPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kiosk_event_page_dispose;
+  widget_class->measure = kiosk_event_page_measure;
   widget_class->size_allocate = kiosk_event_page_size_allocate;
 
   g_type_ensure (KIOSK_TYPE_QR_CODE);
@@ -360,6 +407,8 @@ kiosk_event_page_class_init (KioskEventPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-event-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskEventPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskEventPage, columns);
+  gtk_widget_class_bind_template_child (widget_class, KioskEventPage, details);
+  gtk_widget_class_bind_template_child (widget_class, KioskEventPage, more);
   gtk_widget_class_bind_template_child (widget_class, KioskEventPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, KioskEventPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, KioskEventPage, categories_label);
@@ -374,10 +423,10 @@ kiosk_event_page_class_init (KioskEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskEventPage, map_button_label);
   gtk_widget_class_bind_template_child (widget_class, KioskEventPage, picture);
   gtk_widget_class_bind_template_child (widget_class, KioskEventPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskEventPage, qr_card);
   gtk_widget_class_bind_template_child (widget_class, KioskEventPage, qr_code);
   gtk_widget_class_bind_template_child (widget_class, KioskEventPage, qr_caption);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kiosk-event-page");
 }
 

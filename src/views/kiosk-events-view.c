@@ -38,11 +38,9 @@ struct _KioskEventsView
 
   /* template widgets */
   GtkWidget         *content;
-  GtkScrolledWindow *chips_scroller;
-  GtkBox            *chips_box;
+  GtkFlowBox        *chips_box;
   GtkToggleButton   *today_chip;
   GtkToggleButton   *week_chip;
-  GtkWidget         *chips_separator;
   GtkStack          *stack;
   GtkScrolledWindow *scroller;
   GtkListView       *list_view;
@@ -180,7 +178,8 @@ update_category_chips (KioskEventsView *self,
   self->categories_key = g_steal_pointer (&key);
 
   for (guint i = 0; i < self->category_chips->len; i++)
-    gtk_box_remove (self->chips_box, g_ptr_array_index (self->category_chips, i));
+    gtk_flow_box_remove (self->chips_box,
+                         gtk_widget_get_parent (g_ptr_array_index (self->category_chips, i)));
   g_ptr_array_set_size (self->category_chips, 0);
 
   self->updating_chips = TRUE;
@@ -193,11 +192,11 @@ update_category_chips (KioskEventsView *self,
       g_object_set_data_full (G_OBJECT (chip), "kiosk-category", g_strdup (category), g_free);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), g_strcmp0 (self->category, category) == 0);
       g_signal_connect (chip, "toggled", G_CALLBACK (category_chip_toggled_cb), self);
-      gtk_box_append (self->chips_box, chip);
+      gtk_flow_box_append (self->chips_box, chip);
+      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
       g_ptr_array_add (self->category_chips, chip);
     }
   self->updating_chips = FALSE;
-  gtk_widget_set_visible (self->chips_separator, categories->len > 0);
 
   /* A category that disappeared filters nothing any more. */
   if (self->category != NULL && !g_ptr_array_find_with_equal_func (categories, self->category, g_str_equal, NULL))
@@ -231,6 +230,9 @@ update_empty_state (KioskEventsView *self,
                     guint            n_upcoming)
 {
   gboolean filtered = self->time_filter != TIME_FILTER_ALL || self->category != NULL;
+
+  /* Filters over nothing would only confuse. */
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), n_upcoming > 0);
 
   if (n_shown > 0)
     {
@@ -650,7 +652,6 @@ reset (KioskResettable *resettable)
 
   clear_filters (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->chips_scroller), 0);
 }
 
 static void
@@ -706,11 +707,9 @@ kiosk_events_view_class_init (KioskEventsViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-events-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, content);
-  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, chips_scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, chips_box);
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, today_chip);
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, week_chip);
-  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, chips_separator);
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, stack);
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, list_view);
@@ -742,7 +741,10 @@ kiosk_events_view_init (KioskEventsView *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  gtk_widget_set_visible (self->chips_separator, FALSE);
+  /* The chips are buttons; their flow box children need no focus of their own. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 }
 
 GtkWidget *

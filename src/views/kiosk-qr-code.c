@@ -1,7 +1,7 @@
 /* kiosk-qr-code.c: a QR code drawn crisp and large, with its quiet zone
  *
  * Modules are whole pixels so phone cameras see sharp edges; the code grows
- * to fill its allocation and asks for at least 8 px per module, which keeps a
+ * to fill its allocation and asks for at least 10 px per module, which keeps a
  * URL-sized code scannable from 50 cm. Colours are fixed black on white
  * whatever the theme: inverted codes do not scan everywhere. */
 
@@ -15,7 +15,7 @@
 #include "kiosk-qr-code.h"
 
 #define QUIET_ZONE 4          /* modules of white around the code (ISO 18004) */
-#define MIN_MODULE_PX 8
+#define MIN_MODULE_PX 10
 
 struct _KioskQrCode
 {
