@@ -42,6 +42,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
           g_autoptr(JsonNode) node = format->to_json (g_ptr_array_index (result.items, i), ctx);
           g_autofree char *text = json_to_string (node, FALSE);
           g_autofree char *line = format->to_text (g_ptr_array_index (result.items, i), ctx);
+
+          g_assert (text != NULL && line != NULL);
         }
     }
   else
