@@ -503,7 +503,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   w->time = GTK_LABEL (label_with_class ("event-row-time", 0));
   w->until = GTK_LABEL (label_with_class ("event-row-until", 0));
-  gtk_widget_set_size_request (when, 150, -1);
+  gtk_widget_set_size_request (when, 170, -1);
   gtk_widget_set_valign (when, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (when), GTK_WIDGET (w->time));
   gtk_box_append (GTK_BOX (when), GTK_WIDGET (w->until));
@@ -577,7 +577,13 @@ bind_event (KioskEventsView *self,
 
       time_text = g_strdup (_("Ongoing"));
       until_text = g_strdup_printf (_("until %s"), date);
-      (void) end_time;
+      /* Ends today: the time says more than the date. */
+      if (g_date_time_get_day_of_year (end) == g_date_time_get_day_of_year (now) &&
+          g_date_time_get_year (end) == g_date_time_get_year (now))
+        {
+          g_free (until_text);
+          until_text = g_strdup_printf (_("until %s"), end_time);
+        }
     }
   else
     {
@@ -591,6 +597,11 @@ bind_event (KioskEventsView *self,
     }
 
   gtk_label_set_label (w->time, time_text);
+  /* Words ("Ganztägig") are longer than times: a smaller size keeps the column. */
+  if (kiosk_event_get_all_day (event) || g_date_time_compare (start, today) < 0)
+    gtk_widget_add_css_class (GTK_WIDGET (w->time), "wordy");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (w->time), "wordy");
   gtk_label_set_label (w->until, until_text != NULL ? until_text : "");
   gtk_widget_set_visible (GTK_WIDGET (w->until), until_text != NULL);
   gtk_label_set_label (w->title, title != NULL ? title : _("Event"));

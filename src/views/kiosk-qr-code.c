@@ -48,8 +48,9 @@ encode (KioskQrCode *self)
   if (self->text == NULL || *self->text == '\0')
     return;
 
-  /* M survives a scratched screen; fall back to L for long texts. */
-  code = QRcode_encodeString8bit (self->text, 0, QR_ECLEVEL_M);
+  /* M survives a scratched screen; long texts (an .ics) take L, which
+   * keeps the modules large enough: a screen does not get torn. */
+  code = QRcode_encodeString8bit (self->text, 0, strlen (self->text) > 200 ? QR_ECLEVEL_L : QR_ECLEVEL_M);
   if (code == NULL)
     code = QRcode_encodeString8bit (self->text, 0, QR_ECLEVEL_L);
   if (code == NULL)
