@@ -84,6 +84,20 @@ days_until (GDateTime *now,
   return (weekday - g_date_time_get_day_of_week (today) + 7) % 7;
 }
 
+/* NAME;TZID=Europe/Berlin:... for day @days at @hour:@minute. */
+static void
+add_time_property (GString    *ics,
+                   const char *name,
+                   GDateTime  *now,
+                   int         days,
+                   int         hour,
+                   int         minute)
+{
+  g_autofree char *value = at (now, days, hour, minute);
+
+  g_string_append_printf (ics, "%s;TZID=Europe/Berlin:%s\r\n", name, value);
+}
+
 static const char * const weekdays[] = { "MO", "TU", "WE", "TH", "FR", "SA", "SU" };
 
 static void
@@ -162,34 +176,33 @@ kiosk_demo_events_build_ics (GDateTime *now)
 
   /* Yoga in the park every week on tomorrow's weekday, one week left out. */
   d = 1;
-  g_clear_pointer (&s, g_free);
-  s = at (now, d - 56, 10, 0);
   begin_event (ics, "yoga", "Yoga im Park", "Yoga in the park");
-  g_string_append_printf (ics, "DTSTART;TZID=Europe/Berlin:%s\r\n", s);
-  g_clear_pointer (&s, g_free);
-  s = at (now, d - 56, 11, 30);
-  g_string_append_printf (ics, "DTEND;TZID=Europe/Berlin:%s\r\n", s);
+  add_time_property (ics, "DTSTART", now, d - 56, 10, 0);
+  add_time_property (ics, "DTEND", now, d - 56, 11, 30);
   {
     g_autoptr(GDateTime) tomorrow = local_day (now, d);
 
     g_string_append_printf (ics, "RRULE:FREQ=WEEKLY;BYDAY=%s\r\n",
                             weekdays[g_date_time_get_day_of_week (tomorrow) - 1]);
   }
-  g_clear_pointer (&s, g_free);
-  s = at (now, d + 14, 10, 0);
-  g_string_append_printf (ics, "EXDATE;TZID=Europe/Berlin:%s\r\n", s);
+  add_time_property (ics, "EXDATE", now, d + 14, 10, 0);
   add_description (ics, "Sanftes Yoga für alle. Bitte eine Matte mitbringen; bei Regen in der Turnhalle.",
                    "Gentle yoga for everyone. Please bring a mat; in the gym when it rains.");
   add_place (ics, "stadtpark");
   g_string_append (ics, "CATEGORIES:Sport,Gesundheit\r\n"
                         "URL:https://musterdorf.example/veranstaltungen/yoga\r\nEND:VEVENT\r\n");
 
+  /* Next week's yoga moves to the evening (a RECURRENCE-ID override). */
+  begin_event (ics, "yoga", "Yoga im Park – ausnahmsweise am Abend", "Yoga in the park – in the evening this time");
+  add_time_property (ics, "RECURRENCE-ID", now, d + 7, 10, 0);
+  add_time_property (ics, "DTSTART", now, d + 7, 18, 0);
+  add_time_property (ics, "DTEND", now, d + 7, 19, 30);
+  g_string_append (ics, "END:VEVENT\r\n");
+
   /* Seniors' café: Tuesdays and Thursdays, 20 times from three weeks ago. */
-  g_clear_pointer (&s, g_free);
-  s = at (now, days_until (now, 2) - 21, 14, 30);
   begin_event (ics, "seniorencafe", "Seniorencafé", "Café for seniors");
-  g_string_append_printf (ics, "DTSTART;TZID=Europe/Berlin:%s\r\nDURATION:PT2H\r\n"
-                          "RRULE:FREQ=WEEKLY;BYDAY=TU,TH;COUNT=20\r\n", s);
+  add_time_property (ics, "DTSTART", now, days_until (now, 2) - 21, 14, 30);
+  g_string_append (ics, "DURATION:PT2H\r\n" "RRULE:FREQ=WEEKLY;BYDAY=TU,TH;COUNT=20\r\n");
   add_description (ics, "Kaffee, Kuchen und Gespräche. Fahrdienst auf Anfrage im Bürgerbüro.",
                    "Coffee, cake and conversation. Transport on request at the citizens’ office.");
   add_place (ics, "jugendzentrum");
@@ -201,41 +214,34 @@ kiosk_demo_events_build_ics (GDateTime *now)
     g_autoptr(GDateTime) local = g_date_time_to_timezone (now, tz);
     int hour = MIN (g_date_time_get_hour (local) + 2, 22);
 
-    g_clear_pointer (&s, g_free);
-    s = at (now, 0, hour, 0);
     begin_event (ics, "vorlesen", "Vorlesestunde für Kinder", "Story time for children");
-    g_string_append_printf (ics, "DTSTART;TZID=Europe/Berlin:%s\r\nDURATION:PT1H\r\n", s);
+    add_time_property (ics, "DTSTART", now, 0, hour, 0);
+    g_string_append (ics, "DURATION:PT1H\r\n");
     add_description (ics, "Für Kinder von 4 bis 8 Jahren. Heute: Geschichten vom kleinen Drachen.",
                      "For children aged 4 to 8. Today: stories of the little dragon.");
     add_place (ics, "stadtbibliothek");
     g_string_append (ics, "CATEGORIES:Familie,Kultur\r\nEND:VEVENT\r\n");
   }
-  g_clear_pointer (&s, g_free);
-  s = at (now, -1, 9, 0);
   begin_event (ics, "vortrag-gestern", "Vortrag: Musterdorf im Mittelalter", "Talk: Musterdorf in the Middle Ages");
-  g_string_append_printf (ics, "DTSTART;TZID=Europe/Berlin:%s\r\nDURATION:PT1H30M\r\n", s);
+  add_time_property (ics, "DTSTART", now, -1, 9, 0);
+  g_string_append (ics, "DURATION:PT1H30M\r\n");
   add_place (ics, "museum");
   g_string_append (ics, "CATEGORIES:Kultur\r\nEND:VEVENT\r\n");
 
   /* The brass band's concert, cancelled. */
-  g_clear_pointer (&s, g_free);
-  s = at (now, 2, 19, 0);
   begin_event (ics, "blaskapelle", "Konzert der Blaskapelle", "Brass band concert");
-  g_string_append_printf (ics, "DTSTART;TZID=Europe/Berlin:%s\r\n", s);
-  g_clear_pointer (&s, g_free);
-  s = at (now, 2, 21, 0);
-  g_string_append_printf (ics, "DTEND;TZID=Europe/Berlin:%s\r\nSTATUS:CANCELLED\r\n", s);
+  add_time_property (ics, "DTSTART", now, 2, 19, 0);
+  add_time_property (ics, "DTEND", now, 2, 21, 0);
+  g_string_append (ics, "STATUS:CANCELLED\r\n");
   add_description (ics, "Das Konzert muss wegen Krankheit leider ausfallen. Karten werden erstattet.",
                    "Sadly the concert is cancelled due to illness. Tickets will be refunded.");
   add_place (ics, "nikolaikirche");
   g_string_append (ics, "CATEGORIES:Musik,Kultur\r\nEND:VEVENT\r\n");
 
-  /* Repair café on the first Saturday of the month; this month's moved. */
-  g_clear_pointer (&s, g_free);
-  s = at (now, -120, 10, 0);
+  /* Repair café on the first Saturday of every month. */
   begin_event (ics, "repaircafe", "Repair-Café", "Repair café");
-  g_string_append_printf (ics, "DTSTART;TZID=Europe/Berlin:%s\r\nDURATION:PT4H\r\n"
-                          "RRULE:FREQ=MONTHLY;BYDAY=1SA\r\n", s);
+  add_time_property (ics, "DTSTART", now, -120, 10, 0);
+  g_string_append (ics, "DURATION:PT4H\r\n" "RRULE:FREQ=MONTHLY;BYDAY=1SA\r\n");
   add_description (ics, "Kaputt? Nicht wegwerfen! Ehrenamtliche helfen beim Reparieren von Toastern, "
                         "Lampen, Fahrrädern und Kleidung.",
                    "Broken? Don’t throw it away! Volunteers help to repair toasters, lamps, "
@@ -244,23 +250,18 @@ kiosk_demo_events_build_ics (GDateTime *now)
   g_string_append (ics, "CATEGORIES:Umwelt\r\nEND:VEVENT\r\n");
 
   /* Town council in six days, no web page: the QR code carries the .ics. */
-  g_clear_pointer (&s, g_free);
-  s = at (now, 6, 18, 0);
   begin_event (ics, "gemeinderat", "Öffentliche Sitzung des Gemeinderats", "Public town council meeting");
-  g_string_append_printf (ics, "DTSTART;TZID=Europe/Berlin:%s\r\n", s);
-  g_clear_pointer (&s, g_free);
-  s = at (now, 6, 20, 30);
-  g_string_append_printf (ics, "DTEND;TZID=Europe/Berlin:%s\r\n", s);
+  add_time_property (ics, "DTSTART", now, 6, 18, 0);
+  add_time_property (ics, "DTEND", now, 6, 20, 30);
   add_description (ics, "Tagesordnung: Haushalt, neuer Radweg zum Bahnhof, Fragen der Einwohner.",
                    "Agenda: budget, new cycle path to the station, residents’ questions.");
   add_place (ics, "rathaus");
   g_string_append (ics, "CATEGORIES:Politik\r\nEND:VEVENT\r\n");
 
   /* Guided tours on three given dates. */
-  g_clear_pointer (&s, g_free);
-  s = at (now, 3, 11, 0);
   begin_event (ics, "stadtfuehrung", "Historische Stadtführung", "Historic town walk");
-  g_string_append_printf (ics, "DTSTART;TZID=Europe/Berlin:%s\r\nDURATION:PT1H30M\r\n", s);
+  add_time_property (ics, "DTSTART", now, 3, 11, 0);
+  g_string_append (ics, "DURATION:PT1H30M\r\n");
   g_clear_pointer (&s, g_free);
   s = at (now, 10, 11, 0);
   g_clear_pointer (&e, g_free);
@@ -282,20 +283,19 @@ add_text (JsonBuilder *builder,
           const char  *de,
           const char  *en)
 {
+  const char *texts[][2] = { { de, "de" }, { en, "en" } };
+
   json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "@value");
-  json_builder_add_string_value (builder, de);
-  json_builder_set_member_name (builder, "@language");
-  json_builder_add_string_value (builder, "de");
-  json_builder_end_object (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "@value");
-  json_builder_add_string_value (builder, en);
-  json_builder_set_member_name (builder, "@language");
-  json_builder_add_string_value (builder, "en");
-  json_builder_end_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "@value");
+      json_builder_add_string_value (builder, texts[i][0]);
+      json_builder_set_member_name (builder, "@language");
+      json_builder_add_string_value (builder, texts[i][1]);
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
 }
 
