@@ -196,34 +196,29 @@ to_unix (const Zone          *zone,
     {
       /* RFC 5545 3.3.5: a wall-clock time that occurs twice is the first
        * one; one in the spring gap is read with the offset from before the
-       * gap (02:30 becomes 03:30 summer time). GLib picks differently, so
-       * both offsets around the moment are tried. */
+       * gap (02:30 becomes 03:30 summer time). GLib's own choice differs, so
+       * the zone's intervals are asked directly (no allocation: this runs
+       * for every occurrence). */
       gint64 local = floating_seconds (t);
       gint64 best = G_MAXINT64;
-      gint64 before_offset = 0;
+      const GTimeType types[] = { G_TIME_TYPE_STANDARD, G_TIME_TYPE_DAYLIGHT };
 
-      for (int i = 0; i < 2; i++)
+      for (guint i = 0; i < G_N_ELEMENTS (types); i++)
         {
-          g_autoptr(GDateTime) probe = g_date_time_new_from_unix_utc (local + (i == 0 ? -12 : 12) * 3600);
-          g_autoptr(GDateTime) probe_local = probe ? g_date_time_to_timezone (probe, zone->gtz) : NULL;
-          gint64 offset, instant;
-          g_autoptr(GDateTime) check = NULL;
-          g_autoptr(GDateTime) check_local = NULL;
+          int interval = g_time_zone_find_interval (zone->gtz, types[i], local);
 
-          if (probe_local == NULL)
-            continue;
-          offset = g_date_time_get_utc_offset (probe_local) / G_TIME_SPAN_SECOND;
-          if (i == 0)
-            before_offset = offset;
-          instant = local - offset;
-          check = g_date_time_new_from_unix_utc (instant);
-          check_local = check ? g_date_time_to_timezone (check, zone->gtz) : NULL;
-          if (check_local != NULL &&
-              g_date_time_to_unix (check_local) + g_date_time_get_utc_offset (check_local) / G_TIME_SPAN_SECOND == local)
-            best = MIN (best, instant);
+          if (interval >= 0)
+            best = MIN (best, local - g_time_zone_get_offset (zone->gtz, interval));
+        }
+      if (best == G_MAXINT64)
+        {
+          /* In the gap: the offset in force twelve hours earlier. */
+          int before = g_time_zone_find_interval (zone->gtz, G_TIME_TYPE_UNIVERSAL, local - 12 * 3600);
+
+          best = local - (before >= 0 ? g_time_zone_get_offset (zone->gtz, before) : 0);
         }
 
-      return best != G_MAXINT64 ? best : local - before_offset;
+      return best;
     }
 }
 

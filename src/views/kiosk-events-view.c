@@ -631,6 +631,20 @@ bind_event (KioskEventsView *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (w->badge),
                           kiosk_event_is_cancelled (event) || kiosk_event_is_postponed (event));
+
+  /* A screen reader reads the row as one sentence, state first. */
+  {
+    g_autofree char *spoken = g_strdup_printf ("%s%s%s, %s%s%s",
+                                               gtk_widget_get_visible (GTK_WIDGET (w->badge))
+                                               ? gtk_label_get_label (w->badge) : "",
+                                               gtk_widget_get_visible (GTK_WIDGET (w->badge)) ? ": " : "",
+                                               gtk_label_get_label (w->title),
+                                               time_text,
+                                               meta->len > 0 ? ", " : "", meta->str);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (w->event_box),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  }
 }
 
 static void
