@@ -109,6 +109,38 @@ system_zone (const char *tzid)
   return NULL;
 }
 
+static gboolean rule_can_match (struct icalrecurrencetype *rule);
+
+/* libical expands a VTIMEZONE's observances itself, with no bound but the
+ * year 2037: a fuzzed "FREQ=HOURLY;BYDAY=-1SU" there spins for minutes.
+ * Real zones change at most a few times a year. */
+static gboolean
+vtimezone_is_sane (icalcomponent *vtimezone)
+{
+  guint observances = 0;
+
+  for (icalcomponent *sub = icalcomponent_get_first_component (vtimezone, ICAL_ANY_COMPONENT);
+       sub != NULL;
+       sub = icalcomponent_get_next_component (vtimezone, ICAL_ANY_COMPONENT))
+    {
+      if (++observances > 64 ||
+          icalcomponent_count_properties (sub, ICAL_RDATE_PROPERTY) > 400)
+        return FALSE;
+
+      for (icalproperty *p = icalcomponent_get_first_property (sub, ICAL_RRULE_PROPERTY);
+           p != NULL;
+           p = icalcomponent_get_next_property (sub, ICAL_RRULE_PROPERTY))
+        {
+          struct icalrecurrencetype rule = icalproperty_get_rrule (p);
+
+          if (rule.freq != ICAL_YEARLY_RECURRENCE || rule.interval < 1 || !rule_can_match (&rule))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static const Zone *
 resolve_tzid (Parser     *parser,
               const char *tzid)
@@ -122,7 +154,15 @@ resolve_tzid (Parser     *parser,
   if ((zone->gtz = system_zone (tzid)) == NULL)
     {
       zone->ical = icalcomponent_get_timezone (parser->calendar, tzid);
-      if (zone->ical == NULL)
+      if (zone->ical != NULL && !vtimezone_is_sane (icaltimezone_get_component (zone->ical)))
+        {
+          kiosk_parse_result_warn (parser->result,
+                                   "VTIMEZONE “%s” has rules no real zone has; its times are "
+                                   "read in the kiosk's zone", tzid);
+          zone->ical = NULL;
+          zone->gtz = g_time_zone_ref (parser->ctx->tz);
+        }
+      else if (zone->ical == NULL)
         {
           kiosk_parse_result_warn (parser->result,
                                    "unknown time zone “%s” without VTIMEZONE; its times "

@@ -50,6 +50,8 @@ main (int   argc,
             {
               g_autofree char *path = g_build_filename (argv[i], name, NULL);
 
+              if (g_file_test (path, G_FILE_TEST_IS_DIR))
+                continue;
               n++;
               failed |= run_file (path);
             }
