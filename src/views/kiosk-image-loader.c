@@ -154,7 +154,7 @@ load_thread (GTask        *task,
   if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error) ||
       !gdk_pixbuf_loader_close (loader, &error))
     {
-      g_prefix_error (&error, "image “%s”: ", data->uri);
+      g_prefix_error (&error, "image “%s” (%" G_GSIZE_FORMAT " bytes): ", data->uri, g_bytes_get_size (bytes));
       g_task_return_error (task, error);
       return;
     }
