@@ -159,8 +159,24 @@ kiosk_demo_events_build_ics (GDateTime *now)
   add_place (ics, "marktplatz");
   g_string_append (ics, "CATEGORIES:Markt\r\nEND:VEVENT\r\n");
 
+  /* An exhibition that runs for weeks: there is always something on today. */
+  g_clear_pointer (&s, g_free);
+  g_clear_pointer (&e, g_free);
+  s = date (now, -10);
+  e = date (now, 22);
+  begin_event (ics, "ausstellung-fotos", "Ausstellung „Musterdorf in alten Fotos“",
+               "Exhibition “Musterdorf in old photographs”");
+  g_string_append_printf (ics, "DTSTART;VALUE=DATE:%s\r\nDTEND;VALUE=DATE:%s\r\n", s, e);
+  add_description (ics, "Hundert Jahre Stadtgeschichte in Bildern aus dem Stadtarchiv. "
+                        "Zu sehen während der Öffnungszeiten der Bibliothek.",
+                   "A hundred years of the town in pictures from the town archive, "
+                   "open during the library’s opening hours.");
+  add_place (ics, "stadtbibliothek");
+  g_string_append (ics, "CATEGORIES:Kultur\r\nEND:VEVENT\r\n");
+
   /* The town festival: three days, starting in five. */
   g_clear_pointer (&s, g_free);
+  g_clear_pointer (&e, g_free);
   s = date (now, 5);
   e = date (now, 8);
   begin_event (ics, "stadtfest", "Stadtfest Musterdorf", "Musterdorf town festival");
