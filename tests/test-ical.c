@@ -446,6 +446,37 @@ test_default_window_keeps_running_events (void)
 }
 
 static void
+test_keep_running (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(KioskParseContext) ctx = kiosk_parse_context_new (tz);
+  g_auto(KioskParseResult) strict = { 0, };
+  g_auto(KioskParseResult) running = { 0, };
+  const char *text = CAL ("BEGIN:VEVENT\r\nUID:expo\r\nDTSTART;VALUE=DATE:20260301\r\n"
+                          "DTEND;VALUE=DATE:20260401\r\nSUMMARY:Ausstellung\r\nEND:VEVENT\r\n"
+                          "BEGIN:VEVENT\r\nUID:over\r\nDTSTART:20260310T100000Z\r\nSUMMARY:Vorbei\r\nEND:VEVENT\r\n");
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  /* A kiosk on 20 March with the window starting yesterday. */
+  g_clear_pointer (&ctx->now, g_date_time_unref);
+  ctx->now = g_date_time_new (tz, 2026, 3, 20, 12, 0, 0);
+  ctx->from = g_date_time_add_days (ctx->now, -1);
+  ctx->to = g_date_time_add_days (ctx->now, 60);
+
+  /* By default only starts count (what `ankerort check --from` promises)... */
+  kiosk_parse_result_init (&strict);
+  g_assert_true (kiosk_ical_parse (bytes, ctx, &strict, NULL));
+  g_assert_cmpuint (strict.items->len, ==, 0);
+
+  /* ...with keep-running, the exhibition that opened weeks ago is still on. */
+  g_hash_table_insert (ctx->options, g_strdup ("keep-running"), g_strdup ("true"));
+  kiosk_parse_result_init (&running);
+  g_assert_true (kiosk_ical_parse (bytes, ctx, &running, NULL));
+  g_assert_cmpuint (running.items->len, ==, 1);
+  g_assert_cmpstr (kiosk_event_get_uid (g_ptr_array_index (running.items, 0)), ==, "expo");
+}
+
+static void
 test_zone_names (void)
 {
   g_auto(KioskParseResult) result = { 0, };
@@ -517,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/ical/unbounded-is-quick", test_unbounded_is_quick);
   g_test_add_func ("/ical/broken-vevent", test_broken_vevent);
   g_test_add_func ("/ical/default-window", test_default_window_keeps_running_events);
+  g_test_add_func ("/ical/keep-running", test_keep_running);
   g_test_add_func ("/ical/zone-names", test_zone_names);
   g_test_add_func ("/ical/ics-roundtrip", test_ics_roundtrip);
   g_test_add_func ("/ical/several-calendars", test_several_calendars);

@@ -127,6 +127,8 @@ test_list (void)
   first = g_list_model_get_item (rows, 0);
   g_assert_true (GTK_IS_STRING_OBJECT (first));
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (first)), ==, "Heute");
+  /* The exhibition that opened ten days ago is listed under today. */
+  g_assert_cmpuint (find_row ("ausstellung-fotos@"), <, 5);
   g_assert_cmpuint (count_events (rows), >, 15);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
@@ -453,6 +455,38 @@ test_ten_thousand (void)
 }
 
 static void
+test_ended_drop_out (void)
+{
+  g_autoptr(KioskSourceList) list = kiosk_source_list_new ();
+  g_autoptr(KioskSourceConfig) config = kiosk_source_config_new ("soon", "ical", "file:///soon.ics");
+  g_autoptr(KioskSource) source = kiosk_source_new (config);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_minutes (now, -30);
+  g_autoptr(GDateTime) soon = g_date_time_add_seconds (now, 1.5);
+  g_autoptr(GDateTime) later = g_date_time_add_hours (now, 2);
+  KioskEvent *ending = kiosk_event_new ("ending", "Endet gleich", start);
+  GtkWidget *win = NULL, *view;
+  GListModel *rows;
+
+  kiosk_event_set_end (ending, soon);
+  g_ptr_array_add (items, ending);
+  g_ptr_array_add (items, kiosk_event_new ("later", "Später", later));
+  kiosk_source_list_add (list, source);
+  kiosk_source_set_items (source, items);
+
+  view = standalone_view (list, &win);
+  rows = kiosk_events_view_get_rows (KIOSK_EVENTS_VIEW (view));
+  g_assert_cmpuint (count_events (rows), ==, 2);
+
+  /* Once it is over, the next rebuild (the view's 30 s tick) drops it. */
+  kiosk_test_ui_wait (2000);
+  kiosk_events_view_refresh (KIOSK_EVENTS_VIEW (view));
+  g_assert_cmpuint (count_events (rows), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static void
 activate_cb (GApplication *application)
 {
 }
@@ -494,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/ui/events/english", test_english);
   g_test_add_func ("/ui/events/empty-states", test_empty_states);
   g_test_add_func ("/ui/events/ten-thousand", test_ten_thousand);
+  g_test_add_func ("/ui/events/ended-drop-out", test_ended_drop_out);
 
   status = g_test_run ();
 

@@ -21,6 +21,7 @@
 #include "kiosk-demo.h"
 #include "kiosk-demo-events.h"
 #include "kiosk-demo-town.h"
+#include "kiosk-event-common.h"
 #include "kiosk-source-config.h"
 
 #define IMAGE_PATH_PREFIX "/media/events/"
@@ -583,11 +584,14 @@ kiosk_demo_events_install (KioskDemoServer *server,
       kiosk_demo_server_add_route (server, path, poster_generator, GUINT_TO_POINTER (i), NULL);
     }
 
+  /* keep-running: the exhibition that opened ten days ago is still on. */
   config = kiosk_source_config_new ("musterdorf-events", "ical", ics_url);
   config->refresh_interval = 900;
+  g_hash_table_insert (config->options, g_strdup (KIOSK_EVENTS_OPTION_KEEP_RUNNING), g_strdup ("true"));
   g_ptr_array_add (sources, config);
 
   config = kiosk_source_config_new ("musterdorf-tourism", "schema-event", jsonld_url);
   config->refresh_interval = 1800;
+  g_hash_table_insert (config->options, g_strdup (KIOSK_EVENTS_OPTION_KEEP_RUNNING), g_strdup ("true"));
   g_ptr_array_add (sources, config);
 }

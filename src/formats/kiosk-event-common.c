@@ -214,6 +214,10 @@ kiosk_event_window_init (KioskEventWindow        *window,
       window->from = g_date_time_ref (ctx->from);
       window->to = g_date_time_ref (ctx->to);
       window->by_start = TRUE;
+      window->running_at = G_MAXINT64;
+      if (ctx->now != NULL &&
+          g_strcmp0 (kiosk_parse_context_option (ctx, KIOSK_EVENTS_OPTION_KEEP_RUNNING, "false"), "true") == 0)
+        window->running_at = g_date_time_to_unix (ctx->now);
     }
   else
     {
@@ -247,7 +251,8 @@ kiosk_event_window_contains (const KioskEventWindow *window,
   gint64 to = g_date_time_to_unix (window->to);
 
   if (window->by_start)
-    return start_unix >= from && start_unix < to;
+    return (start_unix >= from && start_unix < to) ||
+           (start_unix < from && end_unix > window->running_at);
 
   /* Zero-length events that start at "from" still overlap. */
   return start_unix < to && (end_unix > from || start_unix >= from);

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 char     *kiosk_event_text_from_html   (const char              *text);
 
 /* The window events are kept for: [from, to). With ctx->from/ctx->to set,
- * an occurrence is kept when it *starts* inside; without, the default window
+ * an occurrence is kept when it *starts* inside (or, with the source option
+ * keep-running, is still running at ctx->now); without, the default window
  * (today and the next KIOSK_EVENTS_DEFAULT_DAYS days, option "days") keeps
  * what *overlaps* it, so a festival that began yesterday is still shown. */
 typedef struct
@@ -26,7 +27,12 @@ typedef struct
   GDateTime *from;
   GDateTime *to;
   gboolean   by_start;
+  gint64     running_at;   /* with option "keep-running": also keep what runs then */
 } KioskEventWindow;
+
+/* Source option: "true" keeps occurrences that began before the window
+ * but are still running at ctx->now (a month-long exhibition). */
+#define KIOSK_EVENTS_OPTION_KEEP_RUNNING "keep-running"
 
 void      kiosk_event_window_init      (KioskEventWindow        *window,
                                         const KioskParseContext *ctx);

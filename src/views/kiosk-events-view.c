@@ -332,7 +332,18 @@ rebuild (KioskEventsView *self)
       g_array_append_val (rows, row);
     }
 
-  update_category_chips (self, categories);
+  {
+    gboolean had_category = self->category != NULL;
+
+    update_category_chips (self, categories);
+    /* The chosen category is gone from the feed: list everything instead. */
+    if (had_category && self->category == NULL)
+      {
+        g_clear_pointer (&next_change, g_date_time_unref);
+        rebuild (self);
+        return;
+      }
+  }
   g_array_sort (rows, compare_rows);
 
   out = g_ptr_array_new_full (rows->len + 64, g_object_unref);
@@ -340,9 +351,6 @@ rebuild (KioskEventsView *self)
     {
       Row *row = &g_array_index (rows, Row, i);
 
-      /* the category filter may have been dropped with its chip */
-      if (self->category != NULL && !has_category (row->event, self->category))
-        continue;
       if (current_day == NULL || !g_date_time_equal (current_day, row->day))
         {
           g_autofree char *heading = kiosk_i18n_format_day_heading (row->day, now);
