@@ -22,6 +22,8 @@ static const KioskFormat *formats[] = {
   &kiosk_format_schema_event,
 
   /* sensors */
+  &kiosk_format_sensorthings,
+  &kiosk_format_ngsi_v2,
 
   /* surveys */
 

@@ -15,6 +15,8 @@ extern const KioskFormat kiosk_format_ical;
 extern const KioskFormat kiosk_format_schema_event;
 
 /* sensors */
+extern const KioskFormat kiosk_format_sensorthings;
+extern const KioskFormat kiosk_format_ngsi_v2;
 
 /* surveys */
 
