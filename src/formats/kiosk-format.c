@@ -18,6 +18,8 @@ static const KioskFormat *formats[] = {
   &kiosk_format_geojson,
 
   /* events */
+  &kiosk_format_ical,
+  &kiosk_format_schema_event,
 
   /* sensors */
   &kiosk_format_sensorthings,

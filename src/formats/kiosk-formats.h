@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 extern const KioskFormat kiosk_format_geojson;
 
 /* events */
+extern const KioskFormat kiosk_format_ical;
+extern const KioskFormat kiosk_format_schema_event;
 
 /* sensors */
 extern const KioskFormat kiosk_format_sensorthings;

@@ -1,15 +1,858 @@
-/* kiosk-events-view.c: the events area */
+/* kiosk-events-view.c: the events area: what is on, day by day
+ *
+ * GTK 4.8 has no section headers in list views, so the rows model is flat:
+ * a GtkStringObject heading per day, then that day's KioskEvent
+ * occurrences. It is rebuilt (one splice) when sources change, a filter
+ * changes, an event ends or the day turns; GtkListView recycles its row
+ * widgets, so 10,000 occurrences cost 10,000 pointers, not widgets. */
 
 #define G_LOG_DOMAIN "kiosk-events-view"
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "kiosk-empty-view.h"
+#include "kiosk-event-page.h"
+#include "kiosk-event.h"
 #include "kiosk-events-view.h"
+#include "kiosk-i18n.h"
+#include "kiosk-image-loader.h"
+#include "kiosk-resettable.h"
+#include "kiosk-window.h"
+
+#define MAX_CATEGORY_CHIPS 10
+#define TICK_SECONDS 30
+
+typedef enum
+{
+  TIME_FILTER_ALL,
+  TIME_FILTER_TODAY,
+  TIME_FILTER_WEEK,
+} TimeFilter;
+
+struct _KioskEventsView
+{
+  GtkWidget          parent_instance;
+
+  /* template widgets */
+  GtkWidget         *content;
+  GtkFlowBox        *chips_box;
+  GtkToggleButton   *today_chip;
+  GtkToggleButton   *week_chip;
+  GtkStack          *stack;
+  GtkScrolledWindow *scroller;
+  GtkListView       *list_view;
+  AdwStatusPage     *empty_page;
+  GtkWidget         *show_all_button;
+
+  /* borrowed */
+  KioskSourceList   *sources;
+
+  /* owned */
+  GListModel        *items;        /* every source's KioskEvent items */
+  GListStore        *rows;
+  GTimeZone         *tz;
+  KioskImageLoader  *images;
+  GPtrArray         *category_chips;
+  char              *categories_key;   /* the chips' categories, joined */
+  char              *category;         /* the selected category, or NULL */
+  GDateTime         *next_change;      /* when the next shown event ends */
+  int                shown_day;        /* day of year the headings were made on */
+  TimeFilter         time_filter;
+  guint              rebuild_idle;
+  guint              tick;
+  gboolean           updating_chips;
+};
+
+static void resettable_iface_init (KioskResettableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KioskEventsView, kiosk_events_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_RESETTABLE, resettable_iface_init))
+
+static void rebuild (KioskEventsView *self);
+
+static GDateTime *
+day_start (GDateTime *dt)
+{
+  return g_date_time_new (g_date_time_get_timezone (dt), g_date_time_get_year (dt),
+                          g_date_time_get_month (dt), g_date_time_get_day_of_month (dt), 0, 0, 0);
+}
+
+/* An event with no duration is "over" an hour after it began. */
+static GDateTime *
+effective_end (KioskEvent *event)
+{
+  GDateTime *start = kiosk_event_get_start (event);
+  GDateTime *end = kiosk_event_get_end (event);
+
+  if (g_date_time_compare (end, start) <= 0)
+    return g_date_time_add_hours (start, 1);
+
+  return g_date_time_ref (end);
+}
+
+static gboolean
+has_category (KioskEvent *event,
+              const char *category)
+{
+  const char * const *categories = kiosk_event_get_categories (event);
+
+  return categories != NULL && g_strv_contains (categories, category);
+}
+
+typedef struct
+{
+  KioskEvent *event;
+  GDateTime  *day;     /* the heading it goes under, in the kiosk's zone */
+} Row;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const Row *ra = a;
+  const Row *rb = b;
+  int cmp = g_date_time_compare (ra->day, rb->day);
+
+  return cmp != 0 ? cmp : kiosk_event_compare (ra->event, rb->event);
+}
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_clear_object (&row->event);
+  g_clear_pointer (&row->day, g_date_time_unref);
+}
+
+static void
+category_chip_toggled_cb (GtkToggleButton *chip,
+                          KioskEventsView *self)
+{
+  const char *category = g_object_get_data (G_OBJECT (chip), "kiosk-category");
+
+  if (self->updating_chips)
+    return;
+
+  self->updating_chips = TRUE;
+  for (guint i = 0; i < self->category_chips->len; i++)
+    {
+      GtkToggleButton *other = g_ptr_array_index (self->category_chips, i);
+
+      if (other != chip)
+        gtk_toggle_button_set_active (other, FALSE);
+    }
+  self->updating_chips = FALSE;
+
+  g_free (self->category);
+  self->category = gtk_toggle_button_get_active (chip) ? g_strdup (category) : NULL;
+  rebuild (self);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+update_category_chips (KioskEventsView *self,
+                       GPtrArray       *categories)
+{
+  g_autofree char *key = NULL;
+
+  g_ptr_array_sort (categories, compare_strings);
+  if (categories->len > MAX_CATEGORY_CHIPS)
+    g_ptr_array_set_size (categories, MAX_CATEGORY_CHIPS);
+  g_ptr_array_add (categories, NULL);
+  key = g_strjoinv ("\n", (char **) categories->pdata);
+  g_ptr_array_remove_index (categories, categories->len - 1);
+
+  if (g_strcmp0 (key, self->categories_key) == 0)
+    return;
+  g_free (self->categories_key);
+  self->categories_key = g_steal_pointer (&key);
+
+  for (guint i = 0; i < self->category_chips->len; i++)
+    gtk_flow_box_remove (self->chips_box,
+                         gtk_widget_get_parent (g_ptr_array_index (self->category_chips, i)));
+  g_ptr_array_set_size (self->category_chips, 0);
+
+  self->updating_chips = TRUE;
+  for (guint i = 0; i < categories->len; i++)
+    {
+      const char *category = g_ptr_array_index (categories, i);
+      GtkWidget *chip = gtk_toggle_button_new_with_label (category);
+
+      gtk_widget_add_css_class (chip, "chip");
+      g_object_set_data_full (G_OBJECT (chip), "kiosk-category", g_strdup (category), g_free);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), g_strcmp0 (self->category, category) == 0);
+      g_signal_connect (chip, "toggled", G_CALLBACK (category_chip_toggled_cb), self);
+      gtk_flow_box_append (self->chips_box, chip);
+      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+      g_ptr_array_add (self->category_chips, chip);
+    }
+  self->updating_chips = FALSE;
+
+  /* A category that disappeared filters nothing any more. */
+  if (self->category != NULL && !g_ptr_array_find_with_equal_func (categories, self->category, g_str_equal, NULL))
+    g_clear_pointer (&self->category, g_free);
+}
+
+static gboolean
+sources_loading (KioskEventsView *self)
+{
+  GListModel *sources = kiosk_source_list_get_sources (self->sources);
+  guint n = g_list_model_get_n_items (sources);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KioskSource) source = g_list_model_get_item (sources, i);
+
+      if (kiosk_source_get_area (source) != KIOSK_AREA_EVENTS)
+        continue;
+      if (kiosk_source_get_last_success (source) != NULL || kiosk_source_get_last_error (source) != NULL)
+        return FALSE;
+      any = TRUE;
+    }
+
+  return any;
+}
+
+static void
+update_empty_state (KioskEventsView *self,
+                    guint            n_shown,
+                    guint            n_upcoming)
+{
+  gboolean filtered = self->time_filter != TIME_FILTER_ALL || self->category != NULL;
+
+  /* Filters over nothing would only confuse. */
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), n_upcoming > 0);
+
+  if (n_shown > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+
+  if (n_upcoming == 0 && sources_loading (self))
+    {
+      adw_status_page_set_title (self->empty_page, _("Loading events…"));
+      adw_status_page_set_description (self->empty_page, _("The city’s calendar is on its way."));
+    }
+  else if (n_upcoming == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No events coming up"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Nothing is announced right now. Please look again another day."));
+    }
+  else if (self->time_filter == TIME_FILTER_TODAY && self->category == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("Nothing more on today"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("There are events on the next days, though."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No events for this choice"));
+      adw_status_page_set_description (self->empty_page, _("Try another filter, or show them all."));
+    }
+  gtk_widget_set_visible (self->show_all_button, filtered && n_upcoming > 0);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+rebuild (KioskEventsView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (self->tz);
+  g_autoptr(GDateTime) today = day_start (now);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+  g_autoptr(GDateTime) week_end = g_date_time_add_days (today, 8 - g_date_time_get_day_of_week (today));
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen_categories = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) out = NULL;
+  GDateTime *next_change = NULL;
+  GDateTime *current_day = NULL;
+  guint n = g_list_model_get_n_items (self->items);
+  guint n_upcoming = 0;
+
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  g_array_set_clear_func (rows, row_clear);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KioskEvent) event = g_list_model_get_item (self->items, i);
+      g_autoptr(GDateTime) end = NULL;
+      g_autoptr(GDateTime) start = NULL;
+      const char * const *event_categories;
+      Row row;
+
+      if (!KIOSK_IS_EVENT (event) || kiosk_event_get_start (event) == NULL)
+        continue;
+      end = effective_end (event);
+      if (g_date_time_compare (end, now) <= 0)
+        continue;
+
+      n_upcoming++;
+      if (next_change == NULL || g_date_time_compare (end, next_change) < 0)
+        {
+          g_clear_pointer (&next_change, g_date_time_unref);
+          next_change = g_date_time_ref (end);
+        }
+
+      event_categories = kiosk_event_get_categories (event);
+      for (guint c = 0; event_categories != NULL && event_categories[c] != NULL; c++)
+        {
+          if (!g_hash_table_contains (seen_categories, event_categories[c]))
+            {
+              char *copy = g_strdup (event_categories[c]);
+
+              g_ptr_array_add (categories, copy);
+              g_hash_table_add (seen_categories, copy);
+            }
+        }
+
+      start = g_date_time_to_timezone (kiosk_event_get_start (event), self->tz);
+      if (self->time_filter == TIME_FILTER_TODAY && g_date_time_compare (start, tomorrow) >= 0)
+        continue;
+      if (self->time_filter == TIME_FILTER_WEEK && g_date_time_compare (start, week_end) >= 0)
+        continue;
+      if (self->category != NULL && !has_category (event, self->category))
+        continue;
+
+      /* What is running already is listed under today. */
+      row.event = g_steal_pointer (&event);
+      row.day = g_date_time_compare (start, today) < 0 ? g_date_time_ref (today) : day_start (start);
+      g_array_append_val (rows, row);
+    }
+
+  {
+    gboolean had_category = self->category != NULL;
+
+    update_category_chips (self, categories);
+    /* The chosen category is gone from the feed: list everything instead. */
+    if (had_category && self->category == NULL)
+      {
+        g_clear_pointer (&next_change, g_date_time_unref);
+        rebuild (self);
+        return;
+      }
+  }
+  g_array_sort (rows, compare_rows);
+
+  out = g_ptr_array_new_full (rows->len + 64, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+
+      if (current_day == NULL || !g_date_time_equal (current_day, row->day))
+        {
+          g_autofree char *heading = kiosk_i18n_format_day_heading (row->day, now);
+
+          current_day = row->day;
+          g_ptr_array_add (out, gtk_string_object_new (heading));
+        }
+      g_ptr_array_add (out, g_object_ref (row->event));
+    }
+
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       out->pdata, out->len);
+
+  g_clear_pointer (&self->next_change, g_date_time_unref);
+  self->next_change = next_change;
+  self->shown_day = g_date_time_get_day_of_year (now);
+
+  update_empty_state (self, out->len, n_upcoming);
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  KioskEventsView *self = user_data;
+
+  self->rebuild_idle = 0;
+  rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild (KioskEventsView *self)
+{
+  if (self->rebuild_idle == 0)
+    self->rebuild_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rebuild_idle_cb, self, NULL);
+}
+
+static void
+items_changed_cb (GListModel      *model,
+                  guint            position,
+                  guint            removed,
+                  guint            added,
+                  KioskEventsView *self)
+{
+  queue_rebuild (self);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  KioskEventsView *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now (self->tz);
+
+  /* Ended events drop out; "Morgen" becomes "Heute" at midnight. */
+  if ((self->next_change != NULL && g_date_time_compare (now, self->next_change) >= 0) ||
+      g_date_time_get_day_of_year (now) != self->shown_day)
+    queue_rebuild (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+time_chip_toggled_cb (GtkToggleButton *chip,
+                      KioskEventsView *self)
+{
+  if (self->updating_chips)
+    return;
+
+  self->updating_chips = TRUE;
+  if (chip == self->today_chip && gtk_toggle_button_get_active (chip))
+    gtk_toggle_button_set_active (self->week_chip, FALSE);
+  else if (chip == self->week_chip && gtk_toggle_button_get_active (chip))
+    gtk_toggle_button_set_active (self->today_chip, FALSE);
+  self->updating_chips = FALSE;
+
+  if (gtk_toggle_button_get_active (self->today_chip))
+    self->time_filter = TIME_FILTER_TODAY;
+  else if (gtk_toggle_button_get_active (self->week_chip))
+    self->time_filter = TIME_FILTER_WEEK;
+  else
+    self->time_filter = TIME_FILTER_ALL;
+
+  rebuild (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+static void
+clear_filters (KioskEventsView *self)
+{
+  self->updating_chips = TRUE;
+  gtk_toggle_button_set_active (self->today_chip, FALSE);
+  gtk_toggle_button_set_active (self->week_chip, FALSE);
+  for (guint i = 0; i < self->category_chips->len; i++)
+    gtk_toggle_button_set_active (g_ptr_array_index (self->category_chips, i), FALSE);
+  self->updating_chips = FALSE;
+
+  self->time_filter = TIME_FILTER_ALL;
+  g_clear_pointer (&self->category, g_free);
+  rebuild (self);
+}
+
+static void
+show_all_clicked_cb (GtkButton       *button,
+                     KioskEventsView *self)
+{
+  clear_filters (self);
+}
+
+static void
+row_activated_cb (GtkListView     *list_view,
+                  guint            position,
+                  KioskEventsView *self)
+{
+  kiosk_events_view_open_row (self, position);
+}
+
+/* Row widgets */
+
+typedef struct
+{
+  GtkWidget *heading;
+  GtkWidget *event_box;
+  GtkLabel  *time;
+  GtkLabel  *until;
+  GtkLabel  *title;
+  GtkLabel  *meta;
+  GtkLabel  *badge;
+} RowWidgets;
+
+static GtkWidget *
+label_with_class (const char *css_class,
+                  float       xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              KioskEventsView          *self)
+{
+  RowWidgets *w = g_new0 (RowWidgets, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *when = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *chevron = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  w->heading = label_with_class ("events-day-heading", 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (w->heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  w->event_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  gtk_widget_add_css_class (w->event_box, "event-row");
+
+  w->time = GTK_LABEL (label_with_class ("event-row-time", 0));
+  w->until = GTK_LABEL (label_with_class ("event-row-until", 0));
+  gtk_widget_set_size_request (when, 170, -1);
+  gtk_widget_set_valign (when, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (when), GTK_WIDGET (w->time));
+  gtk_box_append (GTK_BOX (when), GTK_WIDGET (w->until));
+
+  w->title = GTK_LABEL (label_with_class ("event-row-title", 0));
+  gtk_label_set_wrap (w->title, TRUE);
+  gtk_label_set_wrap_mode (w->title, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (w->title, 2);
+  gtk_label_set_ellipsize (w->title, PANGO_ELLIPSIZE_END);
+  w->meta = GTK_LABEL (label_with_class ("event-row-meta", 0));
+  gtk_label_set_ellipsize (w->meta, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (w->title));
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (w->meta));
+
+  w->badge = GTK_LABEL (label_with_class ("event-badge", 0.5));
+  gtk_widget_set_valign (GTK_WIDGET (w->badge), GTK_ALIGN_CENTER);
+
+  gtk_image_set_pixel_size (GTK_IMAGE (chevron), 32);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chevron), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_widget_add_css_class (chevron, "dim-label");
+
+  gtk_box_append (GTK_BOX (w->event_box), when);
+  gtk_box_append (GTK_BOX (w->event_box), text);
+  gtk_box_append (GTK_BOX (w->event_box), GTK_WIDGET (w->badge));
+  gtk_box_append (GTK_BOX (w->event_box), chevron);
+  gtk_box_append (GTK_BOX (box), w->heading);
+  gtk_box_append (GTK_BOX (box), w->event_box);
+
+  g_object_set_data_full (G_OBJECT (box), "kiosk-row", w, g_free);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_event (KioskEventsView *self,
+            RowWidgets      *w,
+            KioskEvent      *event)
+{
+  const char *language = kiosk_i18n_get_language ();
+  const char * const *categories = kiosk_event_get_categories (event);
+  const char *location = kiosk_event_get_location (event);
+  g_autoptr(GDateTime) start = g_date_time_to_timezone (kiosk_event_get_start (event), self->tz);
+  g_autoptr(GDateTime) end = g_date_time_to_timezone (kiosk_event_get_end (event), self->tz);
+  g_autoptr(GDateTime) now = g_date_time_new_now (self->tz);
+  g_autoptr(GDateTime) today = day_start (now);
+  g_autoptr(GString) meta = g_string_new (NULL);
+  g_autofree char *time_text = NULL;
+  g_autofree char *until_text = NULL;
+  const char *title = kiosk_event_get_title_for (event, language);
+
+  if (kiosk_event_get_all_day (event))
+    {
+      g_autoptr(GDateTime) last = g_date_time_add_days (end, -1);
+
+      time_text = g_strdup (_("All day"));
+      if (g_date_time_get_day_of_year (last) != g_date_time_get_day_of_year (start) &&
+          g_date_time_compare (last, start) > 0)
+        {
+          g_autofree char *date = kiosk_i18n_format_date_short (last);
+
+          /* Translators: last day of a multi-day event, "bis So., 22.11." */
+          until_text = g_strdup_printf (_("until %s"), date);
+        }
+    }
+  else if (g_date_time_compare (start, today) < 0)
+    {
+      /* Began before today and still running. */
+      g_autofree char *date = kiosk_i18n_format_date_short (end);
+      g_autofree char *end_time = kiosk_i18n_format_time (end);
+
+      time_text = g_strdup (_("Ongoing"));
+      until_text = g_strdup_printf (_("until %s"), date);
+      /* Ends today: the time says more than the date. */
+      if (g_date_time_get_day_of_year (end) == g_date_time_get_day_of_year (now) &&
+          g_date_time_get_year (end) == g_date_time_get_year (now))
+        {
+          g_free (until_text);
+          until_text = g_strdup_printf (_("until %s"), end_time);
+        }
+    }
+  else
+    {
+      time_text = kiosk_i18n_format_time (start);
+      if (!g_date_time_equal (start, end))
+        {
+          g_autofree char *end_time = kiosk_i18n_format_time (end);
+
+          until_text = g_strdup_printf ("– %s", end_time);
+        }
+    }
+
+  gtk_label_set_label (w->time, time_text);
+  /* Words ("Ganztägig") are longer than times: a smaller size keeps the column. */
+  if (kiosk_event_get_all_day (event) || g_date_time_compare (start, today) < 0)
+    gtk_widget_add_css_class (GTK_WIDGET (w->time), "wordy");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (w->time), "wordy");
+  gtk_label_set_label (w->until, until_text != NULL ? until_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (w->until), until_text != NULL);
+  gtk_label_set_label (w->title, title != NULL ? title : _("Event"));
+
+  if (location != NULL)
+    g_string_append (meta, location);
+  if (categories != NULL)
+    {
+      if (meta->len > 0)
+        g_string_append (meta, "  ·  ");
+      g_string_append (meta, categories[0]);
+    }
+  gtk_label_set_label (w->meta, meta->str);
+  gtk_widget_set_visible (GTK_WIDGET (w->meta), meta->len > 0);
+
+  gtk_widget_remove_css_class (w->event_box, "cancelled");
+  gtk_widget_remove_css_class (w->event_box, "postponed");
+  if (kiosk_event_is_cancelled (event))
+    {
+      gtk_label_set_label (w->badge, _("Cancelled"));
+      gtk_widget_add_css_class (w->event_box, "cancelled");
+    }
+  else if (kiosk_event_is_postponed (event))
+    {
+      gtk_label_set_label (w->badge, _("Postponed"));
+      gtk_widget_add_css_class (w->event_box, "postponed");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (w->badge),
+                          kiosk_event_is_cancelled (event) || kiosk_event_is_postponed (event));
+
+  /* A screen reader reads the row as one sentence, state first. */
+  {
+    g_autofree char *spoken = g_strdup_printf ("%s%s%s, %s%s%s",
+                                               gtk_widget_get_visible (GTK_WIDGET (w->badge))
+                                               ? gtk_label_get_label (w->badge) : "",
+                                               gtk_widget_get_visible (GTK_WIDGET (w->badge)) ? ": " : "",
+                                               gtk_label_get_label (w->title),
+                                               time_text,
+                                               meta->len > 0 ? ", " : "", meta->str);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (w->event_box),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  }
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             KioskEventsView          *self)
+{
+  GObject *object = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  RowWidgets *w = g_object_get_data (G_OBJECT (box), "kiosk-row");
+  gboolean is_event = KIOSK_IS_EVENT (object);
+
+  gtk_widget_set_visible (w->heading, !is_event);
+  gtk_widget_set_visible (w->event_box, is_event);
+  gtk_list_item_set_activatable (item, is_event);
+  gtk_list_item_set_selectable (item, FALSE);
+
+  if (is_event)
+    bind_event (self, w, KIOSK_EVENT (object));
+  else
+    gtk_label_set_label (GTK_LABEL (w->heading), gtk_string_object_get_string (GTK_STRING_OBJECT (object)));
+}
+
+/* KioskResettable */
+
+static void
+reset (KioskResettable *resettable)
+{
+  KioskEventsView *self = KIOSK_EVENTS_VIEW (resettable);
+
+  clear_filters (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+static void
+resettable_iface_init (KioskResettableInterface *iface)
+{
+  iface->reset = reset;
+}
+
+static void
+kiosk_events_view_dispose (GObject *object)
+{
+  KioskEventsView *self = (KioskEventsView *)object;
+
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  g_clear_handle_id (&self->tick, g_source_remove);
+  if (self->items != NULL)
+    g_signal_handlers_disconnect_by_data (self->items, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_EVENTS_VIEW);
+
+  g_clear_object (&self->items);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->images);
+  g_clear_object (&self->sources);
+  g_clear_pointer (&self->category_chips, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kiosk_events_view_parent_class)->dispose (object);
+}
+
+static void
+kiosk_events_view_finalize (GObject *object)
+{
+  KioskEventsView *self = (KioskEventsView *)object;
+
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_clear_pointer (&self->categories_key, g_free);
+  g_clear_pointer (&self->category, g_free);
+  g_clear_pointer (&self->next_change, g_date_time_unref);
+
+  G_OBJECT_CLASS (kiosk_events_view_parent_class)->finalize (object);
+}
+
+static void
+kiosk_events_view_class_init (KioskEventsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kiosk_events_view_dispose;
+  object_class->finalize = kiosk_events_view_finalize;
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-events-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, content);
+  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, today_chip);
+  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, week_chip);
+  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, show_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, time_chip_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "kiosk-events-view");
+}
+
+static void
+kiosk_events_view_init (KioskEventsView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_list_store_new (G_TYPE_OBJECT);
+  self->category_chips = g_ptr_array_new ();
+  self->images = kiosk_image_loader_new ();
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  /* The chips are buttons; their flow box children need no focus of their own. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+}
 
 GtkWidget *
 kiosk_events_view_new (KioskConfig     *config,
-                     KioskSourceList *sources)
+                       KioskSourceList *sources)
 {
-  /* Not built yet: the window shows the empty state. */
-  return NULL;
+  KioskEventsView *self;
+
+  g_return_val_if_fail (KIOSK_IS_CONFIG (config), NULL);
+  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (sources), NULL);
+
+  if (!kiosk_source_list_has_area (sources, KIOSK_AREA_EVENTS))
+    return kiosk_empty_view_new ("kiosk-events-symbolic",
+                                 _("No event calendar set up yet"),
+                                 _("Staff can add the city’s event calendar (iCalendar or "
+                                   "schema.org) in the settings. Until then there is nothing "
+                                   "to show here."));
+
+  self = g_object_new (KIOSK_TYPE_EVENTS_VIEW, NULL);
+  self->sources = g_object_ref (sources);
+  self->tz = kiosk_config_get_time_zone (config);
+  self->items = g_object_ref (kiosk_source_list_get_items (sources, KIOSK_AREA_EVENTS));
+  g_signal_connect (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
+  self->tick = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
+  rebuild (self);
+
+  return GTK_WIDGET (self);
+}
+
+GListModel *
+kiosk_events_view_get_rows (KioskEventsView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_EVENTS_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->rows);
+}
+
+GtkListView *
+kiosk_events_view_get_list_view (KioskEventsView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_EVENTS_VIEW (self), NULL);
+
+  return self->list_view;
+}
+
+GtkWidget *
+kiosk_events_view_open_row (KioskEventsView *self,
+                            guint            position)
+{
+  g_autoptr(GObject) item = NULL;
+  GtkWidget *page;
+  GtkRoot *root;
+  const char *title;
+
+  g_return_val_if_fail (KIOSK_IS_EVENTS_VIEW (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  if (!KIOSK_IS_EVENT (item))
+    return NULL;
+
+  page = kiosk_event_page_new (KIOSK_EVENT (item), self->tz, self->images);
+  title = kiosk_event_get_title_for (KIOSK_EVENT (item), kiosk_i18n_get_language ());
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (KIOSK_IS_WINDOW (root))
+    kiosk_window_push_page (KIOSK_WINDOW (root), page, title);
+  else
+    g_debug ("Events view is not in a kiosk window; the page is not shown");
+
+  return page;
+}
+
+void
+kiosk_events_view_refresh (KioskEventsView *self)
+{
+  g_return_if_fail (KIOSK_IS_EVENTS_VIEW (self));
+
+  rebuild (self);
 }

@@ -1,4 +1,4 @@
-/* kiosk-events-view.h: the events area */
+/* kiosk-events-view.h: the events area: what is on, day by day */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -8,9 +8,21 @@
 
 G_BEGIN_DECLS
 
-/* Returns the area's view, or NULL while the area has no view of its own
- * (the window then shows the designed empty state). */
-GtkWidget *kiosk_events_view_new (KioskConfig     *config,
-                               KioskSourceList *sources);
+#define KIOSK_TYPE_EVENTS_VIEW (kiosk_events_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (KioskEventsView, kiosk_events_view, KIOSK, EVENTS_VIEW, GtkWidget)
+
+/* Returns the area's view, or the designed empty state when no events
+ * source is configured. */
+GtkWidget   *kiosk_events_view_new            (KioskConfig     *config,
+                                               KioskSourceList *sources);
+/* The rows as shown: GtkStringObject day headings and KioskEvent occurrences. */
+GListModel  *kiosk_events_view_get_rows       (KioskEventsView *self);
+GtkListView *kiosk_events_view_get_list_view  (KioskEventsView *self);
+/* Opens the detail page of the row at @position (an occurrence). */
+GtkWidget   *kiosk_events_view_open_row       (KioskEventsView *self,
+                                               guint            position);
+/* Rebuild now instead of at the next idle (tests). */
+void         kiosk_events_view_refresh        (KioskEventsView *self);
 
 G_END_DECLS

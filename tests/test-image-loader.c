@@ -1,0 +1,142 @@
+/* test-image-loader.c: event pictures: loaded off the main thread, capped,
+ * scaled down, cached, and bad ones refused with a reason */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "kiosk-demo-server.h"
+#include "kiosk-image-loader.h"
+
+static KioskDemoServer *server;
+
+typedef struct
+{
+  GdkTexture *texture;
+  GError     *error;
+  gboolean    done;
+} Load;
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Load *load = user_data;
+
+  load->texture = kiosk_image_loader_load_finish (KIOSK_IMAGE_LOADER (object), result, &load->error);
+  load->done = TRUE;
+}
+
+static void
+load (KioskImageLoader *loader,
+      const char       *path,
+      Load             *out)
+{
+  g_autofree char *url = kiosk_demo_server_get_url (server, path);
+
+  memset (out, 0, sizeof *out);
+  kiosk_image_loader_load_async (loader, url, 200, NULL, loaded_cb, out);
+  while (!out->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GBytes *
+png_of_size (int width,
+             int height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autofree char *data = NULL;
+  gsize len;
+
+  gdk_pixbuf_fill (pixbuf, 0xb3261eff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &data, &len, "png", NULL, NULL));
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
+static void
+test_scaled_and_cached (void)
+{
+  g_autoptr(KioskImageLoader) loader = kiosk_image_loader_new ();
+  g_autoptr(GBytes) png = png_of_size (1600, 800);
+  g_autofree char *url = kiosk_demo_server_get_url (server, "/img/big.png");
+  Load a, b;
+
+  kiosk_demo_server_set_body (server, "/img/big.png", png, "image/png");
+  load (loader, "/img/big.png", &a);
+  g_assert_no_error (a.error);
+  /* Decoded at most 200 px, keeping the aspect ratio. */
+  g_assert_cmpint (gdk_texture_get_width (a.texture), ==, 200);
+  g_assert_cmpint (gdk_texture_get_height (a.texture), ==, 100);
+  g_assert_true (kiosk_image_loader_lookup (loader, url) == a.texture);
+
+  /* The second time comes from the cache, not the server. */
+  load (loader, "/img/big.png", &b);
+  g_assert_true (b.texture == a.texture);
+  g_assert_cmpuint (kiosk_demo_server_get_request_count (server, "/img/big.png"), ==, 1);
+  g_object_unref (a.texture);
+  g_object_unref (b.texture);
+}
+
+static void
+test_refused (void)
+{
+  g_autoptr(KioskImageLoader) loader = kiosk_image_loader_new ();
+  g_autoptr(GBytes) garbage = g_bytes_new_static ("this is no picture", 18);
+  g_autoptr(GBytes) png = png_of_size (10, 10);
+  Load load_result;
+
+  kiosk_demo_server_set_body (server, "/img/garbage.png", garbage, "image/png");
+  load (loader, "/img/garbage.png", &load_result);
+  g_assert_null (load_result.texture);
+  g_assert_nonnull (load_result.error);
+  g_test_message ("%s", load_result.error->message);
+  g_clear_error (&load_result.error);
+
+  /* Bigger than the cap: refused before decoding. */
+  kiosk_demo_server_set_body (server, "/img/huge.png", png, "image/png");
+  kiosk_demo_server_set_fault (server, "/img/huge.png", KIOSK_DEMO_FAULT_HUGE,
+                               KIOSK_IMAGE_LOADER_MAX_BYTES + 1024 * 1024);
+  load (loader, "/img/huge.png", &load_result);
+  g_assert_null (load_result.texture);
+  g_assert_error (load_result.error, KIOSK_IMAGE_LOADER_ERROR, KIOSK_IMAGE_LOADER_ERROR_TOO_LARGE);
+  g_clear_error (&load_result.error);
+
+  load (loader, "/img/missing.png", &load_result);
+  g_assert_null (load_result.texture);
+  g_assert_nonnull (strstr (load_result.error->message, "404"));
+  g_clear_error (&load_result.error);
+
+  /* Never a browser, never a file dialog: only web, file and resource URIs. */
+  memset (&load_result, 0, sizeof load_result);
+  kiosk_image_loader_load_async (loader, "ftp://example.org/x.png", 200, NULL, loaded_cb, &load_result);
+  while (!load_result.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (load_result.error, KIOSK_IMAGE_LOADER_ERROR, KIOSK_IMAGE_LOADER_ERROR_UNSUPPORTED);
+  g_clear_error (&load_result.error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Not isolated: gdk-pixbuf recognises formats through shared-mime-info
+   * in XDG_DATA_DIRS. Nothing here writes to the home directory. */
+  g_test_init (&argc, &argv, NULL);
+
+  server = kiosk_demo_server_new ();
+  g_assert_true (kiosk_demo_server_start (server, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/image-loader/scaled-and-cached", test_scaled_and_cached);
+  g_test_add_func ("/image-loader/refused", test_refused);
+
+  status = g_test_run ();
+  kiosk_demo_server_stop (server);
+  g_clear_object (&server);
+
+  return status;
+}
