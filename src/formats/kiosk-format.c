@@ -20,6 +20,7 @@ static const KioskFormat *formats[] = {
   /* surveys */
 
   /* tiles */
+  &kiosk_format_tiles,
 
   NULL,
 };

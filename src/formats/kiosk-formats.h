@@ -16,5 +16,6 @@ G_BEGIN_DECLS
 /* surveys */
 
 /* tiles */
+extern const KioskFormat kiosk_format_tiles;
 
 G_END_DECLS

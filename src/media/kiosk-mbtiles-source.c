@@ -55,6 +55,8 @@ select_tile (KioskMbtilesSource  *self,
   GBytes *bytes = NULL;
   int rc;
 
+  g_assert (self->db != NULL);
+
   rc = sqlite3_prepare_v2 (self->db,
                            "SELECT tile_data FROM tiles "
                            "WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3",
@@ -101,6 +103,12 @@ kiosk_mbtiles_source_read_tile (KioskMbtilesSource  *self,
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (KIOSK_IS_MBTILES_SOURCE (self), NULL);
+
+  if (self->db == NULL)
+    {
+      g_set_error (error, KIOSK_TILE_ERROR, KIOSK_TILE_ERROR_NOT_FOUND, "No tiles");
+      return NULL;
+    }
 
   if (zoom < 0 || zoom > 30 || x < 0 || y < 0 || x >= (1 << zoom) || y >= (1 << zoom))
     {
@@ -545,6 +553,19 @@ kiosk_mbtiles_source_new (const char  *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+KioskMbtilesSource *
+kiosk_mbtiles_source_new_blank (void)
+{
+  KioskMbtilesSource *self = g_object_new (KIOSK_TYPE_MBTILES_SOURCE, NULL);
+
+  self->path = g_strdup ("");
+  self->name = g_strdup ("");
+  self->format = g_strdup ("png");
+  self->max_zoom = 30;
+
+  return self;
 }
 
 static void

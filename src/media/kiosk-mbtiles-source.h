@@ -33,6 +33,10 @@ void                kiosk_mbtiles_source_new_async       (const char          *p
 KioskMbtilesSource *kiosk_mbtiles_source_new_finish      (GAsyncResult        *result,
                                                           GError             **error);
 
+/* A source without a file: every tile is missing. The map still needs a
+ * projection for its markers when the real tiles cannot be read. */
+KioskMbtilesSource *kiosk_mbtiles_source_new_blank       (void);
+
 const char         *kiosk_mbtiles_source_get_path        (KioskMbtilesSource  *self);
 const char         *kiosk_mbtiles_source_get_name        (KioskMbtilesSource  *self);
 /* "png", "jpg" or "webp" */

@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "kiosk-tile-image"
 
 #include "config.h"
+#include "kiosk-map-config.h"
 
 #include <string.h>
 
