@@ -232,7 +232,9 @@ kiosk_config_get_kiosk_id (KioskConfig *self)
 {
   g_return_val_if_fail (KIOSK_IS_CONFIG (self), NULL);
 
-  g_free (self->kiosk_id);
+  if (self->kiosk_id != NULL)
+    return self->kiosk_id;
+
   self->kiosk_id = g_settings_get_string (self->settings, "kiosk-id");
   if (self->kiosk_id[0] == '\0')
     {

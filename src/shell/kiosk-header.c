@@ -14,6 +14,11 @@ struct _KioskHeader
   GtkWidget  parent_instance;
 
   /* template widgets */
+  GtkWidget *content;
+  GtkBox    *top_row;
+  GtkBox    *second_row;
+  GtkWidget *title_box;
+  GtkWidget *clock_box;
   GtkWidget *home_button;
   GtkLabel  *home_label;
   GtkWidget *back_button;
@@ -97,6 +102,11 @@ kiosk_header_class_init (KioskHeaderClass *klass)
   object_class->finalize = kiosk_header_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-header.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, content);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, top_row);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, second_row);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, title_box);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, clock_box);
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, home_button);
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, home_label);
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, back_button);
@@ -186,6 +196,33 @@ kiosk_header_set_navigation (KioskHeader *self,
 
   gtk_widget_set_visible (self->home_button, show_home);
   gtk_widget_set_visible (self->back_button, show_back);
+}
+
+void
+kiosk_header_set_portrait (KioskHeader *self,
+                           gboolean     portrait)
+{
+  g_return_if_fail (KIOSK_IS_HEADER (self));
+
+  if ((gtk_widget_get_parent (self->title_box) == GTK_WIDGET (self->second_row)) == !!portrait)
+    return;
+
+  g_object_ref (self->title_box);
+  if (portrait)
+    {
+      gtk_box_remove (self->top_row, self->title_box);
+      gtk_box_append (self->second_row, self->title_box);
+      /* The clock takes the free middle of the top row. */
+      gtk_widget_set_hexpand (self->clock_box, TRUE);
+    }
+  else
+    {
+      gtk_box_remove (self->second_row, self->title_box);
+      gtk_box_insert_child_after (self->top_row, self->title_box, self->back_button);
+      gtk_widget_set_hexpand (self->clock_box, FALSE);
+    }
+  g_object_unref (self->title_box);
+  gtk_widget_set_visible (GTK_WIDGET (self->second_row), portrait);
 }
 
 void

@@ -22,6 +22,9 @@ void       kiosk_header_set_time_zone   (KioskHeader *self,
 void       kiosk_header_set_navigation  (KioskHeader *self,
                                          gboolean     show_home,
                                          gboolean     show_back);
+/* Portrait: place and title on a row of their own below the controls. */
+void       kiosk_header_set_portrait    (KioskHeader *self,
+                                         gboolean     portrait);
 /* Re-reads every translated string after a language switch. */
 void       kiosk_header_retranslate     (KioskHeader *self);
 

@@ -295,6 +295,17 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Whatever took fullscreen away (a window manager key, a misbehaving
+ * client), a kiosk goes back to it. */
+static void
+fullscreened_cb (KioskWindow *self,
+                 GParamSpec  *pspec,
+                 gpointer     user_data)
+{
+  if (!self->windowed && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    gtk_window_fullscreen (GTK_WINDOW (self));
+}
+
 static gboolean
 kiosk_window_close_request (GtkWindow *window)
 {
@@ -307,6 +318,17 @@ kiosk_window_close_request (GtkWindow *window)
     }
 
   return GTK_WINDOW_CLASS (kiosk_window_parent_class)->close_request (window);
+}
+
+static gboolean
+apply_orientation_cb (gpointer user_data)
+{
+  KioskWindow *self = user_data;
+
+  if (self->header != NULL)
+    kiosk_header_set_portrait (self->header, self->portrait);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -331,6 +353,9 @@ kiosk_window_size_allocate (GtkWidget *widget,
         gtk_widget_remove_css_class (widget, "portrait");
       if (home != NULL)
         kiosk_home_view_set_portrait (KIOSK_HOME_VIEW (home), portrait);
+      /* Not while allocating: the header's rows change. */
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_orientation_cb,
+                       g_object_ref (self), g_object_unref);
     }
 }
 
@@ -506,6 +531,7 @@ kiosk_window_new (AdwApplication  *application,
       gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
       gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
       gtk_window_fullscreen (GTK_WINDOW (self));
+      g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
       /* The display must never blank while the kiosk runs. */
       self->inhibit_cookie =
         gtk_application_inhibit (GTK_APPLICATION (application), GTK_WINDOW (self),

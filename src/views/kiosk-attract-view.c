@@ -13,6 +13,7 @@ struct _KioskAttractView
   GtkWidget  parent_instance;
 
   /* template widgets */
+  GtkWidget *content;
   GtkLabel  *place_label;
   GtkLabel  *touch_label;
   GtkLabel  *touch_label_en;
@@ -78,6 +79,7 @@ kiosk_attract_view_class_init (KioskAttractViewClass *klass)
                                      G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-attract-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskAttractView, content);
   gtk_widget_class_bind_template_child (widget_class, KioskAttractView, place_label);
   gtk_widget_class_bind_template_child (widget_class, KioskAttractView, touch_label);
   gtk_widget_class_bind_template_child (widget_class, KioskAttractView, touch_label_en);

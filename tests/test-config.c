@@ -1,0 +1,227 @@
+/* test-config.c: settings defaults and the keyfile import */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kiosk-config.h"
+
+static char *
+write_keyfile (const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd;
+
+  fd = g_file_open_tmp ("ankerort-config-XXXXXX.conf", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static KioskConfig *
+new_config (void)
+{
+  KioskConfig *config = kiosk_config_new_default ();
+
+  /* The memory backend keeps values between tests in one process. */
+  g_settings_reset (kiosk_config_get_settings (config), "place-name");
+  g_settings_reset (kiosk_config_get_settings (config), "idle-timeout");
+  g_settings_reset (kiosk_config_get_settings (config), "latitude");
+  g_settings_reset (kiosk_config_get_settings (config), "time-zone");
+  g_settings_reset (kiosk_config_get_settings (config), "default-language");
+  g_settings_reset (kiosk_config_get_settings (config), "map-bounds");
+  g_settings_reset (kiosk_config_get_settings (config), "sources");
+
+  return config;
+}
+
+static gboolean
+messages_contain (GPtrArray  *messages,
+                  const char *needle)
+{
+  for (guint i = 0; i < messages->len; i++)
+    {
+      if (strstr (g_ptr_array_index (messages, i), needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_defaults (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (config);
+  g_autoptr(GPtrArray) sources = kiosk_config_get_sources (config);
+  const char *id;
+
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Ankerort");
+  g_assert_cmpuint (kiosk_config_get_idle_timeout (config), ==, 90);
+  g_assert_cmpstr (kiosk_config_get_default_language (config), ==, "de");
+  g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, "Europe/Berlin");
+  g_assert_false (kiosk_config_get_map_bounds (config, NULL, NULL, NULL, NULL));
+  g_assert_cmpuint (sources->len, ==, 0);
+
+  /* The anonymous kiosk id is made once and then kept. */
+  id = kiosk_config_get_kiosk_id (config);
+  g_assert_true (g_uuid_string_is_valid (id));
+  g_assert_cmpstr (kiosk_config_get_kiosk_id (config), ==, id);
+}
+
+static void
+test_import_valid (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *path = NULL;
+  double w, s, e, n;
+
+  path = write_keyfile ("[Kiosk]\n"
+                        "place-name=Stadtteilzentrum Nord\n"
+                        "latitude=53.55\n"
+                        "longitude=9.99\n"
+                        "map-bounds=9.9;53.5;10.1;53.6\n"
+                        "time-zone=Europe/London\n"
+                        "idle-timeout=120\n"
+                        "default-language=en\n");
+  g_assert_true (kiosk_config_import_keyfile (config, path, messages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (messages->len, ==, 0);
+
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Stadtteilzentrum Nord");
+  g_assert_cmpfloat_with_epsilon (kiosk_config_get_latitude (config), 53.55, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kiosk_config_get_longitude (config), 9.99, 1e-9);
+  g_assert_true (kiosk_config_get_map_bounds (config, &w, &s, &e, &n));
+  g_assert_cmpfloat_with_epsilon (w, 9.9, 1e-9);
+  g_assert_cmpfloat_with_epsilon (n, 53.6, 1e-9);
+  tz = kiosk_config_get_time_zone (config);
+  g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, "Europe/London");
+  g_assert_cmpuint (kiosk_config_get_idle_timeout (config), ==, 120);
+  g_assert_cmpstr (kiosk_config_get_default_language (config), ==, "en");
+
+  g_unlink (path);
+}
+
+static void
+test_import_invalid (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autofree char *path = NULL;
+
+  g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*idle-timeout*");
+  g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*latitude*");
+  g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*time-zone*");
+  g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*default-language*");
+  g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*map-bounds*");
+  g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*colour*");
+  g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*Source weather*kind*");
+  g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*Screensaver*");
+
+  path = write_keyfile ("[Kiosk]\n"
+                        "place-name=Bücherei\n"
+                        "idle-timeout=soon\n"
+                        "latitude=123\n"
+                        "time-zone=Mars/Olympus\n"
+                        "default-language=fr\n"
+                        "map-bounds=1;2;3\n"
+                        "colour=blue\n"
+                        "[Source weather]\n"
+                        "kind=carrier-pigeon\n"
+                        "url=https://example.org/\n"
+                        "[Screensaver]\n"
+                        "enabled=true\n");
+  g_assert_true (kiosk_config_import_keyfile (config, path, messages, &error));
+  g_assert_no_error (error);
+  g_test_assert_expected_messages ();
+
+  /* Each message names the file, the group and the key. */
+  g_assert_true (messages_contain (messages, "[Kiosk] idle-timeout: “soon”"));
+  g_assert_true (messages_contain (messages, "[Kiosk] latitude: “123”"));
+  g_assert_true (messages_contain (messages, "[Kiosk] time-zone: “Mars/Olympus”"));
+  g_assert_true (messages_contain (messages, "[Kiosk] default-language: “fr”"));
+  g_assert_true (messages_contain (messages, "[Kiosk] map-bounds"));
+  g_assert_true (messages_contain (messages, "[Kiosk] colour: unknown key"));
+  g_assert_true (messages_contain (messages, "[Source weather] kind: “carrier-pigeon”"));
+  g_assert_true (messages_contain (messages, "[Screensaver]: unknown group"));
+  g_assert_true (messages_contain (messages, path));
+
+  /* Valid keys are taken, invalid ones keep their defaults. */
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Bücherei");
+  g_assert_cmpuint (kiosk_config_get_idle_timeout (config), ==, 90);
+  g_assert_cmpfloat_with_epsilon (kiosk_config_get_latitude (config), 51.0, 1e-9);
+  tz = kiosk_config_get_time_zone (config);
+  g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, "Europe/Berlin");
+  g_assert_cmpstr (kiosk_config_get_default_language (config), ==, "de");
+  sources = kiosk_config_get_sources (config);
+  g_assert_cmpuint (sources->len, ==, 0);
+
+  g_unlink (path);
+}
+
+static void
+test_import_unreadable (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_keyfile ("this is [not a keyfile\n=\n");
+
+  g_assert_false (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_error (error, KIOSK_CONFIG_ERROR, KIOSK_CONFIG_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  g_assert_false (kiosk_config_import_keyfile (config, "/nonexistent/ankerort.conf", NULL, &error));
+  g_assert_error (error, KIOSK_CONFIG_ERROR, KIOSK_CONFIG_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/ankerort.conf"));
+
+  g_unlink (path);
+}
+
+static void
+test_source_variant_roundtrip (void)
+{
+  g_autoptr(KioskSourceConfig) config = kiosk_source_config_new ("ev", "ical", "https://x.example/e.ics");
+  g_autoptr(KioskSourceConfig) copy = NULL;
+  g_autoptr(GVariant) variant = NULL;
+  const char *headers[] = { "Fiware-Service: musterdorf", NULL };
+
+  config->refresh_interval = 600;
+  g_strfreev (config->headers);
+  config->headers = g_strdupv ((char **) headers);
+  g_hash_table_insert (config->options, g_strdup ("name-property"), g_strdup ("title"));
+
+  variant = g_variant_ref_sink (kiosk_source_config_to_variant (config));
+  copy = kiosk_source_config_new_from_variant (variant);
+  g_assert_cmpstr (copy->id, ==, "ev");
+  g_assert_cmpstr (copy->kind, ==, "ical");
+  g_assert_cmpstr (copy->url, ==, "https://x.example/e.ics");
+  g_assert_cmpuint (copy->refresh_interval, ==, 600);
+  g_assert_cmpstrv (copy->headers, headers);
+  g_assert_cmpstr (g_hash_table_lookup (copy->options, "name-property"), ==, "title");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/config/defaults", test_defaults);
+  g_test_add_func ("/config/import/valid", test_import_valid);
+  g_test_add_func ("/config/import/invalid", test_import_invalid);
+  g_test_add_func ("/config/import/unreadable", test_import_unreadable);
+  g_test_add_func ("/config/source/variant", test_source_variant_roundtrip);
+
+  return g_test_run ();
+}

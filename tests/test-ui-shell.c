@@ -1,0 +1,301 @@
+/* test-ui-shell.c: the real kiosk window under Xvfb: attract, home, areas,
+ * idle reset, language switch, lockdown, with screenshots of every screen */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kiosk-application.h"
+#include "kiosk-attract-view.h"
+#include "kiosk-home-view.h"
+#include "kiosk-i18n.h"
+#include "kiosk-test-ui.h"
+#include "kiosk-window.h"
+
+static KioskApplication *app;
+static KioskWindow *window;
+
+static const char *areas[] = { "events", "map", "sensors", "surveys" };
+
+static void
+shoot (const char *screen)
+{
+  g_autofree char *name = g_strdup_printf ("shell-%s-%s-%s",
+                                           kiosk_test_ui_orientation (GTK_WIDGET (window)),
+                                           kiosk_i18n_get_language (),
+                                           screen);
+  g_autofree char *path = NULL;
+
+  kiosk_test_ui_wait (600);
+  path = kiosk_test_ui_screenshot (GTK_WIDGET (window), name);
+}
+
+static GtkWidget *
+visible_button (const char *label)
+{
+  GtkWidget *button = kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static void
+go_to_attract (void)
+{
+  kiosk_window_reset (window);
+  kiosk_test_ui_wait (600);
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "attract");
+}
+
+static void
+test_fullscreen (void)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
+  GListModel *monitors = gdk_display_get_monitors (display);
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  g_assert_false (gtk_window_get_decorated (GTK_WINDOW (window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Ankerort");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, geometry.width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, geometry.height);
+  g_assert_cmpint (kiosk_window_get_portrait (window), ==, geometry.height > geometry.width);
+}
+
+static void
+test_attract_to_home (void)
+{
+  GtkWidget *attract;
+
+  go_to_attract ();
+  attract = kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_ATTRACT_VIEW, NULL);
+  g_assert_nonnull (attract);
+  g_assert_nonnull (kiosk_test_ui_find (attract, GTK_TYPE_LABEL, "Tippen zum Starten"));
+  shoot ("attract");
+
+  /* A touch anywhere, here near a corner, opens Home. */
+  kiosk_test_ui_click (attract);
+  kiosk_test_ui_wait (500);
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "home");
+  shoot ("home");
+
+  /* Home has the four tiles and no Back or Home control. */
+  g_assert_nonnull (visible_button ("Veranstaltungen"));
+  g_assert_nonnull (visible_button ("Stadtplan"));
+  g_assert_nonnull (visible_button ("Umwelt"));
+  g_assert_nonnull (visible_button ("Mitmachen"));
+  g_assert_null (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Zurück"));
+  g_assert_null (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Start"));
+}
+
+static void
+test_areas (void)
+{
+  const char *tiles[] = { "Veranstaltungen", "Stadtplan", "Umwelt", "Mitmachen" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      GtkWidget *tile;
+      GtkWidget *home;
+
+      go_to_attract ();
+      kiosk_window_show_area (window, "home");
+      kiosk_test_ui_wait (400);
+
+      tile = visible_button (tiles[i]);
+      kiosk_test_ui_click (tile);
+      kiosk_test_ui_wait (400);
+      g_assert_cmpstr (kiosk_window_get_current (window), ==, areas[i]);
+      shoot (areas[i]);
+
+      /* Home and Back on every view but Home; both lead back here. */
+      home = visible_button ("Start");
+      g_assert_nonnull (visible_button ("Zurück"));
+      kiosk_test_ui_click (visible_button ("Zurück"));
+      kiosk_test_ui_wait (400);
+      g_assert_cmpstr (kiosk_window_get_current (window), ==, "home");
+
+      kiosk_test_ui_click (visible_button (tiles[i]));
+      kiosk_test_ui_wait (400);
+      home = visible_button ("Start");
+      kiosk_test_ui_click (home);
+      kiosk_test_ui_wait (400);
+      g_assert_cmpstr (kiosk_window_get_current (window), ==, "home");
+    }
+}
+
+static void
+test_language (void)
+{
+  go_to_attract ();
+  kiosk_window_show_area (window, "events");
+  kiosk_test_ui_wait (400);
+  g_assert_nonnull (visible_button ("English"));
+
+  kiosk_test_ui_click (visible_button ("English"));
+  kiosk_test_ui_wait (500);
+
+  /* Every visible string changes at once, and we stay where we were. */
+  g_assert_cmpstr (kiosk_i18n_get_language (), ==, "en");
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "events");
+  g_assert_nonnull (visible_button ("Home"));
+  g_assert_nonnull (visible_button ("Back"));
+  g_assert_nonnull (visible_button ("Deutsch"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Events"));
+  g_assert_null (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Start"));
+  shoot ("events");
+
+  kiosk_test_ui_click (visible_button ("Home"));
+  kiosk_test_ui_wait (400);
+  g_assert_nonnull (visible_button ("Events"));
+  g_assert_nonnull (visible_button ("City map"));
+  g_assert_nonnull (visible_button ("Environment"));
+  g_assert_nonnull (visible_button ("Take part"));
+  shoot ("home");
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      kiosk_window_show_area (window, areas[i]);
+      shoot (areas[i]);
+    }
+
+  /* The date in the header follows the language too. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *en_date = kiosk_i18n_format_date_long (now);
+
+    g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, en_date));
+  }
+
+  kiosk_test_ui_click (visible_button ("Deutsch"));
+  kiosk_test_ui_wait (400);
+  g_assert_cmpstr (kiosk_i18n_get_language (), ==, "de");
+  g_assert_nonnull (visible_button ("Start"));
+}
+
+static void
+remaining_cb (KioskIdleMonitor *idle,
+              GParamSpec       *pspec,
+              gboolean         *saw_countdown)
+{
+  guint remaining = kiosk_idle_monitor_get_remaining (idle);
+
+  if (remaining > 0 && remaining <= KIOSK_IDLE_COUNTDOWN)
+    *saw_countdown = TRUE;
+}
+
+static void
+test_idle_reset (void)
+{
+  KioskIdleMonitor *idle = kiosk_window_get_idle_monitor (window);
+  guint old_timeout = kiosk_idle_monitor_get_timeout (idle);
+  gboolean saw_countdown = FALSE;
+  gboolean back_to_attract = FALSE;
+  GtkWidget *countdown;
+  gulong handler;
+
+  go_to_attract ();
+  kiosk_idle_monitor_set_timeout (idle, 4);
+  handler = g_signal_connect (idle, "notify::remaining", G_CALLBACK (remaining_cb), &saw_countdown);
+
+  kiosk_window_show_area (window, "sensors");
+  kiosk_window_set_language (window, "en");
+  kiosk_test_ui_wait (300);
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "sensors");
+
+  /* Input keeps it alive... */
+  for (guint i = 0; i < 3; i++)
+    {
+      kiosk_test_ui_wait (1500);
+      kiosk_test_ui_key ("shift");
+      g_assert_cmpstr (kiosk_window_get_current (window), ==, "sensors");
+    }
+
+  /* ...then the visible countdown, then the reset. */
+  kiosk_test_ui_wait (2500);
+  g_assert_true (saw_countdown);
+  countdown = kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Continue");
+  g_assert_nonnull (countdown);
+  shoot ("countdown");
+
+  while (!back_to_attract)
+    {
+      kiosk_test_ui_wait (250);
+      back_to_attract = g_str_equal (kiosk_window_get_current (window), "attract");
+    }
+  g_assert_cmpstr (kiosk_i18n_get_language (), ==, "de");
+
+  g_signal_handler_disconnect (idle, handler);
+  kiosk_idle_monitor_set_timeout (idle, old_timeout);
+}
+
+static void
+test_lockdown (void)
+{
+  const char *keys[] = { "ctrl+q", "ctrl+w", "alt+F4", "F11", "Escape", "ctrl+shift+i", "ctrl+shift+d" };
+
+  go_to_attract ();
+  kiosk_window_show_area (window, "events");
+  kiosk_test_ui_wait (300);
+
+  /* The window manager's close (Alt+F4, a close button) is refused. */
+  gtk_window_close (GTK_WINDOW (window));
+  kiosk_test_ui_wait (200);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (!kiosk_test_ui_key (keys[i]))
+        {
+          g_test_skip ("xdotool is not available");
+          return;
+        }
+      kiosk_test_ui_wait (300);
+      g_test_message ("pressed %s", keys[i]);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+      g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+      g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (app)));
+    }
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "events");
+}
+
+static void
+activate_cb (GApplication *application)
+{
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  kiosk_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = kiosk_application_new ();
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = kiosk_application_get_window (app);
+  g_assert_nonnull (window);
+  kiosk_test_ui_wait (1000);
+
+  g_test_add_func ("/ui/shell/fullscreen", test_fullscreen);
+  g_test_add_func ("/ui/shell/attract-to-home", test_attract_to_home);
+  g_test_add_func ("/ui/shell/areas", test_areas);
+  g_test_add_func ("/ui/shell/language", test_language);
+  g_test_add_func ("/ui/shell/idle-reset", test_idle_reset);
+  g_test_add_func ("/ui/shell/lockdown", test_lockdown);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+
+  return status;
+}
