@@ -57,85 +57,85 @@ typedef struct
   int         min_label_zoom;
 } Landmark;
 
-/* Musterdorf, as its town plan has it. */
+/* Musterdorf, as its town plan has it: the market and the library in the
+ * middle, the Stadtpark to the north-east, the river Muster beyond it, the
+ * railway and the station to the south-east. */
 
 static const Line roads[] = {
   { "Hauptstraße", ROAD_PRIMARY, 7,
-    { {-2700, -250}, {-1600, -120}, {-700, -40}, {0, -50}, {700, -20}, {1600, 60}, {2700, 200} } },
-  { "Bahnhofstraße", ROAD_SECONDARY, 5,
-    { {120, -45}, {140, 400}, {180, 900}, {200, 1300}, {205, 1420} } },
-  { "Mühlenstraße", ROAD_SECONDARY, 5,
-    { {-200, -45}, {-260, -400}, {-300, -800}, {-380, -1300}, {-520, -2700} } },
-  { "Lindenallee", ROAD_SECONDARY, 4,
-    { {-1400, -100}, {-1350, 500}, {-1200, 1100}, {-1000, 1430} } },
-  { "Kirchgasse", ROAD_RESIDENTIAL, 3, { {-400, -40}, {-420, 300}, {-380, 600} } },
-  { "Schulstraße", ROAD_RESIDENTIAL, 3, { {-420, 300}, {-800, 290}, {-1350, 320} } },
-  { "Gartenstraße", ROAD_RESIDENTIAL, 4, { {-1350, 500}, {-420, 540}, {150, 560}, {900, 600} } },
-  { "Rosenweg", ROAD_RESIDENTIAL, 2, { {-900, -70}, {-880, 290} } },
-  { "Am Anger", ROAD_RESIDENTIAL, 3, { {500, -30}, {520, 250}, {480, 570} } },
-  { "Bergstraße", ROAD_RESIDENTIAL, 3, { {900, 600}, {1200, 950}, {1500, 1300} } },
-  { "Am Weinberg", ROAD_RESIDENTIAL, 3, { {1200, 40}, {1250, 450}, {900, 600} } },
-  { "Wiesenweg", ROAD_RESIDENTIAL, 3, { {-1200, -110}, {-1300, -450}, {-1150, -650} } },
-  { "Fischerweg", ROAD_RESIDENTIAL, 4, { {-1300, -1000}, {-700, -960}, {0, -880}, {900, -980} } },
-  { "Birkenweg", ROAD_RESIDENTIAL, 2, { {-700, -960}, {-650, -1500} } },
-  { "Feldweg", ROAD_RESIDENTIAL, 2, { {300, -900}, {360, -1500} } },
-  { "Nordstraße", ROAD_RESIDENTIAL, 4, { {-1150, 1000}, {-400, 1030}, {190, 1050}, {1200, 950} } },
-  { "Ahornweg", ROAD_RESIDENTIAL, 2, { {-620, 540}, {-640, 1025} } },
-  { "Ulmenweg", ROAD_RESIDENTIAL, 2, { {620, 585}, {650, 990} } },
-  { "Markt", ROAD_RESIDENTIAL, 2, { {40, 110}, {210, 110} } },
-  { "Landstraße", ROAD_SECONDARY, 4, { {205, 1420}, {700, 1900}, {1300, 2400}, {1700, 2700} } },
-  { "Alte Poststraße", ROAD_SECONDARY, 3, { {-2700, 700}, {-2000, 620}, {-1350, 500} } },
-  { "Uferweg", ROAD_PATH, 7,
-    { {-1000, -700}, {-400, -555}, {200, -475}, {800, -600}, {1000, -700}, {1400, -850}, {1600, -840} } },
-  { "Parkweg", ROAD_PATH, 4, { {260, -160}, {450, -260}, {720, -240}, {950, -420} } },
-  { NULL, ROAD_RAIL, 5, { {-2700, 1250}, {-1000, 1430}, {0, 1500}, {1000, 1560}, {2700, 1700} } },
+    { {-2700, -200}, {-1500, -90}, {-600, -50}, {0, -45}, {600, -40}, {1500, 20}, {2700, 150} } },
+  { "Bahnhofstraße", ROAD_SECONDARY, 4, { {150, -45}, {300, -250}, {470, -480}, {540, -545} } },
+  { "Klinikstraße", ROAD_SECONDARY, 4, { {600, -40}, {700, 250}, {760, 500}, {800, 540} } },
+  { "Lindenallee", ROAD_SECONDARY, 3, { {-1300, -100}, {-1250, 500}, {-1100, 1000} } },
+  { "Alte Poststraße", ROAD_SECONDARY, 2, { {-2700, 600}, {-1250, 500} } },
+  { "Landstraße", ROAD_SECONDARY, 3, { {1100, 620}, {1600, 1200}, {2200, 2700} } },
+  { "Südstraße", ROAD_SECONDARY, 3, { {-200, -560}, {-350, -1300}, {-500, -2700} } },
+  { "Marktstraße", ROAD_RESIDENTIAL, 3, { {60, -45}, {65, 200}, {80, 540} } },
+  { "Kirchstraße", ROAD_RESIDENTIAL, 2, { {255, -45}, {260, 240} } },
+  { "Parkstraße", ROAD_RESIDENTIAL, 4, { {-600, 235}, {0, 238}, {440, 240}, {900, 262} } },
+  { "Nordstraße", ROAD_RESIDENTIAL, 5, { {-1250, 560}, {-300, 545}, {80, 540}, {600, 560}, {1100, 620} } },
+  { "Bäderweg", ROAD_RESIDENTIAL, 2, { {-355, 238}, {-355, 430} } },
+  { "Museumsgasse", ROAD_RESIDENTIAL, 2, { {-132, -45}, {-136, 170} } },
+  { "Lindenstraße", ROAD_RESIDENTIAL, 3, { {-1250, -240}, {-250, -235}, {150, -215} } },
+  { "Schulstraße", ROAD_RESIDENTIAL, 2, { {-450, -45}, {-470, -560} } },
+  { "Am Anker", ROAD_RESIDENTIAL, 3, { {-20, -45}, {-30, -300}, {-40, -560} } },
+  { "Am Güterbahnhof", ROAD_RESIDENTIAL, 4, { {-900, -690}, {-560, -680}, {0, -640}, {470, -555} } },
+  { "Südring", ROAD_RESIDENTIAL, 3, { {-900, -560}, {-200, -560}, {300, -250} } },
+  { "Mühlenweg", ROAD_RESIDENTIAL, 3, { {440, 240}, {435, 560}, {440, 650} } },
+  { "Rosenweg", ROAD_RESIDENTIAL, 2, { {-800, -50}, {-800, 545} } },
+  { "Gartenstraße", ROAD_RESIDENTIAL, 3, { {900, 262}, {1200, 300}, {1400, 0} } },
+  { "Birkenweg", ROAD_RESIDENTIAL, 2, { {1000, -20}, {950, -400} } },
+  { "Uferweg", ROAD_PATH, 6, { {-1000, 950}, {-400, 900}, {200, 850}, {700, 830}, {1300, 920}, {1600, 920} } },
+  { "Parkweg", ROAD_PATH, 4, { {160, 270}, {260, 340}, {330, 420}, {430, 470} } },
+  { NULL, ROAD_RAIL, 6, { {-2700, -1150}, {-1000, -950}, {0, -800}, {535, -640}, {1500, -500}, {2700, -380} } },
 };
 
 static const Line river = {
-  "Muster", ROAD_PATH, 10,
-  { {-2700, -900}, {-1800, -700}, {-1000, -750}, {-400, -600}, {200, -520}, {800, -650},
-    {1400, -900}, {2000, -850}, {2400, -980}, {2700, -1100} }
+  "Muster", ROAD_PATH, 9,
+  { {-2700, 1150}, {-1800, 1000}, {-1000, 990}, {-400, 940}, {200, 890}, {700, 870},
+    {1300, 960}, {2000, 910}, {2700, 1050} }
 };
 
 static const Area areas[] = {
   { NULL, AREA_FIELD, 4, { {-2700, -2700}, {2700, -2700}, {2700, 2700}, {-2700, 2700} } },
   { "Stadtwald", AREA_FOREST, 7,
-    { {900, 1750}, {1600, 1650}, {2700, 1900}, {2700, 2700}, {1800, 2700}, {1300, 2200}, {850, 2050} } },
+    { {-2700, 1250}, {-1600, 1150}, {-700, 1200}, {-500, 1700}, {-1200, 2300}, {-2000, 2700}, {-2700, 2700} } },
   { "Auwald", AREA_FOREST, 6,
-    { {-2700, -1100}, {-1700, -950}, {-1300, -1300}, {-1500, -1900}, {-2200, -2100}, {-2700, -1900} } },
+    { {900, -900}, {1900, -750}, {2700, -700}, {2700, -1800}, {1800, -2000}, {1100, -1500} } },
   { NULL, AREA_RESIDENTIAL, 10,
-    { {-1500, -200}, {-1450, 600}, {-1250, 1200}, {-300, 1300}, {1300, 1150}, {1600, 900},
-      {1500, 100}, {1000, -100}, {-200, -200}, {-1000, -250} } },
-  { NULL, AREA_RESIDENTIAL, 6,
-    { {-1400, -880}, {-300, -760}, {950, -860}, {900, -1150}, {-200, -1200}, {-1350, -1150} } },
-  { "Gewerbegebiet Ost", AREA_INDUSTRIAL, 4, { {1700, 150}, {2500, 260}, {2450, 850}, {1700, 800} } },
-  { "Stadtpark", AREA_PARK, 6,
-    { {250, -130}, {900, -100}, {1000, -420}, {760, -575}, {400, -525}, {250, -450} } },
-  { "Schwanenteich", AREA_WATER, 8,
-    { {540, -280}, {580, -255}, {640, -250}, {690, -275}, {700, -320}, {650, -350}, {580, -345}, {540, -320} } },
-  { "Marktplatz", AREA_SQUARE, 4, { {40, -35}, {210, -35}, {210, 105}, {40, 105} } },
-  { "Friedhof", AREA_CEMETERY, 4, { {-1800, 800}, {-1450, 820}, {-1430, 1100}, {-1780, 1080} } },
-  { "Sportplatz", AREA_PITCH, 4, { {-1000, -300}, {-860, -300}, {-860, -210}, {-1000, -210} } },
-  { "Freibad", AREA_PARK, 4, { {1100, -300}, {1400, -280}, {1420, -520}, {1120, -540} } },
-  { NULL, AREA_WATER, 4, { {1180, -360}, {1320, -350}, {1325, -430}, {1185, -440} } },
+    { {-1400, -150}, {-1350, 650}, {-900, 780}, {900, 780}, {1300, 700}, {1500, 100},
+      {1000, -450}, {600, -580}, {-700, -600}, {-1350, -400} } },
+  { "Gewerbegebiet West", AREA_INDUSTRIAL, 4, { {-900, -860}, {-300, -820}, {-300, -700}, {-900, -720} } },
+  { "Stadtpark", AREA_PARK, 5, { {150, 255}, {425, 255}, {425, 480}, {330, 520}, {150, 500} } },
+  { "Mühlteich", AREA_WATER, 8,
+    { {455, 690}, {490, 672}, {530, 680}, {548, 712}, {535, 748}, {495, 760}, {460, 745}, {448, 718} } },
+  { NULL, AREA_PITCH, 4, { {180, 300}, {232, 300}, {232, 345}, {180, 345} } },
+  { NULL, AREA_PITCH, 4, { {-290, -300}, {-210, -300}, {-210, -255}, {-290, -255} } },
+  { NULL, AREA_PITCH, 4, { {380, 680}, {440, 680}, {440, 725}, {380, 725} } },
+  { "Marktplatz", AREA_SQUARE, 4, { {145, -30}, {240, -30}, {240, 115}, {145, 115} } },
+  { "Friedhof", AREA_CEMETERY, 4, { {-1180, 250}, {-900, 260}, {-905, 470}, {-1180, 460} } },
+  { "Sportplatz", AREA_PITCH, 4, { {-620, 330}, {-480, 330}, {-480, 420}, {-620, 420} } },
+  { NULL, AREA_WATER, 4, { {-330, 455}, {-270, 455}, {-270, 505}, {-330, 505} } },
 };
 
-/* The demo's places, drawn as the town's landmark buildings. */
+/* The demo's places that are buildings, where the places source puts them
+ * (src/demo/kiosk-demo-places.c), in metres from the library. */
 static const Landmark landmarks[] = {
-  { "Stadtbibliothek", { 0, 10 }, 60, 40, 0, 16 },
-  { "Rathaus", { 125, 150 }, 80, 45, 0, 16 },
-  { "St.-Marien-Kirche", { -480, 160 }, 28, 62, 5, 16 },
-  { "Grundschule am Anger", { 600, 120 }, 90, 35, 80, 16 },
-  { "Bahnhof", { 200, 1460 }, 100, 24, 5, 15 },
-  { "Heimatmuseum", { -250, 190 }, 40, 30, 0, 16 },
-  { "Bürgerhaus", { 320, 330 }, 50, 40, 0, 16 },
-  { "Sporthalle", { -930, -140 }, 60, 35, 0, 16 },
-  { "Seniorenzentrum", { -700, 700 }, 70, 40, 0, 16 },
-  { "Kita Sonnenschein", { -1000, 420 }, 40, 30, 0, 17 },
-  { "Feuerwehr", { 1000, 300 }, 50, 30, 10, 17 },
-  { "Alte Mühle", { -270, -640 }, 30, 22, 10, 16 },
-  { "Ärztehaus", { 380, 40 }, 45, 30, 0, 17 },
-  { "Jugendclub", { -820, 1000 }, 30, 20, 0, 17 },
+  { "Stadtbibliothek", { 0, 0 }, 56, 36, 0, 16 },
+  { "Rathaus", { 112, 100 }, 48, 30, 0, 16 },
+  { "Bürgerbüro", { 70, 145 }, 30, 20, 0, 17 },
+  { "Tourist-Information", { 125, 60 }, 22, 18, 0, 17 },
+  { "Heimatmuseum", { -132, 200 }, 40, 28, 0, 16 },
+  { "St.-Nikolai-Kirche", { 216, 156 }, 24, 52, 0, 16 },
+  { "Löwen-Apotheke", { 202, -72 }, 22, 16, 0, 17 },
+  { "Bahnhof-Apotheke", { 405, -505 }, 20, 16, 35, 17 },
+  { "Stadtbad", { -395, 475 }, 50, 34, 0, 16 },
+  { "Bahnhof", { 545, -600 }, 90, 22, 15, 15 },
+  { "Volkshochschule", { -390, -125 }, 60, 28, 0, 16 },
+  { "Jugendzentrum Anker", { -75, -345 }, 32, 24, 0, 16 },
+  { "Kreisklinikum", { 860, 610 }, 110, 50, 10, 15 },
+  { "Wertstoffhof", { -563, -765 }, 60, 30, 0, 16 },
+  { "Marktgarage", { 280, -5 }, 40, 30, 0, 17 },
 };
 
 /* Projection */
@@ -670,7 +670,7 @@ place_labels (int z)
   if (z <= 14)
     {
       Label town = { .text = g_strdup ("Musterdorf"), .size = z == 12 ? 18 : 24, .bold = TRUE,
-                     .color = 0x333333, .at = project ((Pt) { 0, 300 }, z) };
+                     .color = 0x333333, .at = project ((Pt) { -300, 380 }, z) };
 
       try_place (placed, &town);
     }
