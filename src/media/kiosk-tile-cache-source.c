@@ -81,38 +81,46 @@ now_seconds (void)
 static void
 evict (KioskTileCacheSource *self)
 {
+  g_autoptr(GArray) victims = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
   guint64 target = self->max_size - self->max_size / 10;
+  guint64 size;
 
-  /* Least recently shown first, in batches, until under 90 % of the limit. */
-  while (TRUE)
+  g_mutex_lock (&self->size_lock);
+  size = self->size;
+  g_mutex_unlock (&self->size_lock);
+  if (size <= self->max_size)
+    return;
+
+  /* Least recently shown first, until under 90 % of the limit. */
+  if (sqlite3_prepare_v2 (self->db, "SELECT rowid, size FROM tiles ORDER BY used ASC, rowid ASC",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  while (size > target && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      guint64 size;
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
 
-      g_mutex_lock (&self->size_lock);
-      size = self->size;
-      g_mutex_unlock (&self->size_lock);
-      if (size <= target)
-        break;
-
-      if (sqlite3_exec (self->db,
-                        "DELETE FROM tiles WHERE rowid IN "
-                        "(SELECT rowid FROM tiles ORDER BY used ASC LIMIT 64)",
-                        NULL, NULL, NULL) != SQLITE_OK ||
-          sqlite3_changes (self->db) == 0)
-        break;
-
-      if (sqlite3_prepare_v2 (self->db, "SELECT COALESCE(SUM(size), 0) FROM tiles",
-                              -1, &stmt, NULL) == SQLITE_OK &&
-          sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          g_mutex_lock (&self->size_lock);
-          self->size = sqlite3_column_int64 (stmt, 0);
-          g_mutex_unlock (&self->size_lock);
-        }
-      sqlite3_finalize (stmt);
-      stmt = NULL;
+      size -= MIN (size, (guint64) sqlite3_column_int64 (stmt, 1));
+      g_array_append_val (victims, rowid);
     }
+  sqlite3_finalize (stmt);
+
+  sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL);
+  if (sqlite3_prepare_v2 (self->db, "DELETE FROM tiles WHERE rowid = ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      for (guint i = 0; i < victims->len; i++)
+        {
+          sqlite3_bind_int64 (stmt, 1, g_array_index (victims, gint64, i));
+          sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+        }
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+  g_mutex_lock (&self->size_lock);
+  self->size = size;
+  g_mutex_unlock (&self->size_lock);
 }
 
 static void
@@ -190,6 +198,23 @@ store_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+
+  /* A replaced tile no longer counts. */
+  if (sqlite3_prepare_v2 (self->db, "SELECT size FROM tiles WHERE z = ?1 AND x = ?2 AND y = ?3",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, job->zoom);
+      sqlite3_bind_int (stmt, 2, job->x);
+      sqlite3_bind_int (stmt, 3, job->y);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_mutex_lock (&self->size_lock);
+          self->size -= MIN (self->size, (guint64) sqlite3_column_int64 (stmt, 0));
+          g_mutex_unlock (&self->size_lock);
+        }
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db,
                           "INSERT OR REPLACE INTO tiles (z, x, y, data, etag, last_modified, fetched, used, size) "

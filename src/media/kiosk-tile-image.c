@@ -45,9 +45,9 @@ decode (GBytes  *bytes,
         GError **error)
 {
   const char *format = kiosk_tile_format_sniff (bytes);
-  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
-  GdkPixbuf *pixbuf;
+  GdkPixbuf *pixbuf = NULL;
 
   if (g_strcmp0 (format, "pbf") == 0)
     {
@@ -91,16 +91,23 @@ decode (GBytes  *bytes,
       return NULL;
     }
 
-  stream = g_memory_input_stream_new_from_bytes (bytes);
-  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &local_error);
+  /* By the sniffed type, not the MIME database, which a sandbox may lack. */
+  loader = gdk_pixbuf_loader_new_with_type (g_str_equal (format, "jpg") ? "jpeg" : format, &local_error);
+  if (loader != NULL &&
+      gdk_pixbuf_loader_write_bytes (loader, bytes, &local_error) &&
+      gdk_pixbuf_loader_close (loader, &local_error))
+    pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
   if (pixbuf == NULL)
     {
+      if (loader != NULL)
+        gdk_pixbuf_loader_close (loader, NULL);
       g_set_error (error, KIOSK_TILE_ERROR, KIOSK_TILE_ERROR_CORRUPT,
-                   "The %s tile does not decode: %s", format, local_error->message);
+                   "The %s tile does not decode: %s", format,
+                   local_error ? local_error->message : "no image");
       return NULL;
     }
 
-  return pixbuf;
+  return g_object_ref (pixbuf);
 }
 
 static GBytes *

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "kiosk-map-point.h"
@@ -164,7 +165,7 @@ kiosk_map_points_from_events (GListModel *events,
       double latitude, longitude;
 
       g_object_get (value, "title", &title, "latitude", &latitude, "longitude", &longitude, NULL);
-      g_ptr_array_add (points, point_new (KIOSK_MAP_POINT_EVENT, key, title, "event",
+      g_ptr_array_add (points, point_new (KIOSK_MAP_POINT_EVENT, key, title, KIOSK_MAP_CATEGORY_EVENT,
                                           latitude, longitude, value));
     }
 
@@ -242,7 +243,7 @@ kiosk_map_points_from_readings (GListModel *readings)
       gpointer reading;
 
       g_object_get (first, "station", &station, "latitude", &latitude, "longitude", &longitude, NULL);
-      point = point_new (KIOSK_MAP_POINT_STATION, key, station ? station : key, "station",
+      point = point_new (KIOSK_MAP_POINT_STATION, key, station ? station : key, KIOSK_MAP_CATEGORY_STATION,
                          latitude, longitude, first);
       g_hash_table_iter_init (&props, value);
       while (g_hash_table_iter_next (&props, NULL, &reading))
@@ -318,26 +319,27 @@ kiosk_map_point_get_readings (KioskMapPoint *self)
   return self->readings;
 }
 
-/* Categories are free text in GeoJSON; these words cover what towns publish. */
+/* Categories are free text in GeoJSON (often OpenStreetMap's amenity
+ * values); these words cover what towns publish. First match wins. */
 static const struct
 {
   const char *icon;
   const char *words;
 } category_icons[] = {
   { "kiosk-map-parking-symbolic", "parkplatz|parkhaus|parking|p+r" },
+  { "kiosk-map-transport-symbolic", "bahn|bus|haltestelle|station|transport|verkehr|mobil|bicycle|fahrrad|charging|lade" },
   { "kiosk-map-library-symbolic", "bibliothek|bücherei|library|buch" },
-  { "kiosk-map-culture-symbolic", "museum|kultur|culture|theater|theatre|galerie|kunst|kino" },
+  { "kiosk-map-culture-symbolic", "museum|kultur|culture|theater|theatre|galerie|kunst|kino|arts" },
   { "kiosk-map-playground-symbolic", "spielplatz|playground" },
   { "kiosk-map-park-symbolic", "park|garten|grün|green|natur|wald|friedhof" },
-  { "kiosk-map-church-symbolic", "kirche|church|religion|gemeinde" },
-  { "kiosk-map-school-symbolic", "schule|school|kita|bildung|education|kinder" },
-  { "kiosk-map-sport-symbolic", "sport|bad|schwimm|swim|turn|fitness" },
-  { "kiosk-map-health-symbolic", "arzt|ärzt|apotheke|gesundheit|health|klinik|kranken|pflege|senior" },
+  { "kiosk-map-church-symbolic", "kirche|church|religion|worship|gemeinde" },
+  { "kiosk-map-school-symbolic", "schule|school|kita|kindergarten|bildung|education|college|university" },
+  { "kiosk-map-sport-symbolic", "sport|bad|schwimm|swim|turn|fitness|pool" },
+  { "kiosk-map-health-symbolic", "arzt|ärzt|doctor|apotheke|pharma|gesundheit|health|klinik|hospital|kranken|pflege|senior" },
   { "kiosk-map-food-symbolic", "café|cafe|restaurant|gastro|food|essen|bäcker|imbiss" },
-  { "kiosk-map-shop-symbolic", "laden|shop|markt|einkauf|handel" },
-  { "kiosk-map-transport-symbolic", "bahn|bus|haltestelle|transport|verkehr|mobil|rad|bike" },
-  { "kiosk-map-townhall-symbolic", "rathaus|verwaltung|amt|bürger|town|hall|feuerwehr|polizei" },
-  { "kiosk-map-info-symbolic", "info|touris" },
+  { "kiosk-map-shop-symbolic", "laden|shop|einkauf|handel|supermarket" },
+  { "kiosk-map-townhall-symbolic", "rathaus|verwaltung|amt|bürger|town|hall|government|feuerwehr|fire|polizei|police|community|jugend" },
+  { "kiosk-map-info-symbolic", "info|touris|toilet|wc|recycling|wertstoff" },
 };
 
 const char *
@@ -347,9 +349,9 @@ kiosk_map_category_icon_name (const char *category)
 
   if (category == NULL || *category == '\0')
     return "kiosk-map-place-symbolic";
-  if (g_str_equal (category, "event"))
+  if (g_str_equal (category, KIOSK_MAP_CATEGORY_EVENT))
     return "kiosk-events-symbolic";
-  if (g_str_equal (category, "station"))
+  if (g_str_equal (category, KIOSK_MAP_CATEGORY_STATION))
     return "kiosk-sensors-symbolic";
 
   folded = g_utf8_strdown (category, -1);
@@ -365,6 +367,63 @@ kiosk_map_category_icon_name (const char *category)
     }
 
   return "kiosk-map-place-symbolic";
+}
+
+/* OpenStreetMap-style keys read as words; anything else is shown as given. */
+static const struct
+{
+  const char *key;
+  const char *label;
+} category_labels[] = {
+  { "library", N_("Library") },
+  { "townhall", N_("Town hall") },
+  { "government", N_("Public office") },
+  { "square", N_("Square") },
+  { "information", N_("Information") },
+  { "museum", N_("Museum") },
+  { "place_of_worship", N_("Church") },
+  { "pharmacy", N_("Pharmacy") },
+  { "swimming_pool", N_("Swimming pool") },
+  { "park", N_("Park") },
+  { "playground", N_("Playground") },
+  { "station", N_("Railway station") },
+  { "bus_stop", N_("Bus stop") },
+  { "toilets", N_("Toilets") },
+  { "school", N_("School") },
+  { "community_centre", N_("Community centre") },
+  { "hospital", N_("Hospital") },
+  { "charging_station", N_("Charging station") },
+  { "bicycle_rental", N_("Bicycle rental") },
+  { "recycling", N_("Recycling") },
+  { "parking", N_("Parking") },
+  { "cafe", N_("Café") },
+  { "restaurant", N_("Restaurant") },
+  { "theatre", N_("Theatre") },
+  { "cinema", N_("Cinema") },
+  { "kindergarten", N_("Kindergarten") },
+  { "doctors", N_("Doctor") },
+  { "police", N_("Police") },
+  { "fire_station", N_("Fire station") },
+  { "marketplace", N_("Market") },
+};
+
+const char *
+kiosk_map_category_label (const char *category)
+{
+  if (category == NULL || *category == '\0')
+    return _("Other places");
+  if (g_str_equal (category, KIOSK_MAP_CATEGORY_EVENT))
+    return _("Events");
+  if (g_str_equal (category, KIOSK_MAP_CATEGORY_STATION))
+    return _("Sensor stations");
+
+  for (guint i = 0; i < G_N_ELEMENTS (category_labels); i++)
+    {
+      if (g_ascii_strcasecmp (category, category_labels[i].key) == 0)
+        return _(category_labels[i].label);
+    }
+
+  return category;
 }
 
 const char *
@@ -403,10 +462,20 @@ kiosk_map_cluster_free (KioskMapCluster *cluster)
 
 typedef struct
 {
+  gint64           cx;
+  gint64           cy;
+  guint            index;
   double           x;
   double           y;
   KioskMapCluster *cluster;
 } Cell;
+
+static gint64
+cell_key (gint64 cx,
+          gint64 cy)
+{
+  return (cx << 32) | (cy & 0xffffffff);
+}
 
 GPtrArray *
 kiosk_map_cluster (GPtrArray *points,
@@ -431,11 +500,14 @@ kiosk_map_cluster (GPtrArray *points,
       Cell *cell;
 
       world_px (point->latitude, point->longitude, zoom, &x, &y);
-      key = ((gint64) floor (x / cell_px) << 32) | ((gint64) floor (y / cell_px) & 0xffffffff);
+      key = cell_key ((gint64) floor (x / cell_px), (gint64) floor (y / cell_px));
       cell = g_hash_table_lookup (cells, &key);
       if (cell == NULL)
         {
           cell = g_new0 (Cell, 1);
+          cell->cx = (gint64) floor (x / cell_px);
+          cell->cy = (gint64) floor (y / cell_px);
+          cell->index = order->len;
           cell->cluster = g_new0 (KioskMapCluster, 1);
           cell->cluster->points = g_ptr_array_new_with_free_func (g_object_unref);
           g_hash_table_insert (cells, g_memdup2 (&key, sizeof key), cell);
@@ -456,20 +528,22 @@ kiosk_map_cluster (GPtrArray *points,
       cell->y /= n;
     }
 
-  /* Neighbouring cells whose groups ended up on top of each other merge. */
+  /* Neighbouring cells whose groups ended up on top of each other merge;
+   * only the eight around a cell can be that close. */
   for (guint i = 0; i < order->len; i++)
     {
       Cell *a = g_hash_table_lookup (cells, &g_array_index (order, gint64, i));
 
       if (a->cluster == NULL)
         continue;
-      for (guint j = i + 1; j < order->len; j++)
+      for (int n = 0; n < 9; n++)
         {
-          Cell *b = g_hash_table_lookup (cells, &g_array_index (order, gint64, j));
+          gint64 near = cell_key (a->cx + n % 3 - 1, a->cy + n / 3 - 1);
+          Cell *b = g_hash_table_lookup (cells, &near);
           guint na, nb;
 
-          if (b->cluster == NULL || fabs (a->x - b->x) >= cell_px * 0.75 ||
-              fabs (a->y - b->y) >= cell_px * 0.75)
+          if (b == NULL || b == a || b->index < a->index || b->cluster == NULL ||
+              fabs (a->x - b->x) >= cell_px * 0.75 || fabs (a->y - b->y) >= cell_px * 0.75)
             continue;
           na = a->cluster->points->len;
           nb = b->cluster->points->len;

@@ -20,7 +20,11 @@ KioskMapPointKind kiosk_map_point_get_kind        (KioskMapPoint *self);
 /* The place's id, the event's uid or the station's id. */
 const char       *kiosk_map_point_get_id          (KioskMapPoint *self);
 const char       *kiosk_map_point_get_title       (KioskMapPoint *self);
-/* Places: their category; events: "event"; stations: "station". */
+/* The categories of events and stations, apart from places' own. */
+#define KIOSK_MAP_CATEGORY_EVENT   "kiosk:event"
+#define KIOSK_MAP_CATEGORY_STATION "kiosk:station"
+
+/* Places: their category; events and stations: the two above. */
 const char       *kiosk_map_point_get_category    (KioskMapPoint *self);
 double            kiosk_map_point_get_latitude    (KioskMapPoint *self);
 double            kiosk_map_point_get_longitude   (KioskMapPoint *self);
@@ -31,6 +35,9 @@ GPtrArray        *kiosk_map_point_get_readings    (KioskMapPoint *self);
 /* A symbolic icon for the category ("kiosk-map-library-symbolic", ...). */
 const char       *kiosk_map_point_get_icon_name   (KioskMapPoint *self);
 const char       *kiosk_map_category_icon_name    (const char    *category);
+/* A category as people read it, in the UI language: "place_of_worship" is
+ * "Kirche"; a category that is already words is shown as it is. */
+const char       *kiosk_map_category_label        (const char    *category);
 
 /* Points (KioskMapPoint*) from the items of one area, read by property name.
  * Items without usable coordinates are left out. */

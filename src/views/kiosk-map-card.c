@@ -293,7 +293,7 @@ kiosk_map_card_show_point (KioskMapCard  *self,
 
         if (item != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (item), "description"))
           g_object_get (item, "description", &description, NULL);
-        set_optional (self->category, kiosk_map_point_get_category (point));
+        set_optional (self->category, kiosk_map_category_label (kiosk_map_point_get_category (point)));
         set_optional (self->description, description);
       }
       break;

@@ -309,7 +309,8 @@ static int
 compare_categories (gconstpointer a,
                     gconstpointer b)
 {
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
+  return g_utf8_collate (kiosk_map_category_label (*(const char **) a),
+                         kiosk_map_category_label (*(const char **) b));
 }
 
 static void
@@ -353,13 +354,16 @@ rebuild_chips (KioskMapView *self)
       const char *category = g_ptr_array_index (categories, i);
 
       gtk_flow_box_append (self->chips,
-                           chip_new (self, category, *category ? category : _("Other places"),
+                           chip_new (self, category, kiosk_map_category_label (category),
                                      kiosk_map_category_icon_name (category)));
     }
   if (events)
-    gtk_flow_box_append (self->chips, chip_new (self, "event", _("Events"), "kiosk-events-symbolic"));
+    gtk_flow_box_append (self->chips, chip_new (self, KIOSK_MAP_CATEGORY_EVENT,
+                                                kiosk_map_category_label (KIOSK_MAP_CATEGORY_EVENT),
+                                                "kiosk-events-symbolic"));
   if (stations)
-    gtk_flow_box_append (self->chips, chip_new (self, "station", _("Sensor stations"),
+    gtk_flow_box_append (self->chips, chip_new (self, KIOSK_MAP_CATEGORY_STATION,
+                                                kiosk_map_category_label (KIOSK_MAP_CATEGORY_STATION),
                                                 "kiosk-sensors-symbolic"));
 
   /* One kind alone needs no filter. */

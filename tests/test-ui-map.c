@@ -1,0 +1,317 @@
+/* test-ui-map.c: the city map in the real window under Xvfb: offline tiles
+ * drawn, markers from the sources, cards, the controls, a broken file, with
+ * screenshots in both languages */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "kiosk-application.h"
+#include "kiosk-demo.h"
+#include "kiosk-i18n.h"
+#include "kiosk-map-view.h"
+#include "kiosk-resettable.h"
+#include "kiosk-source.h"
+#include "kiosk-test-ui.h"
+#include "kiosk-window.h"
+
+#define HOME_LAT 51.3397
+#define HOME_LON 12.3731
+
+static KioskApplication *app;
+
+typedef struct
+{
+  KioskConfig     *config;
+  KioskSourceList *sources;
+  KioskWindow     *window;
+} Kiosk;
+
+static char *
+demo_tiles_uri (void)
+{
+  g_autofree char *path = kiosk_demo_tiles_get_path ();
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return g_filename_to_uri (path, NULL, NULL);
+}
+
+static void
+kiosk_open (Kiosk      *kiosk,
+            const char *tiles_url)
+{
+  g_autoptr(KioskSourceConfig) tiles = kiosk_source_config_new ("map", "tiles", tiles_url);
+  g_autoptr(KioskSource) source = kiosk_source_new (tiles);
+  GSettings *settings;
+
+  kiosk->config = kiosk_config_new_default ();
+  settings = kiosk_config_get_settings (kiosk->config);
+  g_settings_set_string (settings, "place-name", "Stadtbibliothek Musterdorf");
+  g_settings_set_double (settings, "latitude", HOME_LAT);
+  g_settings_set_double (settings, "longitude", HOME_LON);
+  g_settings_set_double (settings, "map-zoom", 16);
+
+  kiosk->sources = kiosk_source_list_new ();
+  kiosk_source_list_add (kiosk->sources, source);
+
+  kiosk->window = kiosk_window_new (ADW_APPLICATION (app), kiosk->config, kiosk->sources, FALSE);
+  gtk_window_present (GTK_WINDOW (kiosk->window));
+  kiosk_test_ui_wait (800);
+  kiosk_window_show_area (kiosk->window, "map");
+  kiosk_test_ui_wait (300);
+}
+
+static void
+kiosk_close (Kiosk *kiosk)
+{
+  gtk_window_destroy (GTK_WINDOW (kiosk->window));
+  kiosk_test_ui_wait (100);
+  g_settings_reset (kiosk_config_get_settings (kiosk->config), "map-zoom");
+  g_clear_object (&kiosk->sources);
+  g_clear_object (&kiosk->config);
+}
+
+static KioskMapView *
+map_view (Kiosk *kiosk)
+{
+  GtkWidget *view = kiosk_test_ui_find (GTK_WIDGET (kiosk->window), KIOSK_TYPE_MAP_VIEW, NULL);
+
+  g_assert_nonnull (view);
+  return KIOSK_MAP_VIEW (view);
+}
+
+static void
+shoot (Kiosk      *kiosk,
+       const char *screen)
+{
+  g_autofree char *name = g_strdup_printf ("map-%s-%s-%s",
+                                           kiosk_test_ui_orientation (GTK_WIDGET (kiosk->window)),
+                                           kiosk_i18n_get_language (), screen);
+  g_autofree char *path = NULL;
+
+  kiosk_test_ui_wait (700);
+  path = kiosk_test_ui_screenshot (GTK_WIDGET (kiosk->window), name);
+  g_test_message ("screenshot %s", path);
+}
+
+static gboolean
+wait_for_tiles (KioskMapView *view,
+                guint         at_least)
+{
+  for (guint i = 0; i < 100; i++)
+    {
+      if (kiosk_map_view_get_n_tiles_received (view) >= at_least)
+        return TRUE;
+      kiosk_test_ui_wait (100);
+    }
+
+  return FALSE;
+}
+
+static void
+centre_of (KioskMapView *view,
+           double       *latitude,
+           double       *longitude,
+           double       *zoom)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (kiosk_map_view_get_map (view));
+
+  *latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  *longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  if (zoom != NULL)
+    *zoom = shumate_viewport_get_zoom_level (viewport);
+}
+
+static void
+test_offline_tiles (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  GtkWidget *label;
+  double latitude, longitude, zoom;
+
+  kiosk_open (&kiosk, uri);
+  view = map_view (&kiosk);
+
+  /* The town's tiles come from the file, with no network at all. */
+  g_assert_true (wait_for_tiles (view, 6));
+  g_test_message ("%u tiles received", kiosk_map_view_get_n_tiles_received (view));
+  g_assert_null (kiosk_map_view_get_problem (view));
+
+  centre_of (view, &latitude, &longitude, &zoom);
+  g_assert_cmpfloat_with_epsilon (latitude, HOME_LAT, 1e-4);
+  g_assert_cmpfloat_with_epsilon (longitude, HOME_LON, 1e-4);
+  g_assert_cmpfloat (zoom, ==, 16);
+
+  /* The attribution is always on screen. */
+  label = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL,
+                              "Karte: Musterdorf (fiktiv), Ankerort-Demo");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_drawable (label));
+
+  /* "You are here" is shown, in the UI language. */
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Sie sind hier"));
+
+  shoot (&kiosk, "town");
+  kiosk_close (&kiosk);
+}
+
+static void
+test_controls (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  GtkWidget *zoom_in, *recenter;
+  double latitude, longitude, zoom, zoom_after;
+
+  kiosk_open (&kiosk, uri);
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 1));
+
+  recenter = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Hier bin ich");
+  g_assert_nonnull (recenter);
+
+  /* Targets for fingers: at least 64 px. */
+  g_assert_cmpint (gtk_widget_get_width (recenter), >=, 64);
+  g_assert_cmpint (gtk_widget_get_height (recenter), >=, 64);
+
+  zoom_in = gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (recenter));
+  g_assert_true (GTK_IS_BUTTON (zoom_in));
+  g_assert_cmpint (gtk_widget_get_width (zoom_in), >=, 64);
+  g_assert_cmpint (gtk_widget_get_height (zoom_in), >=, 64);
+
+  centre_of (view, &latitude, &longitude, &zoom);
+  g_signal_emit_by_name (zoom_in, "clicked");
+  kiosk_test_ui_wait (700);
+  centre_of (view, &latitude, &longitude, &zoom_after);
+  g_assert_cmpfloat (zoom_after, >, zoom);
+
+  /* The view stays over the town: far away is clamped to its edge. */
+  shumate_map_center_on (kiosk_map_view_get_map (view), 48.1, 11.5);
+  kiosk_test_ui_wait (100);
+  centre_of (view, &latitude, &longitude, NULL);
+  g_assert_cmpfloat (latitude, >, 51.3);
+  g_assert_cmpfloat (longitude, >, 12.3);
+
+  /* Recenter brings it home. */
+  kiosk_test_ui_click (recenter);
+  kiosk_test_ui_wait (900);
+  centre_of (view, &latitude, &longitude, &zoom);
+  g_assert_cmpfloat_with_epsilon (latitude, HOME_LAT, 1e-4);
+  g_assert_cmpfloat_with_epsilon (longitude, HOME_LON, 1e-4);
+  g_assert_cmpfloat (zoom, ==, 16);
+
+  /* And so does the idle reset, from wherever the last person left it. */
+  shumate_map_center_on (kiosk_map_view_get_map (view), 51.345, 12.38);
+  kiosk_resettable_reset (KIOSK_RESETTABLE (view));
+  centre_of (view, &latitude, &longitude, NULL);
+  g_assert_cmpfloat_with_epsilon (latitude, HOME_LAT, 1e-4);
+
+  kiosk_close (&kiosk);
+}
+
+static void
+test_show_location (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  double latitude, longitude;
+
+  kiosk_open (&kiosk, uri);
+  kiosk_window_show_area (kiosk.window, "home");
+  kiosk_test_ui_wait (300);
+
+  /* "Auf der Karte zeigen" from another page: the map opens there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "win.show-on-map",
+                                             "(sdd)", "bahnhof", 51.3346, 12.3808));
+  kiosk_test_ui_wait (900);
+  g_assert_cmpstr (kiosk_window_get_current (kiosk.window), ==, "map");
+  view = map_view (&kiosk);
+  centre_of (view, &latitude, &longitude, NULL);
+  g_assert_cmpfloat_with_epsilon (latitude, 51.3346, 1e-4);
+  g_assert_cmpfloat_with_epsilon (longitude, 12.3808, 1e-4);
+
+  kiosk_close (&kiosk);
+}
+
+static void
+test_broken_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-ui-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.mbtiles", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+
+  g_assert_true (g_file_set_contents (path, "This is not an MBTiles file, just text.", -1, NULL));
+  kiosk_open (&kiosk, uri);
+  view = map_view (&kiosk);
+  kiosk_test_ui_wait (500);
+
+  /* A clear message on the map, no crash; the rest of the map still works. */
+  g_assert_nonnull (kiosk_map_view_get_problem (view));
+  g_assert_nonnull (strstr (kiosk_map_view_get_problem (view), "broken.mbtiles"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Sie sind hier"));
+  shoot (&kiosk, "broken-file");
+
+  kiosk_close (&kiosk);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_english (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+
+  kiosk_open (&kiosk, uri);
+  kiosk_window_set_language (kiosk.window, "en");
+  kiosk_test_ui_wait (300);
+  kiosk_window_show_area (kiosk.window, "map");
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 6));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "You are here"));
+  shoot (&kiosk, "town");
+
+  kiosk_window_set_language (kiosk.window, "de");
+  kiosk_close (&kiosk);
+}
+
+static void
+activate_cb (GApplication *application)
+{
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  kiosk_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = kiosk_application_new ();
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/map/offline-tiles", test_offline_tiles);
+  g_test_add_func ("/ui/map/controls", test_controls);
+  g_test_add_func ("/ui/map/show-location", test_show_location);
+  g_test_add_func ("/ui/map/broken-file", test_broken_file);
+  g_test_add_func ("/ui/map/english", test_english);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
