@@ -621,6 +621,7 @@ use_data_source (KioskMapView      *self,
 
   if (self->tile_layer != NULL)
     shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+  g_clear_object (&self->tile_layer);
   self->tile_layer = g_object_ref_sink (shumate_map_layer_new (SHUMATE_MAP_SOURCE (renderer), self->viewport));
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer),
                                    SHUMATE_LAYER (self->marker_layer));
@@ -664,7 +665,7 @@ mbtiles_opened_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf ("%s\n%s", _("The offline map cannot be shown."),
                                                error->message);
 
-      g_warning ("Map tiles: %s", error->message);
+      g_message ("Map tiles: %s", error->message);
       set_problem (self, text);
       use_blank (self);
       return;
@@ -862,6 +863,7 @@ static void
 kiosk_map_view_dispose (GObject *object)
 {
   KioskMapView *self = (KioskMapView *)object;
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -884,6 +886,9 @@ kiosk_map_view_dispose (GObject *object)
   self->selected = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_MAP_VIEW);
+  /* The template's outer box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->tile_layer);
   g_clear_object (&self->marker_layer);
@@ -960,7 +965,8 @@ kiosk_map_view_init (KioskMapView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  label = _("You are here");
+  /* TRANSLATORS: the button that brings the map back to the kiosk */
+  label = _("Where am I?");
   gtk_label_set_label (self->recenter_label, label);
   set_accessible_label (GTK_WIDGET (self->recenter_button), label);
   set_accessible_label (GTK_WIDGET (self->zoom_in_button), _("Zoom in"));
