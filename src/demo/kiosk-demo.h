@@ -7,6 +7,11 @@
 
 G_BEGIN_DECLS
 
+/* Starts the demo server and installs every area's routes; appends their
+ * KioskSourceConfig* to @sources. */
+KioskDemoServer *kiosk_demo_start (GPtrArray  *sources,
+                                   GError    **error);
+
 /* Each area puts its routes on @server and appends KioskSourceConfig* for
  * them to @sources. One function per area, each in its own file. */
 void kiosk_demo_places_install  (KioskDemoServer *server,

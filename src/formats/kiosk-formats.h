@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 /* Each kind's parser file defines its entry; kiosk-format.c lists them. */
 
 /* places */
+extern const KioskFormat kiosk_format_geojson;
 
 /* events */
 

@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-application.h"
+#include "kiosk-demo.h"
 #include "kiosk-i18n.h"
+#include "kiosk-sync.h"
 
 struct _KioskApplication
 {
@@ -18,6 +20,10 @@ struct _KioskApplication
   /* owned */
   KioskConfig     *config;
   KioskSourceList *sources;
+  KioskFetcher    *fetcher;
+  KioskDatabase   *database;
+  KioskSync       *sync;
+  KioskDemoServer *demo_server;
   char            *config_file;
   gboolean         demo;
   gboolean         windowed;
@@ -36,10 +42,31 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* The cache is optional: without one the kiosk still runs, only colder. */
+static void
+open_cache (KioskApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->demo)
+    path = g_build_filename (g_get_user_cache_dir (), "ankerort", "demo-cache.db", NULL);
+  self->database = kiosk_database_open (path, &error);
+  if (self->database == NULL)
+    g_warning ("No offline cache: %s", error->message);
+}
+
 static void
 create_sources (KioskApplication *self)
 {
   g_autoptr(GPtrArray) configs = kiosk_config_get_sources (self->config);
+  g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
+
+  if (self->fetcher == NULL)
+    {
+      self->fetcher = kiosk_fetcher_new ();
+      open_cache (self);
+    }
 
   kiosk_source_list_remove_all (self->sources);
   for (guint i = 0; i < configs->len; i++)
@@ -52,8 +79,15 @@ create_sources (KioskApplication *self)
           g_warning ("Source “%s”: unknown kind “%s”, skipped", config->id, config->kind);
           continue;
         }
-      source = kiosk_source_new (config);
+      source = kiosk_source_new_full (config, self->fetcher, self->database, tz);
       kiosk_source_list_add (self->sources, source);
+    }
+
+  /* Cached data first, then the network; follows later changes to the list. */
+  if (self->sync == NULL)
+    {
+      self->sync = kiosk_sync_new (self->sources, NULL);
+      kiosk_sync_start (self->sync);
     }
 }
 
@@ -66,6 +100,19 @@ setup_demo (KioskApplication *self)
   g_settings_set_string (settings, "place-name", "Stadtbibliothek Musterdorf");
   g_settings_set_double (settings, "latitude", 51.3397);
   g_settings_set_double (settings, "longitude", 12.3731);
+
+  if (self->demo_server == NULL)
+    {
+      g_autoptr(GPtrArray) sources =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_source_config_free);
+      g_autoptr(GError) error = NULL;
+
+      self->demo_server = kiosk_demo_start (sources, &error);
+      if (self->demo_server == NULL)
+        g_warning ("%s", error->message);
+      else
+        kiosk_config_set_sources (self->config, sources);
+    }
 }
 
 static int
@@ -164,7 +211,11 @@ kiosk_application_finalize (GObject *object)
 {
   KioskApplication *self = (KioskApplication *)object;
 
+  g_clear_object (&self->sync);
   g_clear_object (&self->sources);
+  g_clear_object (&self->database);
+  g_clear_object (&self->fetcher);
+  g_clear_object (&self->demo_server);
   g_clear_object (&self->config);
   g_clear_pointer (&self->config_file, g_free);
 

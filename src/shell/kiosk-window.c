@@ -306,6 +306,25 @@ fullscreened_cb (KioskWindow *self,
     gtk_window_fullscreen (GTK_WINDOW (self));
 }
 
+/* No context menus for citizens: the secondary button and its touch
+ * equivalent never reach a widget in kiosk mode. */
+static gboolean
+legacy_event_cb (GtkEventControllerLegacy *controller,
+                 GdkEvent                 *event,
+                 KioskWindow              *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (self->windowed)
+    return GDK_EVENT_PROPAGATE;
+
+  if ((type == GDK_BUTTON_PRESS || type == GDK_BUTTON_RELEASE) &&
+      gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
+    return GDK_EVENT_STOP;
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static gboolean
 kiosk_window_close_request (GtkWindow *window)
 {
@@ -469,6 +488,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, attract_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, continue_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, legacy_event_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
   gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_action);

@@ -32,10 +32,13 @@ G_DEFINE_FINAL_TYPE (KioskSourceList, kiosk_source_list, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
 
+/* "Updated" gives the newest confirmation; when a source fails, the line
+ * says offline and gives the oldest data still on screen. */
 static void
 update_status (KioskSourceList *self)
 {
   g_autoptr(GDateTime) newest = NULL;
+  g_autoptr(GDateTime) oldest_failed = NULL;
   g_autofree char *text = NULL;
   gboolean any_error = FALSE;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
@@ -44,27 +47,38 @@ update_status (KioskSourceList *self)
     {
       g_autoptr(KioskSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
       GDateTime *success = kiosk_source_get_last_success (source);
+      gboolean failed = kiosk_source_get_last_error (source) != NULL;
 
-      if (kiosk_source_get_last_error (source) != NULL)
-        any_error = TRUE;
-      if (success != NULL && (newest == NULL || g_date_time_compare (success, newest) > 0))
+      any_error |= failed;
+      if (success == NULL)
+        continue;
+      if (newest == NULL || g_date_time_compare (success, newest) > 0)
         {
           g_clear_pointer (&newest, g_date_time_unref);
           newest = g_date_time_ref (success);
         }
+      if (failed && (oldest_failed == NULL || g_date_time_compare (success, oldest_failed) < 0))
+        {
+          g_clear_pointer (&oldest_failed, g_date_time_unref);
+          oldest_failed = g_date_time_ref (success);
+        }
     }
 
-  if (newest != NULL)
+  if (any_error && (oldest_failed != NULL || newest != NULL))
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (oldest_failed ? oldest_failed : newest);
+      g_autofree char *hhmm = g_date_time_format (local, "%H:%M");
+
+      /* Translators: %s is a time like 10:42 */
+      text = g_strdup_printf (_("Offline — saved data from %s"), hhmm);
+    }
+  else if (newest != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (newest);
       g_autofree char *hhmm = g_date_time_format (local, "%H:%M");
 
-      if (any_error)
-        /* Translators: %s is a time like 10:42 */
-        text = g_strdup_printf (_("Offline — saved data from %s"), hhmm);
-      else
-        /* Translators: "as of", %s is a time like 10:42 */
-        text = g_strdup_printf (_("Updated %s"), hhmm);
+      /* Translators: "as of", %s is a time like 10:42 */
+      text = g_strdup_printf (_("Updated %s"), hhmm);
     }
   else if (any_error)
     text = g_strdup (_("Offline — no data yet"));
@@ -277,6 +291,9 @@ const char *
 kiosk_source_list_get_status_text (KioskSourceList *self)
 {
   g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (self), NULL);
+
+  /* Built again here so a language switch shows up at the next read. */
+  update_status (self);
 
   return self->status_text;
 }

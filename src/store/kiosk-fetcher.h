@@ -1,0 +1,89 @@
+/* kiosk-fetcher.h: gets a source's bytes over HTTP(S), from a file or a resource */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define KIOSK_FETCH_ERROR (kiosk_fetch_error_quark ())
+
+typedef enum
+{
+  KIOSK_FETCH_ERROR_FAILED,
+  KIOSK_FETCH_ERROR_INVALID_URL,     /* not a URL we can fetch, or a bad header */
+  KIOSK_FETCH_ERROR_NETWORK,         /* no connection, reset, DNS */
+  KIOSK_FETCH_ERROR_TIMED_OUT,
+  KIOSK_FETCH_ERROR_TLS,             /* the certificate did not verify */
+  KIOSK_FETCH_ERROR_HTTP,            /* a status other than 2xx and 304 */
+  KIOSK_FETCH_ERROR_TOO_LARGE,       /* over the size cap */
+  KIOSK_FETCH_ERROR_TRUNCATED,       /* the answer ended early */
+  KIOSK_FETCH_ERROR_TOO_MANY_REDIRECTS,
+  KIOSK_FETCH_ERROR_NOT_FOUND,       /* file or resource missing */
+} KioskFetchError;
+
+#define KIOSK_FETCH_DEFAULT_TIMEOUT       30                 /* seconds */
+#define KIOSK_FETCH_DEFAULT_MAX_SIZE      (20 * 1024 * 1024)
+#define KIOSK_FETCH_DEFAULT_MAX_REDIRECTS 5
+
+/* What one fetch brought back. */
+typedef struct
+{
+  char       *url;            /* after redirects */
+  guint       status;         /* HTTP status; 0 for file:// and resource:// */
+  gboolean    not_modified;   /* the validators matched: @bytes is NULL */
+  GBytes     *bytes;
+  char       *etag;
+  char       *last_modified;
+  char       *content_type;
+  GHashTable *headers;        /* lower-case name -> value */
+  GDateTime  *fetched_at;     /* UTC */
+} KioskFetchResponse;
+
+#define KIOSK_TYPE_FETCH_RESPONSE (kiosk_fetch_response_get_type ())
+GType               kiosk_fetch_response_get_type (void) G_GNUC_CONST;
+KioskFetchResponse *kiosk_fetch_response_copy     (const KioskFetchResponse *response);
+void                kiosk_fetch_response_free     (KioskFetchResponse       *response);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskFetchResponse, kiosk_fetch_response_free)
+
+#define KIOSK_TYPE_FETCHER (kiosk_fetcher_get_type ())
+
+G_DECLARE_FINAL_TYPE (KioskFetcher, kiosk_fetcher, KIOSK, FETCHER, GObject)
+
+GQuark              kiosk_fetch_error_quark       (void);
+
+/* Set the limits before the first fetch. The timeout applies to
+ * connecting and to every read (a stalled answer times out). */
+KioskFetcher       *kiosk_fetcher_new             (void);
+void                kiosk_fetcher_set_timeout     (KioskFetcher  *self,
+                                                   guint          seconds);
+guint               kiosk_fetcher_get_timeout     (KioskFetcher  *self);
+void                kiosk_fetcher_set_max_size    (KioskFetcher  *self,
+                                                   gsize          max_size);
+gsize               kiosk_fetcher_get_max_size    (KioskFetcher  *self);
+void                kiosk_fetcher_set_max_redirects (KioskFetcher *self,
+                                                   guint          max_redirects);
+const char         *kiosk_fetcher_get_user_agent  (KioskFetcher  *self);
+
+/* Blocking: for worker threads and the command line. @headers are
+ * "Name: value" lines; @etag and @last_modified make the request
+ * conditional. Safe to call from several threads at once. */
+KioskFetchResponse *kiosk_fetcher_fetch           (KioskFetcher       *self,
+                                                   const char         *url,
+                                                   const char * const *headers,
+                                                   const char         *etag,
+                                                   const char         *last_modified,
+                                                   GCancellable       *cancellable,
+                                                   GError            **error);
+void                kiosk_fetcher_fetch_async     (KioskFetcher       *self,
+                                                   const char         *url,
+                                                   const char * const *headers,
+                                                   const char         *etag,
+                                                   const char         *last_modified,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+KioskFetchResponse *kiosk_fetcher_fetch_finish    (KioskFetcher       *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+
+G_END_DECLS
