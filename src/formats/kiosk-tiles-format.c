@@ -73,14 +73,49 @@ kiosk_tiles_point_to_xyz (double  latitude,
               0, (1 << zoom) - 1);
 }
 
+/* The map reads tiles itself; a tiles source has no items. When the source
+ * is refreshed like the others, what it fetches is a health check: the
+ * file itself, or the one tile of zoom 0 from the server (see request_url),
+ * so the status page says whether the tiles are there. */
 static gboolean
 tiles_parse (GBytes                  *bytes,
              const KioskParseContext *ctx,
              KioskParseResult        *result,
              GError                 **error)
 {
-  /* The map reads tiles itself; a tiles source has no items. */
-  return TRUE;
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *format;
+
+  if (size >= 16 && memcmp (data, "SQLite format 3", 16) == 0)
+    return TRUE;
+
+  format = kiosk_tile_format_sniff (bytes);
+  if (format != NULL && !g_str_equal (format, "pbf"))
+    return TRUE;
+
+  g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
+               "%s is neither an MBTiles file nor a raster tile (PNG, JPEG, WebP)",
+               ctx->url ? ctx->url : "the tiles source");
+  return FALSE;
+}
+
+static char *
+tiles_request_url (const char              *configured_url,
+                   const KioskParseContext *ctx)
+{
+  g_autoptr(GString) url = NULL;
+
+  if (kiosk_tiles_classify (configured_url, NULL) != KIOSK_TILES_URL_TEMPLATE)
+    return NULL;
+
+  /* One small tile that every server has, revalidated with its ETag. */
+  url = g_string_new (configured_url);
+  g_string_replace (url, "{z}", "0", 0);
+  g_string_replace (url, "{x}", "0", 0);
+  g_string_replace (url, "{y}", "0", 0);
+
+  return g_string_free (g_steal_pointer (&url), FALSE);
 }
 
 static JsonNode *
@@ -297,6 +332,7 @@ const KioskFormat kiosk_format_tiles = {
   .area = KIOSK_AREA_TILES,
   .get_item_type = NULL,
   .parse = tiles_parse,
+  .request_url = tiles_request_url,
   .to_json = tiles_to_json,
   .check = tiles_check,
 };

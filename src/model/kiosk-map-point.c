@@ -426,6 +426,41 @@ kiosk_map_category_label (const char *category)
   return category;
 }
 
+static const struct
+{
+  const char *icon;
+  const char *label;
+} family_labels[] = {
+  { "kiosk-map-parking-symbolic", N_("Parking") },
+  { "kiosk-map-transport-symbolic", N_("Getting around") },
+  { "kiosk-map-library-symbolic", N_("Library") },
+  { "kiosk-map-culture-symbolic", N_("Culture") },
+  { "kiosk-map-playground-symbolic", N_("Playgrounds") },
+  { "kiosk-map-park-symbolic", N_("Parks") },
+  { "kiosk-map-church-symbolic", N_("Churches") },
+  { "kiosk-map-school-symbolic", N_("Education") },
+  { "kiosk-map-sport-symbolic", N_("Sport and swimming") },
+  { "kiosk-map-health-symbolic", N_("Health") },
+  { "kiosk-map-food-symbolic", N_("Food and drink") },
+  { "kiosk-map-shop-symbolic", N_("Shopping") },
+  { "kiosk-map-townhall-symbolic", N_("Town hall and meeting places") },
+  { "kiosk-map-info-symbolic", N_("Information and services") },
+  { "kiosk-events-symbolic", N_("Events") },
+  { "kiosk-sensors-symbolic", N_("Sensor stations") },
+};
+
+const char *
+kiosk_map_family_label (const char *icon_name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (family_labels); i++)
+    {
+      if (g_strcmp0 (icon_name, family_labels[i].icon) == 0)
+        return _(family_labels[i].label);
+    }
+
+  return _("Other places");
+}
+
 const char *
 kiosk_map_point_get_icon_name (KioskMapPoint *self)
 {

@@ -38,6 +38,8 @@ const char       *kiosk_map_category_icon_name    (const char    *category);
 /* A category as people read it, in the UI language: "place_of_worship" is
  * "Kirche"; a category that is already words is shown as it is. */
 const char       *kiosk_map_category_label        (const char    *category);
+/* What a chip says for a family of categories, keyed by their icon name. */
+const char       *kiosk_map_family_label          (const char    *icon_name);
 
 /* Points (KioskMapPoint*) from the items of one area, read by property name.
  * Items without usable coordinates are left out. */

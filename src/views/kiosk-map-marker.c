@@ -97,6 +97,16 @@ kiosk_map_marker_new (GPtrArray *points,
   self->button = gtk_button_new ();
   gtk_widget_add_css_class (self->button, "map-marker");
   gtk_widget_add_css_class (self->button, kind_class (first));
+  if (points->len == 1)
+    {
+      /* "kiosk-map-park-symbolic" -> "park": a colour per family, with its icon. */
+      g_autofree char *family = g_strdup (kiosk_map_point_get_icon_name (first));
+      char *end = g_strrstr (family, "-symbolic");
+
+      if (end != NULL)
+        *end = '\0';
+      gtk_widget_add_css_class (self->button, family);
+    }
 
   if (points->len == 1)
     {

@@ -97,10 +97,12 @@ set_accessible_label (GtkWidget  *widget,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* Chips filter by family (the icon: "transport" holds stops, the station,
+ * bicycles...), so a town's twenty categories make a dozen chips. */
 static const char *
 point_filter_key (KioskMapPoint *point)
 {
-  return kiosk_map_point_get_category (point);
+  return kiosk_map_point_get_icon_name (point);
 }
 
 static gboolean
@@ -309,8 +311,13 @@ static int
 compare_categories (gconstpointer a,
                     gconstpointer b)
 {
-  return g_utf8_collate (kiosk_map_category_label (*(const char **) a),
-                         kiosk_map_category_label (*(const char **) b));
+  const char *fa = *(const char **) a, *fb = *(const char **) b;
+
+  /* "Other places" last, the rest by name. */
+  if (g_str_equal (fa, "kiosk-map-place-symbolic") != g_str_equal (fb, "kiosk-map-place-symbolic"))
+    return g_str_equal (fa, "kiosk-map-place-symbolic") ? 1 : -1;
+
+  return g_utf8_collate (kiosk_map_family_label (fa), kiosk_map_family_label (fb));
 }
 
 static void
@@ -327,7 +334,7 @@ rebuild_chips (KioskMapView *self)
   for (guint i = 0; i < self->points->len; i++)
     {
       KioskMapPoint *point = g_ptr_array_index (self->points, i);
-      const char *category = kiosk_map_point_get_category (point);
+      const char *family = point_filter_key (point);
 
       switch (kiosk_map_point_get_kind (point))
         {
@@ -339,10 +346,10 @@ rebuild_chips (KioskMapView *self)
           break;
         case KIOSK_MAP_POINT_PLACE:
         default:
-          if (!g_hash_table_contains (seen, category))
+          if (!g_hash_table_contains (seen, family))
             {
-              g_hash_table_add (seen, (gpointer) category);
-              g_ptr_array_add (categories, (gpointer) category);
+              g_hash_table_add (seen, (gpointer) family);
+              g_ptr_array_add (categories, (gpointer) family);
             }
           break;
         }
@@ -351,18 +358,17 @@ rebuild_chips (KioskMapView *self)
   g_ptr_array_sort (categories, compare_categories);
   for (guint i = 0; i < categories->len; i++)
     {
-      const char *category = g_ptr_array_index (categories, i);
+      const char *family = g_ptr_array_index (categories, i);
 
       gtk_flow_box_append (self->chips,
-                           chip_new (self, category, kiosk_map_category_label (category),
-                                     kiosk_map_category_icon_name (category)));
+                           chip_new (self, family, kiosk_map_family_label (family), family));
     }
   if (events)
-    gtk_flow_box_append (self->chips, chip_new (self, KIOSK_MAP_CATEGORY_EVENT,
+    gtk_flow_box_append (self->chips, chip_new (self, "kiosk-events-symbolic",
                                                 kiosk_map_category_label (KIOSK_MAP_CATEGORY_EVENT),
                                                 "kiosk-events-symbolic"));
   if (stations)
-    gtk_flow_box_append (self->chips, chip_new (self, KIOSK_MAP_CATEGORY_STATION,
+    gtk_flow_box_append (self->chips, chip_new (self, "kiosk-sensors-symbolic",
                                                 kiosk_map_category_label (KIOSK_MAP_CATEGORY_STATION),
                                                 "kiosk-sensors-symbolic"));
 
@@ -835,6 +841,21 @@ kiosk_map_view_resettable_init (KioskResettableInterface *iface)
   iface->reset = kiosk_map_view_reset;
 }
 
+/* Landscape: the card at the side, over the map's right part; portrait: a
+ * sheet at the bottom, within reach of a wheelchair user. */
+static void
+place_card (KioskMapView *self,
+            gboolean      portrait)
+{
+  self->portrait = portrait;
+  gtk_widget_set_halign (GTK_WIDGET (self->card), portrait ? GTK_ALIGN_FILL : GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->card), portrait ? GTK_ALIGN_END : GTK_ALIGN_START);
+  if (portrait)
+    gtk_widget_add_css_class (GTK_WIDGET (self->card), "sheet");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->card), "sheet");
+}
+
 static void
 kiosk_map_view_size_allocate (GtkWidget *widget,
                               int        width,
@@ -844,17 +865,8 @@ kiosk_map_view_size_allocate (GtkWidget *widget,
   KioskMapView *self = KIOSK_MAP_VIEW (widget);
   gboolean portrait = height > width;
 
-  /* Landscape: the card at the side; portrait: a sheet at the bottom. */
   if (portrait != self->portrait)
-    {
-      self->portrait = portrait;
-      gtk_widget_set_halign (GTK_WIDGET (self->card), portrait ? GTK_ALIGN_FILL : GTK_ALIGN_END);
-      gtk_widget_set_valign (GTK_WIDGET (self->card), portrait ? GTK_ALIGN_END : GTK_ALIGN_FILL);
-      if (portrait)
-        gtk_widget_add_css_class (GTK_WIDGET (self->card), "sheet");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->card), "sheet");
-    }
+    place_card (self, portrait);
 
   GTK_WIDGET_CLASS (kiosk_map_view_parent_class)->size_allocate (widget, width, height, baseline);
 }
@@ -964,6 +976,7 @@ kiosk_map_view_init (KioskMapView *self)
   self->cluster_zoom = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  place_card (self, FALSE);
 
   /* TRANSLATORS: the button that brings the map back to the kiosk */
   label = _("Where am I?");
