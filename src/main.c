@@ -2,7 +2,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kiosk-application.h"
+#include "kiosk-check.h"
 #include "kiosk-i18n.h"
 
 int
@@ -12,6 +15,10 @@ main (int   argc,
   g_autoptr(KioskApplication) app = NULL;
 
   kiosk_i18n_init ();
+
+  /* `ankerort check ...` runs without a window or GApplication. */
+  if (argc > 1 && strcmp (argv[1], "check") == 0)
+    return kiosk_check_main (argc, argv);
 
   app = kiosk_application_new ();
 

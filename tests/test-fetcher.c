@@ -384,6 +384,40 @@ test_async (Fixture       *fixture,
   g_assert_cmpuint (response->status, ==, 200);
 }
 
+static void
+test_tls_verified (void)
+{
+  g_autoptr(KioskDemoServer) server = kiosk_demo_server_new ();
+  g_autoptr(KioskFetcher) fetcher = kiosk_fetcher_new ();
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(KioskFetchResponse) response = NULL;
+  g_autoptr(GBytes) body = g_bytes_new_static (BODY, strlen (BODY));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cert = g_test_build_filename (G_TEST_DIST, "data", "selfsigned-cert.pem", NULL);
+  g_autofree char *key = g_test_build_filename (G_TEST_DIST, "data", "selfsigned-key.pem", NULL);
+  g_autofree char *url = NULL;
+
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("no TLS backend (glib-networking)");
+      return;
+    }
+
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  kiosk_demo_server_set_tls_certificate (server, certificate);
+  kiosk_demo_server_set_body (server, "/places.json", body, "application/geo+json");
+  g_assert_true (kiosk_demo_server_start (server, &error));
+  url = kiosk_demo_server_get_url (server, "/places.json");
+  g_assert_true (g_str_has_prefix (url, "https://"));
+
+  /* A self-signed certificate is never accepted. */
+  response = kiosk_fetcher_fetch (fetcher, url, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (response);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TLS);
+  g_test_message ("%s", error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +438,7 @@ main (int   argc,
   ADD ("/fetcher/async", test_async);
 #undef ADD
   g_test_add_func ("/fetcher/files", test_files);
+  g_test_add_func ("/fetcher/tls-verified", test_tls_verified);
 
   return g_test_run ();
 }

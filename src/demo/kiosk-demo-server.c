@@ -53,6 +53,7 @@ struct _KioskDemoServer
   GCond         start_cond;
   gboolean      start_done;
   GError       *start_error;
+  GTlsCertificate *certificate;
 };
 
 G_DEFINE_FINAL_TYPE (KioskDemoServer, kiosk_demo_server, G_TYPE_OBJECT)
@@ -473,6 +474,14 @@ server_cb (SoupServer        *server,
   answer (self, server, msg, path, query, route, fault);
 }
 
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+
+  return G_SOURCE_REMOVE;
+}
+
 static gpointer
 serve_thread (gpointer data)
 {
@@ -483,9 +492,14 @@ serve_thread (gpointer data)
 
   g_main_context_push_thread_default (self->context);
 
-  server = soup_server_new ("server-header", "Musterdorf-Open-Data/1.0 ", NULL);
+  server = soup_server_new ("server-header", "Musterdorf-Open-Data/1.0 ",
+                            "tls-certificate", self->certificate,
+                            NULL);
   soup_server_add_handler (server, NULL, server_cb, self, NULL);
-  if (soup_server_listen_local (server, self->port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
+  if (soup_server_listen_local (server, self->port,
+                                SOUP_SERVER_LISTEN_IPV4_ONLY |
+                                (self->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                                &error))
     {
       uris = soup_server_get_uris (server);
       if (uris != NULL)
@@ -528,6 +542,7 @@ kiosk_demo_server_finalize (GObject *object)
   g_clear_pointer (&self->routes, g_hash_table_unref);
   g_clear_pointer (&self->faults, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_object (&self->certificate);
   g_mutex_clear (&self->mutex);
   g_mutex_clear (&self->start_mutex);
   g_cond_clear (&self->start_cond);
@@ -601,10 +616,35 @@ kiosk_demo_server_stop (KioskDemoServer *self)
   if (self->thread == NULL)
     return;
 
-  g_main_loop_quit (self->loop);
+  {
+    /* Quit from inside the loop: a quit before g_main_loop_run() would be lost. */
+    g_autoptr(GSource) idle = g_idle_source_new ();
+
+    g_source_set_callback (idle, quit_loop_cb, g_main_loop_ref (self->loop),
+                           (GDestroyNotify) g_main_loop_unref);
+    g_source_attach (idle, self->context);
+  }
   g_thread_join (g_steal_pointer (&self->thread));
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
+}
+
+void
+kiosk_demo_server_set_tls_certificate (KioskDemoServer *self,
+                                       GTlsCertificate *certificate)
+{
+  g_return_if_fail (KIOSK_IS_DEMO_SERVER (self));
+  g_return_if_fail (self->thread == NULL);
+
+  g_set_object (&self->certificate, certificate);
+}
+
+gboolean
+kiosk_demo_server_get_running (KioskDemoServer *self)
+{
+  g_return_val_if_fail (KIOSK_IS_DEMO_SERVER (self), FALSE);
+
+  return self->thread != NULL;
 }
 
 char *
@@ -613,7 +653,8 @@ kiosk_demo_server_get_url (KioskDemoServer *self,
 {
   g_return_val_if_fail (KIOSK_IS_DEMO_SERVER (self), NULL);
 
-  return g_strdup_printf ("http://127.0.0.1:%u%s", self->port, path != NULL ? path : "");
+  return g_strdup_printf ("%s://127.0.0.1:%u%s", self->certificate != NULL ? "https" : "http",
+                          self->port, path != NULL ? path : "");
 }
 
 void

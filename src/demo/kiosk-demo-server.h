@@ -34,6 +34,10 @@ KioskDemoServer *kiosk_demo_server_new               (void);
 gboolean         kiosk_demo_server_start             (KioskDemoServer    *self,
                                                       GError            **error);
 void             kiosk_demo_server_stop              (KioskDemoServer    *self);
+gboolean         kiosk_demo_server_get_running       (KioskDemoServer    *self);
+/* Before start: serve https:// with this certificate (tests of TLS checks). */
+void             kiosk_demo_server_set_tls_certificate (KioskDemoServer  *self,
+                                                      GTlsCertificate    *certificate);
 /* "http://127.0.0.1:PORT" + @path */
 char            *kiosk_demo_server_get_url           (KioskDemoServer    *self,
                                                       const char         *path);

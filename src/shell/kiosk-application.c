@@ -7,6 +7,8 @@
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "kiosk-application.h"
 #include "kiosk-demo.h"
@@ -24,6 +26,7 @@ struct _KioskApplication
   KioskDatabase   *database;
   KioskSync       *sync;
   KioskDemoServer *demo_server;
+  guint            demo_signal_id;
   char            *config_file;
   gboolean         demo;
   gboolean         windowed;
@@ -69,6 +72,7 @@ create_sources (KioskApplication *self)
     }
 
   kiosk_source_list_remove_all (self->sources);
+  kiosk_source_list_set_time_zone (self->sources, tz);
   for (guint i = 0; i < configs->len; i++)
     {
       const KioskSourceConfig *config = g_ptr_array_index (configs, i);
@@ -89,6 +93,27 @@ create_sources (KioskApplication *self)
       self->sync = kiosk_sync_new (self->sources, NULL);
       kiosk_sync_start (self->sync);
     }
+}
+
+/* `kill -USR1` cuts the demo town's network and brings it back, to show
+ * the offline state. */
+static gboolean
+demo_toggle_network_cb (gpointer user_data)
+{
+  KioskApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (kiosk_demo_server_get_running (self->demo_server))
+    kiosk_demo_server_stop (self->demo_server);
+  else if (!kiosk_demo_server_start (self->demo_server, &error))
+    g_warning ("%s", error->message);
+  g_message ("Demo: Musterdorf is %s",
+             kiosk_demo_server_get_running (self->demo_server) ? "online" : "offline");
+
+  if (self->sync != NULL)
+    kiosk_sync_refresh_soon (self->sync);
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -112,6 +137,8 @@ setup_demo (KioskApplication *self)
         g_warning ("%s", error->message);
       else
         kiosk_config_set_sources (self->config, sources);
+      if (self->demo_server != NULL)
+        self->demo_signal_id = g_unix_signal_add (SIGUSR1, demo_toggle_network_cb, self);
     }
 }
 
@@ -211,6 +238,7 @@ kiosk_application_finalize (GObject *object)
 {
   KioskApplication *self = (KioskApplication *)object;
 
+  g_clear_handle_id (&self->demo_signal_id, g_source_remove);
   g_clear_object (&self->sync);
   g_clear_object (&self->sources);
   g_clear_object (&self->database);

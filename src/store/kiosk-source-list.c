@@ -17,7 +17,9 @@ struct _KioskSourceList
   GListStore *sources;
   GListStore *area_models[KIOSK_N_AREAS];   /* GListModel of each source's items */
   GListModel *area_items[KIOSK_N_AREAS];    /* flattened */
-  char       *status_text;
+  char       *status_text;     /* the last one formatted */
+  GDateTime  *status_time;
+  GTimeZone  *tz;
   gboolean    offline;
 };
 
@@ -32,6 +34,26 @@ G_DEFINE_FINAL_TYPE (KioskSourceList, kiosk_source_list, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
 
+/* The line is formatted when read, so a language switch shows at once. */
+static char *
+format_status (KioskSourceList *self)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *hhmm = NULL;
+
+  if (self->status_time == NULL)
+    return g_strdup (self->offline ? _("Offline — no data yet") : "");
+
+  local = g_date_time_to_timezone (self->status_time, self->tz);
+  hhmm = g_date_time_format (local, "%H:%M");
+  if (self->offline)
+    /* Translators: %s is a time like 10:42 */
+    return g_strdup_printf (_("Offline — saved data from %s"), hhmm);
+
+  /* Translators: "as of", %s is a time like 10:42 */
+  return g_strdup_printf (_("Updated %s"), hhmm);
+}
+
 /* "Updated" gives the newest confirmation; when a source fails, the line
  * says offline and gives the oldest data still on screen. */
 static void
@@ -39,8 +61,9 @@ update_status (KioskSourceList *self)
 {
   g_autoptr(GDateTime) newest = NULL;
   g_autoptr(GDateTime) oldest_failed = NULL;
-  g_autofree char *text = NULL;
+  GDateTime *time;
   gboolean any_error = FALSE;
+  gboolean time_changed, offline_changed;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
 
   for (guint i = 0; i < n; i++)
@@ -64,38 +87,23 @@ update_status (KioskSourceList *self)
         }
     }
 
-  if (any_error && (oldest_failed != NULL || newest != NULL))
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (oldest_failed ? oldest_failed : newest);
-      g_autofree char *hhmm = g_date_time_format (local, "%H:%M");
+  time = any_error && oldest_failed != NULL ? oldest_failed : newest;
+  time_changed = (time == NULL) != (self->status_time == NULL) ||
+                 (time != NULL && !g_date_time_equal (time, self->status_time));
+  offline_changed = self->offline != any_error;
 
-      /* Translators: %s is a time like 10:42 */
-      text = g_strdup_printf (_("Offline — saved data from %s"), hhmm);
-    }
-  else if (newest != NULL)
+  /* Both fields first: a handler of either notification reads both. */
+  if (time_changed)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (newest);
-      g_autofree char *hhmm = g_date_time_format (local, "%H:%M");
+      g_clear_pointer (&self->status_time, g_date_time_unref);
+      self->status_time = time != NULL ? g_date_time_ref (time) : NULL;
+    }
+  self->offline = any_error;
 
-      /* Translators: "as of", %s is a time like 10:42 */
-      text = g_strdup_printf (_("Updated %s"), hhmm);
-    }
-  else if (any_error)
-    text = g_strdup (_("Offline — no data yet"));
-  else
-    text = g_strdup ("");
-
-  if (g_strcmp0 (text, self->status_text) != 0)
-    {
-      g_free (self->status_text);
-      self->status_text = g_steal_pointer (&text);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_TEXT]);
-    }
-  if (self->offline != any_error)
-    {
-      self->offline = any_error;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
-    }
+  if (time_changed || offline_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_TEXT]);
+  if (offline_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
 }
 
 static void
@@ -130,6 +138,8 @@ kiosk_source_list_finalize (GObject *object)
   KioskSourceList *self = (KioskSourceList *)object;
 
   g_clear_pointer (&self->status_text, g_free);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_clear_pointer (&self->status_time, g_date_time_unref);
 
   G_OBJECT_CLASS (kiosk_source_list_parent_class)->finalize (object);
 }
@@ -181,6 +191,7 @@ kiosk_source_list_init (KioskSourceList *self)
 {
   self->sources = g_list_store_new (KIOSK_TYPE_SOURCE);
   self->status_text = g_strdup ("");
+  self->tz = g_time_zone_new_local ();
 
   for (guint i = 0; i < KIOSK_N_AREAS; i++)
     {
@@ -292,8 +303,16 @@ kiosk_source_list_get_status_text (KioskSourceList *self)
 {
   g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (self), NULL);
 
-  /* Built again here so a language switch shows up at the next read. */
-  update_status (self);
+  {
+    /* The old pointer stays valid unless the text really changed. */
+    g_autofree char *text = format_status (self);
+
+    if (g_strcmp0 (text, self->status_text) != 0)
+      {
+        g_free (self->status_text);
+        self->status_text = g_steal_pointer (&text);
+      }
+  }
 
   return self->status_text;
 }
@@ -304,4 +323,16 @@ kiosk_source_list_get_offline (KioskSourceList *self)
   g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (self), FALSE);
 
   return self->offline;
+}
+
+void
+kiosk_source_list_set_time_zone (KioskSourceList *self,
+                                 GTimeZone       *tz)
+{
+  g_return_if_fail (KIOSK_IS_SOURCE_LIST (self));
+  g_return_if_fail (tz != NULL);
+
+  g_time_zone_unref (self->tz);
+  self->tz = g_time_zone_ref (tz);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_TEXT]);
 }

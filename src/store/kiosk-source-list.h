@@ -28,5 +28,8 @@ gboolean         kiosk_source_list_has_area           (KioskSourceList *self,
 /* One line for the header: "Stand 10:42", "Offline — gespeicherte Daten von 10:42". */
 const char      *kiosk_source_list_get_status_text    (KioskSourceList *self);
 gboolean         kiosk_source_list_get_offline        (KioskSourceList *self);
+/* The zone the status line's times are shown in (the kiosk's); default local. */
+void             kiosk_source_list_set_time_zone      (KioskSourceList *self,
+                                                       GTimeZone       *tz);
 
 G_END_DECLS

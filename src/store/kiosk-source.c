@@ -195,6 +195,8 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
   g_autofree char *hash = NULL;
   const char *etag = NULL;
   const char *last_modified = NULL;
+  g_autoptr(GChecksum) all_pages = g_checksum_new (G_CHECKSUM_SHA256);
+  gboolean paged;
   guint max_pages;
 
   g_return_val_if_fail (KIOSK_IS_FETCHER (fetcher), NULL);
@@ -202,10 +204,13 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
   g_return_val_if_fail (config != NULL && config->url != NULL, NULL);
   g_return_val_if_fail (ctx != NULL, NULL);
 
-  /* Validators only count for the URL they were given for. */
-  if (cached != NULL && g_strcmp0 (cached->url, config->url) != 0)
+  /* Validators only count for the URL they were given for. A paged answer
+   * can change on any page, so only its whole set of pages is compared. */
+  paged = format->max_pages > 1;
+  if (cached != NULL && (g_strcmp0 (cached->url, config->url) != 0 ||
+                         cached->pages == NULL || cached->pages->len == 0))
     cached = NULL;
-  if (cached != NULL && cached->pages != NULL && cached->pages->len > 0)
+  if (cached != NULL && !paged)
     {
       etag = cached->etag;
       last_modified = cached->last_modified;
@@ -230,8 +235,7 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
     }
 
   hash = hash_bytes (response->bytes);
-  if (cached != NULL && cached->pages != NULL && cached->pages->len > 0 &&
-      g_strcmp0 (hash, cached->hash) == 0)
+  if (cached != NULL && !paged && g_strcmp0 (hash, cached->hash) == 0)
     {
       update->unchanged = TRUE;
       return g_steal_pointer (&update);
@@ -273,6 +277,24 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
         {
           g_prefix_error (error, "page %u: ", page + 2);
           return NULL;
+        }
+      g_checksum_update (all_pages, (const guchar *) update->entry->hash, -1);
+      g_free (update->entry->hash);
+      update->entry->hash = hash_bytes (response->bytes);
+    }
+
+  if (paged)
+    {
+      g_checksum_update (all_pages, (const guchar *) update->entry->hash, -1);
+      g_free (update->entry->hash);
+      update->entry->hash = g_strdup (g_checksum_get_string (all_pages));
+      if (cached != NULL && g_strcmp0 (update->entry->hash, cached->hash) == 0)
+        {
+          /* Parsed to find the pages, but nothing to show anew. */
+          g_clear_pointer (&update->items, g_ptr_array_unref);
+          g_clear_pointer (&update->entry, kiosk_cache_entry_free);
+          g_ptr_array_set_size (update->warnings, 0);
+          update->unchanged = TRUE;
         }
     }
 

@@ -1,0 +1,351 @@
+/* test-check.c: the built `ankerort check` against files and the demo server */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "kiosk-demo-server.h"
+
+static const char good[] =
+  "{\"type\": \"FeatureCollection\", \"features\": ["
+  "{\"type\": \"Feature\", \"id\": 7, \"geometry\": {\"type\": \"Point\", "
+  "\"coordinates\": [12.3748, 51.3406, 110.0]}, \"properties\": {\"name\": \"Rathaus\", "
+  "\"category\": \"townhall\", \"description\": \"Sitz des Stadtrats\"}},"
+  "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": []},"
+  " \"properties\": {\"name\": \"Park\"}}]}";
+
+typedef struct
+{
+  int    status;
+  char  *out;
+  char  *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_check (Run        *run,
+           const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "ankerort", NULL));
+  g_ptr_array_add (argv, g_strdup ("check"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static char *
+write_file (const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* stderr is exactly one line "ankerort: SOURCE: ..." */
+static void
+assert_error_line (const Run  *run,
+                   const char *source,
+                   const char *part)
+{
+  g_autofree char *prefix = g_strdup_printf ("ankerort: %s: ", source);
+
+  g_assert_true (g_str_has_prefix (run->err, prefix));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+  g_assert_nonnull (strstr (run->err, part));
+}
+
+static void
+test_good_file (void)
+{
+  g_autofree char *path = write_file ("good.geojson", good);
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *item;
+  JsonArray *items;
+
+  run_check (&run, "geojson", path, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  root = parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "geojson");
+  g_assert_cmpstr (json_object_get_string_member (root, "source"), ==, path);
+  g_assert_nonnull (g_date_time_new_from_iso8601 (json_object_get_string_member (root, "fetched_at"),
+                                                  NULL));
+  items = json_object_get_array_member (root, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  item = json_array_get_object_element (items, 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "id"), ==, "7");
+  g_assert_cmpstr (json_object_get_string_member (item, "name"), ==, "Rathaus");
+  g_assert_cmpstr (json_object_get_string_member (item, "category"), ==, "townhall");
+  g_assert_cmpstr (json_object_get_string_member (item, "description"), ==, "Sitz des Stadtrats");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (item, "lat"), 51.3406, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (item, "lon"), 12.3748, 1e-9);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 1);
+}
+
+static void
+test_text (void)
+{
+  g_autofree char *path = write_file ("text.geojson", good);
+  g_auto(Run) run = { 0 };
+
+  run_check (&run, "geojson", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 item from"));
+  g_assert_nonnull (strstr (run.out, "Rathaus (townhall)"));
+  g_assert_nonnull (strstr (run.out, "warning: $.features[1].geometry.type"));
+}
+
+static void
+test_bad_files (void)
+{
+  struct {
+    const char *contents;
+    const char *part;
+  } cases[] = {
+    { "{\"type\": \"FeatureCollection\", \"features\": [\n{\"type\": }]}", "line 2" },
+    { "{\"type\": \"Feature\", \"geometry\": null}", "$.type" },
+    { "[1, 2, 3]", "$: an array" },
+    { "{\"type\": \"FeatureCollection\"}", "$.features" },
+    { "", "empty" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_file ("bad.geojson", cases[i].contents);
+      g_autoptr(JsonObject) root = NULL;
+      g_auto(Run) run = { 0 };
+      JsonObject *error;
+
+      run_check (&run, "geojson", path, "--json", NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      assert_error_line (&run, path, cases[i].part);
+      root = parse_object (run.out);
+      error = json_object_get_object_member (root, "error");
+      g_assert_cmpstr (json_object_get_string_member (error, "domain"), ==,
+                       "kiosk-format-error-quark");
+      g_assert_nonnull (strstr (json_object_get_string_member (error, "message"), cases[i].part));
+    }
+}
+
+static void
+test_missing_file (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_check (&run, "geojson", "/nonexistent/places.geojson", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_error_line (&run, "/nonexistent/places.geojson", "No such file");
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) bad_option = { 0 };
+  g_auto(Run) bad_from = { 0 };
+  g_auto(Run) bad_header = { 0 };
+  g_auto(Run) bad_tz = { 0 };
+
+  run_check (&unknown, "gpx", "x.gpx", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "unknown kind “gpx”"));
+  g_assert_nonnull (strstr (unknown.err, "geojson"));
+
+  run_check (&missing, "geojson", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+
+  run_check (&bad_option, "geojson", "x", "--frobnicate", NULL);
+  g_assert_cmpint (bad_option.status, ==, 2);
+
+  run_check (&bad_from, "geojson", "x", "--from", "yesterday", NULL);
+  g_assert_cmpint (bad_from.status, ==, 2);
+
+  run_check (&bad_header, "geojson", "x", "--header", "no colon", NULL);
+  g_assert_cmpint (bad_header.status, ==, 2);
+
+  run_check (&bad_tz, "geojson", "x", "--tz", "Mars/Olympus", NULL);
+  g_assert_cmpint (bad_tz.status, ==, 2);
+}
+
+typedef struct
+{
+  KioskDemoServer *server;
+  char            *url;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) body = g_bytes_new_static (good, strlen (good));
+
+  fixture->server = kiosk_demo_server_new ();
+  kiosk_demo_server_set_body (fixture->server, "/places", body, "application/geo+json");
+  g_assert_true (kiosk_demo_server_start (fixture->server, NULL));
+  fixture->url = kiosk_demo_server_get_url (fixture->server, "/places");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->url, g_free);
+}
+
+static void
+header_check_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                  "X-Api-Key");
+
+  if (g_strcmp0 (key, "s3cret") != 0)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_UNAUTHORIZED, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/geo+json", SOUP_MEMORY_STATIC,
+                                    good, strlen (good));
+}
+
+static void
+test_url (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *secured = kiosk_demo_server_get_url (fixture->server, "/secured");
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) denied = { 0 };
+  g_auto(Run) allowed = { 0 };
+
+  run_check (&run, "geojson", fixture->url, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "items")), ==, 1);
+
+  kiosk_demo_server_add_handler (fixture->server, "/secured", header_check_cb, NULL, NULL);
+  run_check (&denied, "geojson", secured, NULL);
+  g_assert_cmpint (denied.status, ==, 1);
+  assert_error_line (&denied, secured, "HTTP 401 Unauthorized");
+
+  run_check (&allowed, "geojson", secured, "--header", "X-Api-Key: s3cret", NULL);
+  g_assert_cmpint (allowed.status, ==, 0);
+}
+
+static void
+test_url_faults (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  struct {
+    KioskDemoFault  fault;
+    guint           param;
+    const char     *part;
+    const char     *domain;
+  } cases[] = {
+    { KIOSK_DEMO_FAULT_STATUS, 503, "HTTP 503 Service Unavailable", "kiosk-fetch-error-quark" },
+    { KIOSK_DEMO_FAULT_HUGE, 30 * 1024 * 1024, "larger than the limit", "kiosk-fetch-error-quark" },
+    { KIOSK_DEMO_FAULT_DELAY, 4000, "no answer within 1 s", "kiosk-fetch-error-quark" },
+    { KIOSK_DEMO_FAULT_TRUNCATE, 0, "ended early", "kiosk-fetch-error-quark" },
+    { KIOSK_DEMO_FAULT_RESET, 0, "closed", "kiosk-fetch-error-quark" },
+    { KIOSK_DEMO_FAULT_WRONG_TYPE, 0, "HTML page", "kiosk-format-error-quark" },
+    { KIOSK_DEMO_FAULT_GARBAGE, 0, "", "kiosk-format-error-quark" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonObject) root = NULL;
+      g_auto(Run) run = { 0 };
+      JsonObject *error;
+
+      kiosk_demo_server_set_fault (fixture->server, "/places", cases[i].fault, cases[i].param);
+      run_check (&run, "geojson", fixture->url, "--json", "--timeout", "1", NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      assert_error_line (&run, fixture->url, cases[i].part);
+      root = parse_object (run.out);
+      error = json_object_get_object_member (root, "error");
+      g_assert_cmpstr (json_object_get_string_member (error, "domain"), ==, cases[i].domain);
+    }
+}
+
+static void
+test_refused (void)
+{
+  g_autoptr(KioskDemoServer) server = kiosk_demo_server_new ();
+  g_autofree char *url = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (kiosk_demo_server_start (server, NULL));
+  url = kiosk_demo_server_get_url (server, "/places");
+  kiosk_demo_server_stop (server);
+
+  run_check (&run, "geojson", url, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_error_line (&run, url, "refused");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/check/good-file", test_good_file);
+  g_test_add_func ("/check/text", test_text);
+  g_test_add_func ("/check/bad-files", test_bad_files);
+  g_test_add_func ("/check/missing-file", test_missing_file);
+  g_test_add_func ("/check/usage", test_usage);
+  g_test_add_func ("/check/refused", test_refused);
+  g_test_add ("/check/url", Fixture, NULL, fixture_set_up, test_url, fixture_tear_down);
+  g_test_add ("/check/url-faults", Fixture, NULL, fixture_set_up, test_url_faults,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
