@@ -8,6 +8,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <libsoup/soup.h>
 
+#include "kiosk-formats.h"
 #include "kiosk-tile-cache-source.h"
 #include "kiosk-tile-image.h"
 
@@ -419,6 +420,86 @@ test_size_limit (void)
   server_stop ();
 }
 
+typedef struct
+{
+  const char              *url;
+  const KioskParseContext *ctx;
+  GPtrArray               *items;
+  GError                  *error;
+  gboolean                 ok;
+  gboolean                 done;
+} CheckRun;
+
+static gpointer
+check_thread (gpointer user_data)
+{
+  CheckRun *run = user_data;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+  run->ok = kiosk_format_lookup ("tiles")->check (run->url, run->ctx, run->items, warnings, &run->error);
+  g_atomic_int_set (&run->done, TRUE);
+  g_main_context_wakeup (NULL);
+
+  return NULL;
+}
+
+/* The check blocks (it is a command line tool), the test server answers
+ * from this thread's main loop: the check runs in another thread. */
+static gboolean
+run_check (const char              *url,
+           const KioskParseContext *ctx,
+           GPtrArray               *items,
+           GError                 **error)
+{
+  CheckRun run = { url, ctx, items };
+  GThread *thread = g_thread_new ("check", check_thread, &run);
+
+  while (!g_atomic_int_get (&run.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+  if (run.error != NULL)
+    g_propagate_error (error, run.error);
+
+  return run.ok;
+}
+
+static void
+test_check_url (void)
+{
+  g_autoptr(KioskParseContext) ctx = kiosk_parse_context_new (NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = NULL;
+  JsonObject *object;
+
+  server_start ();
+  /* `ankerort check tiles URL` fetches the tile at the kiosk's position. */
+  g_hash_table_insert (ctx->options, g_strdup ("latitude"), g_strdup ("51.3397"));
+  g_hash_table_insert (ctx->options, g_strdup ("longitude"), g_strdup ("12.3731"));
+  g_hash_table_insert (ctx->options, g_strdup ("zoom"), g_strdup ("15"));
+  g_assert_true (run_check (ts.url, ctx, items, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  object = json_node_get_object (g_ptr_array_index (items, 0));
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (object, "url"), "/tiles/15/17510/10920.png"));
+  g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "png");
+  g_assert_cmpint (json_object_get_int_member (object, "size"), >, 0);
+  g_assert_cmpuint (ts.requests, ==, 1);
+
+  /* Not a tile: an error that says so */
+  ts.answer_html = TRUE;
+  g_assert_false (run_check (ts.url, ctx, items, &error));
+  g_assert_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID);
+  g_clear_error (&error);
+  server_stop ();
+
+  /* No server: exit 1 with the reason */
+  missing = g_strdup (ts.url);
+  g_assert_false (run_check (missing, ctx, items, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +517,7 @@ main (int   argc,
   g_test_add_func ("/tile-cache/offline", test_offline);
   g_test_add_func ("/tile-cache/not-an-image", test_not_an_image);
   g_test_add_func ("/tile-cache/size-limit", test_size_limit);
+  g_test_add_func ("/tile-cache/check-url", test_check_url);
 
   status = g_test_run ();
 
