@@ -10,8 +10,10 @@
 
 #include "kiosk-application.h"
 #include "kiosk-demo.h"
+#include "kiosk-demo-town.h"
 #include "kiosk-i18n.h"
 #include "kiosk-map-view.h"
+#include "kiosk-place.h"
 #include "kiosk-resettable.h"
 #include "kiosk-source.h"
 #include "kiosk-test-ui.h"
@@ -38,9 +40,36 @@ demo_tiles_uri (void)
   return g_filename_to_uri (path, NULL, NULL);
 }
 
+/* Musterdorf's places as the geojson source gives them. */
+static KioskSource *
+places_source (void)
+{
+  g_autoptr(KioskSourceConfig) config = kiosk_source_config_new ("places", "geojson",
+                                                                 "http://127.0.0.1:9/places.geojson");
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  KioskSource *source = kiosk_source_new (config);
+  const KioskDemoPlace *places;
+  guint n = 0;
+
+  places = kiosk_demo_town_get_places (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      KioskPlace *place = kiosk_place_new (places[i].id, places[i].name,
+                                           places[i].latitude, places[i].longitude);
+
+      kiosk_place_set_category (place, places[i].category);
+      kiosk_place_set_description (place, places[i].description);
+      g_ptr_array_add (items, place);
+    }
+  kiosk_source_set_items (source, items);
+
+  return source;
+}
+
 static void
-kiosk_open (Kiosk      *kiosk,
-            const char *tiles_url)
+kiosk_open_full (Kiosk      *kiosk,
+                 const char *tiles_url,
+                 gboolean    with_places)
 {
   g_autoptr(KioskSourceConfig) tiles = kiosk_source_config_new ("map", "tiles", tiles_url);
   g_autoptr(KioskSource) source = kiosk_source_new (tiles);
@@ -55,12 +84,25 @@ kiosk_open (Kiosk      *kiosk,
 
   kiosk->sources = kiosk_source_list_new ();
   kiosk_source_list_add (kiosk->sources, source);
+  if (with_places)
+    {
+      g_autoptr(KioskSource) places = places_source ();
+
+      kiosk_source_list_add (kiosk->sources, places);
+    }
 
   kiosk->window = kiosk_window_new (ADW_APPLICATION (app), kiosk->config, kiosk->sources, FALSE);
   gtk_window_present (GTK_WINDOW (kiosk->window));
   kiosk_test_ui_wait (800);
   kiosk_window_show_area (kiosk->window, "map");
   kiosk_test_ui_wait (300);
+}
+
+static void
+kiosk_open (Kiosk      *kiosk,
+            const char *tiles_url)
+{
+  kiosk_open_full (kiosk, tiles_url, FALSE);
 }
 
 static void
@@ -286,6 +328,68 @@ test_english (void)
 }
 
 static void
+test_markers_and_cards (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  GtkWidget *marker, *chip, *close;
+  guint shown;
+
+  kiosk_open_full (&kiosk, uri, TRUE);
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 6));
+  kiosk_test_ui_wait (300);
+
+  /* Markers come from the places source, grouped where they crowd. */
+  shown = kiosk_map_view_get_n_markers (view);
+  g_test_message ("%u markers at zoom 16", shown);
+  g_assert_cmpuint (shown, >, 5);
+
+  /* A tap on a marker (a real click through X) opens its card. */
+  marker = kiosk_map_view_find_marker (view, "stadtbad");
+  g_assert_nonnull (marker);
+  g_assert_cmpint (gtk_widget_get_width (marker), >=, 64);
+  g_assert_cmpint (gtk_widget_get_height (marker), >=, 64);
+  kiosk_test_ui_click (marker);
+  kiosk_test_ui_wait (700);
+  g_assert_cmpstr (kiosk_map_view_get_card_id (view), ==, "stadtbad");
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Stadtbad Musterdorf"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Schwimmbad"));
+  shoot (&kiosk, "card");
+
+  close = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Schließen");
+  g_assert_nonnull (close);
+  g_signal_emit_by_name (close, "clicked");
+  kiosk_test_ui_wait (200);
+  g_assert_null (kiosk_map_view_get_card_id (view));
+
+  /* A chip switches its family off and on. */
+  chip = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Unterwegs");
+  g_assert_nonnull (chip);
+  g_assert_cmpint (gtk_widget_get_height (chip), >=, 64);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), FALSE);
+  kiosk_test_ui_wait (200);
+  g_assert_null (kiosk_map_view_find_marker (view, "bahnhof"));
+
+  /* "Auf der Karte zeigen" for a place opens its card, chip or not. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "win.show-on-map",
+                                             "(sdd)", "bahnhof", 51.3346, 12.3808));
+  kiosk_test_ui_wait (900);
+  g_assert_cmpstr (kiosk_window_get_current (kiosk.window), ==, "map");
+  g_assert_cmpstr (kiosk_map_view_get_card_id (view), ==, "bahnhof");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Unterwegs"))));
+  shoot (&kiosk, "show-on-map");
+
+  /* The next person finds the map as it was. */
+  kiosk_resettable_reset (KIOSK_RESETTABLE (view));
+  g_assert_null (kiosk_map_view_get_card_id (view));
+
+  kiosk_close (&kiosk);
+}
+
+static void
 activate_cb (GApplication *application)
 {
 }
@@ -309,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/ui/map/offline-tiles", test_offline_tiles);
   g_test_add_func ("/ui/map/controls", test_controls);
   g_test_add_func ("/ui/map/show-location", test_show_location);
+  g_test_add_func ("/ui/map/markers-and-cards", test_markers_and_cards);
   g_test_add_func ("/ui/map/broken-file", test_broken_file);
   g_test_add_func ("/ui/map/english", test_english);
 

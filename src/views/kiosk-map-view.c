@@ -21,13 +21,17 @@
 /* Zoom used to show one marker's surroundings (show-location). */
 #define DETAIL_ZOOM 17
 #define GO_TO_MS 400
+/* The card in landscape: beside the map's right edge. */
+#define CARD_MARGIN 24
+#define CARD_WIDTH 640
 
 struct _KioskMapView
 {
   GtkWidget          parent_instance;
 
   /* template widgets */
-  GtkFlowBox        *chips;
+  GtkWidget         *chips_scroller;
+  GtkBox            *chips;
   GtkOverlay        *overlay;
   ShumateMap        *map;
   GtkLabel          *problem;
@@ -62,7 +66,6 @@ struct _KioskMapView
   double             bounds[4];       /* west, south, east, north */
   gboolean           has_bounds;
   gboolean           clamping;
-  gboolean           portrait;
   int                cluster_zoom;
   guint              rebuild_idle;
   guint              markers_timeout;
@@ -78,6 +81,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (KioskMapView, kiosk_map_view, GTK_TYPE_WIDGET,
 static const KioskArea point_areas[] = {
   KIOSK_AREA_PLACES, KIOSK_AREA_EVENTS, KIOSK_AREA_SENSORS,
 };
+
+static gboolean
+is_portrait (KioskMapView *self)
+{
+  return gtk_widget_get_height (GTK_WIDGET (self->overlay)) >
+         gtk_widget_get_width (GTK_WIDGET (self->overlay));
+}
 
 static void
 set_problem (KioskMapView *self,
@@ -175,17 +185,31 @@ update_markers (KioskMapView *self)
   if (self->clusters == NULL || zoom != self->cluster_zoom)
     {
       g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+      KioskMapPoint *card_point = NULL;
 
       for (guint i = 0; i < self->points->len; i++)
         {
           KioskMapPoint *point = g_ptr_array_index (self->points, i);
 
-          if (point_shown (self, point))
+          if (card_point == NULL && self->card_id != NULL &&
+              g_str_equal (kiosk_map_point_get_id (point), self->card_id))
+            card_point = point;
+          else if (point_shown (self, point))
             g_ptr_array_add (shown, point);
         }
       g_clear_pointer (&self->clusters, g_ptr_array_unref);
       self->clusters = kiosk_map_cluster (shown, zoom, CLUSTER_CELL_PX);
       self->cluster_zoom = zoom;
+      if (card_point != NULL)
+        {
+          KioskMapCluster *alone = g_new0 (KioskMapCluster, 1);
+
+          alone->points = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (alone->points, g_object_ref (card_point));
+          alone->latitude = kiosk_map_point_get_latitude (card_point);
+          alone->longitude = kiosk_map_point_get_longitude (card_point);
+          g_ptr_array_add (self->clusters, alone);
+        }
     }
 
   /* Markers live only around what is on screen: 5,000 widgets would not pan. */
@@ -329,7 +353,7 @@ rebuild_chips (KioskMapView *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
-    gtk_flow_box_remove (self->chips, child);
+    gtk_box_remove (self->chips, child);
 
   for (guint i = 0; i < self->points->len; i++)
     {
@@ -360,25 +384,20 @@ rebuild_chips (KioskMapView *self)
     {
       const char *family = g_ptr_array_index (categories, i);
 
-      gtk_flow_box_append (self->chips,
+      gtk_box_append (self->chips,
                            chip_new (self, family, kiosk_map_family_label (family), family));
     }
   if (events)
-    gtk_flow_box_append (self->chips, chip_new (self, "kiosk-events-symbolic",
+    gtk_box_append (self->chips, chip_new (self, "kiosk-events-symbolic",
                                                 kiosk_map_category_label (KIOSK_MAP_CATEGORY_EVENT),
                                                 "kiosk-events-symbolic"));
   if (stations)
-    gtk_flow_box_append (self->chips, chip_new (self, "kiosk-sensors-symbolic",
+    gtk_box_append (self->chips, chip_new (self, "kiosk-sensors-symbolic",
                                                 kiosk_map_category_label (KIOSK_MAP_CATEGORY_STATION),
                                                 "kiosk-sensors-symbolic"));
 
   /* One kind alone needs no filter. */
-  gtk_widget_set_visible (GTK_WIDGET (self->chips), categories->len + events + stations > 1);
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+  gtk_widget_set_visible (self->chips_scroller, categories->len + events + stations > 1);
 }
 
 /* Points from the sources */
@@ -465,10 +484,37 @@ static void
 close_card (KioskMapView *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->card), FALSE);
+  if (self->card_id != NULL)
+    {
+      g_clear_pointer (&self->clusters, g_ptr_array_unref);
+      queue_update_markers (self);
+    }
   g_clear_pointer (&self->card_id, g_free);
   if (self->selected != NULL)
     kiosk_map_marker_set_selected (self->selected, FALSE);
   self->selected = NULL;
+}
+
+/* Centres the map so that the point is in the part the card leaves free. */
+static void
+go_beside_card (KioskMapView *self,
+                double        latitude,
+                double        longitude,
+                double        zoom)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->overlay));
+  double degrees_per_px = 360.0 / (256.0 * pow (2, zoom));
+
+  if (width > 0 && height > 0)
+    {
+      if (is_portrait (self))
+        latitude -= height * 0.22 * degrees_per_px * cos (latitude * G_PI / 180.0);
+      else
+        longitude += MIN (CARD_WIDTH + CARD_MARGIN, width / 2) / 2.0 * degrees_per_px;
+    }
+
+  shumate_map_go_to_full_with_duration (self->map, latitude, longitude, zoom, GO_TO_MS);
 }
 
 static void
@@ -492,13 +538,13 @@ open_point (KioskMapView  *self,
   kiosk_map_card_show_point (self->card, point, now);
   gtk_widget_set_visible (GTK_WIDGET (self->card), TRUE);
 
-  shumate_map_go_to_full_with_duration (self->map,
-                                        kiosk_map_point_get_latitude (point),
-                                        kiosk_map_point_get_longitude (point),
-                                        MAX (zoom, 15), GO_TO_MS);
+  go_beside_card (self, kiosk_map_point_get_latitude (point),
+                  kiosk_map_point_get_longitude (point), MAX (zoom, 15));
   if (self->selected != NULL)
     kiosk_map_marker_set_selected (self->selected, FALSE);
   self->selected = NULL;
+  /* The point of the open card is shown on its own, not in a group. */
+  g_clear_pointer (&self->clusters, g_ptr_array_unref);
   queue_update_markers (self);
 }
 
@@ -844,31 +890,65 @@ kiosk_map_view_resettable_init (KioskResettableInterface *iface)
 /* Landscape: the card at the side, over the map's right part; portrait: a
  * sheet at the bottom, within reach of a wheelchair user. */
 static void
-place_card (KioskMapView *self,
-            gboolean      portrait)
+card_rect (KioskMapView *self,
+           GdkRectangle *rect)
 {
-  self->portrait = portrait;
-  gtk_widget_set_halign (GTK_WIDGET (self->card), portrait ? GTK_ALIGN_FILL : GTK_ALIGN_END);
-  gtk_widget_set_valign (GTK_WIDGET (self->card), portrait ? GTK_ALIGN_END : GTK_ALIGN_START);
-  if (portrait)
-    gtk_widget_add_css_class (GTK_WIDGET (self->card), "sheet");
+  GtkWidget *card = GTK_WIDGET (self->card);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->overlay));
+  int min_width, min_height, natural_height;
+
+  gtk_widget_measure (card, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  if (is_portrait (self))
+    {
+      rect->width = MAX (width, min_width);
+      gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, rect->width,
+                          &min_height, &natural_height, NULL, NULL);
+      rect->height = MAX (min_height, MIN (natural_height, height * 3 / 5));
+      rect->x = 0;
+      rect->y = height - rect->height;
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->card), "sheet");
+    {
+      rect->width = MAX (min_width, MIN (CARD_WIDTH, width - 2 * CARD_MARGIN));
+      gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, rect->width,
+                          &min_height, &natural_height, NULL, NULL);
+      rect->height = MAX (min_height, MIN (natural_height, height - 2 * CARD_MARGIN));
+      rect->x = width - rect->width - CARD_MARGIN;
+      rect->y = CARD_MARGIN;
+    }
 }
 
-static void
-kiosk_map_view_size_allocate (GtkWidget *widget,
-                              int        width,
-                              int        height,
-                              int        baseline)
+static gboolean
+get_child_position_cb (GtkOverlay   *overlay,
+                       GtkWidget    *widget,
+                       GdkRectangle *allocation,
+                       KioskMapView *self)
 {
-  KioskMapView *self = KIOSK_MAP_VIEW (widget);
-  gboolean portrait = height > width;
+  if (widget == GTK_WIDGET (self->card))
+    {
+      card_rect (self, allocation);
+      return TRUE;
+    }
 
-  if (portrait != self->portrait)
-    place_card (self, portrait);
+  /* In portrait the sheet would cover the buttons: they move up above it. */
+  if (widget == self->controls && is_portrait (self) &&
+      gtk_widget_get_visible (GTK_WIDGET (self->card)))
+    {
+      GdkRectangle card;
+      int min_width, min_height;
 
-  GTK_WIDGET_CLASS (kiosk_map_view_parent_class)->size_allocate (widget, width, height, baseline);
+      card_rect (self, &card);
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+      allocation->width = min_width;
+      allocation->height = min_height;
+      allocation->x = gtk_widget_get_width (GTK_WIDGET (overlay)) - min_width - CARD_MARGIN;
+      allocation->y = MAX (0, card.y - min_height - CARD_MARGIN);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -936,12 +1016,12 @@ kiosk_map_view_class_init (KioskMapViewClass *klass)
 
   object_class->dispose = kiosk_map_view_dispose;
   object_class->finalize = kiosk_map_view_finalize;
-  widget_class->size_allocate = kiosk_map_view_size_allocate;
 
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (KIOSK_TYPE_MAP_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, chips_scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskMapView, chips);
   gtk_widget_class_bind_template_child (widget_class, KioskMapView, overlay);
   gtk_widget_class_bind_template_child (widget_class, KioskMapView, map);
@@ -958,6 +1038,7 @@ kiosk_map_view_class_init (KioskMapViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, recenter_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_close_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_point_cb);
+  gtk_widget_class_bind_template_callback (widget_class, get_child_position_cb);
   gtk_widget_class_set_css_name (widget_class, "kioskmapview");
 
   /* (id, latitude, longitude): centre there and open that marker's card. */
@@ -976,7 +1057,6 @@ kiosk_map_view_init (KioskMapView *self)
   self->cluster_zoom = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  place_card (self, FALSE);
 
   /* TRANSLATORS: the button that brings the map back to the kiosk */
   label = _("Where am I?");
