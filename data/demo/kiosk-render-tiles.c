@@ -557,11 +557,10 @@ static PangoFontMap *font_map;
 static PangoLayout *measure_layout;
 
 static void
-measure (Label *l)
+set_label_text (PangoLayout *layout,
+                const Label *l)
 {
-  PangoLayout *layout = measure_layout;
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string ("DejaVu Sans");
-  int w, h;
 
   pango_font_description_set_absolute_size (desc, l->size * PANGO_SCALE);
   if (l->italic)
@@ -570,6 +569,15 @@ measure (Label *l)
     pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_text (layout, l->text, -1);
+}
+
+static void
+measure (Label *l)
+{
+  PangoLayout *layout = measure_layout;
+  int w, h;
+
+  set_label_text (layout, l);
   pango_layout_get_pixel_size (layout, &w, &h);
   l->w = w;
   l->h = h;
@@ -737,21 +745,13 @@ draw_labels (cairo_t *cr, GArray *placed, const Box *box)
       Label *l = &g_array_index (placed, Label, i);
       double reach = MAX (l->w, l->h);
       g_autoptr(PangoLayout) layout = NULL;
-      g_autoptr(PangoFontDescription) desc = NULL;
 
       if (l->at.x + reach < box->x0 || l->at.x - reach > box->x1 ||
           l->at.y + reach < box->y0 || l->at.y - reach > box->y1)
         continue;
 
       layout = pango_cairo_create_layout (cr);
-      desc = pango_font_description_from_string ("DejaVu Sans");
-      pango_font_description_set_absolute_size (desc, l->size * PANGO_SCALE);
-      if (l->italic)
-        pango_font_description_set_style (desc, PANGO_STYLE_ITALIC);
-      if (l->bold)
-        pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
-      pango_layout_set_font_description (layout, desc);
-      pango_layout_set_text (layout, l->text, -1);
+      set_label_text (layout, l);
 
       cairo_save (cr);
       cairo_translate (cr, l->at.x, l->at.y);

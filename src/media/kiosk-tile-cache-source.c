@@ -79,6 +79,15 @@ now_seconds (void)
 /* Worker threads */
 
 static void
+bind_tile (sqlite3_stmt  *stmt,
+           const TileJob *job)
+{
+  sqlite3_bind_int (stmt, 1, job->zoom);
+  sqlite3_bind_int (stmt, 2, job->x);
+  sqlite3_bind_int (stmt, 3, job->y);
+}
+
+static void
 evict (KioskTileCacheSource *self)
 {
   g_autoptr(GArray) victims = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -123,6 +132,23 @@ evict (KioskTileCacheSource *self)
   g_mutex_unlock (&self->size_lock);
 }
 
+/* Sets the columns in @sql (with ?4) of one tile to now. */
+static void
+stamp_tile (KioskTileCacheSource *self,
+            const TileJob        *job,
+            const char           *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      bind_tile (stmt, job);
+      sqlite3_bind_int64 (stmt, 4, now_seconds ());
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+}
+
 static void
 lookup_thread (GTask        *task,
                gpointer      source_object,
@@ -139,9 +165,7 @@ lookup_thread (GTask        *task,
                           "SELECT data, etag, last_modified, fetched, used FROM tiles "
                           "WHERE z = ?1 AND x = ?2 AND y = ?3", -1, &stmt, NULL) == SQLITE_OK)
     {
-      sqlite3_bind_int (stmt, 1, job->zoom);
-      sqlite3_bind_int (stmt, 2, job->x);
-      sqlite3_bind_int (stmt, 3, job->y);
+      bind_tile (stmt, job);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           raw = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
@@ -162,17 +186,8 @@ lookup_thread (GTask        *task,
           g_clear_pointer (&job->etag, g_free);
           g_clear_pointer (&job->last_modified, g_free);
         }
-      else if (now_seconds () - used > TOUCH_INTERVAL &&
-               sqlite3_prepare_v2 (self->db, "UPDATE tiles SET used = ?4 "
-                                   "WHERE z = ?1 AND x = ?2 AND y = ?3", -1, &stmt, NULL) == SQLITE_OK)
-        {
-          sqlite3_bind_int (stmt, 1, job->zoom);
-          sqlite3_bind_int (stmt, 2, job->x);
-          sqlite3_bind_int (stmt, 3, job->y);
-          sqlite3_bind_int64 (stmt, 4, now_seconds ());
-          sqlite3_step (stmt);
-          sqlite3_finalize (stmt);
-        }
+      else if (now_seconds () - used > TOUCH_INTERVAL)
+        stamp_tile (self, job, "UPDATE tiles SET used = ?4 WHERE z = ?1 AND x = ?2 AND y = ?3");
     }
 
   g_task_return_boolean (task, TRUE);
@@ -203,9 +218,7 @@ store_thread (GTask        *task,
   if (sqlite3_prepare_v2 (self->db, "SELECT size FROM tiles WHERE z = ?1 AND x = ?2 AND y = ?3",
                           -1, &stmt, NULL) == SQLITE_OK)
     {
-      sqlite3_bind_int (stmt, 1, job->zoom);
-      sqlite3_bind_int (stmt, 2, job->x);
-      sqlite3_bind_int (stmt, 3, job->y);
+      bind_tile (stmt, job);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           g_mutex_lock (&self->size_lock);
@@ -220,9 +233,7 @@ store_thread (GTask        *task,
                           "INSERT OR REPLACE INTO tiles (z, x, y, data, etag, last_modified, fetched, used, size) "
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)", -1, &stmt, NULL) == SQLITE_OK)
     {
-      sqlite3_bind_int (stmt, 1, job->zoom);
-      sqlite3_bind_int (stmt, 2, job->x);
-      sqlite3_bind_int (stmt, 3, job->y);
+      bind_tile (stmt, job);
       sqlite3_bind_blob (stmt, 4, g_bytes_get_data (job->fresh, NULL), size, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, job->etag, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, job->last_modified, -1, SQLITE_STATIC);
@@ -250,22 +261,8 @@ touch_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  KioskTileCacheSource *self = source_object;
-  TileJob *job = task_data;
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db,
-                          "UPDATE tiles SET fetched = ?4, used = ?4 WHERE z = ?1 AND x = ?2 AND y = ?3",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int (stmt, 1, job->zoom);
-      sqlite3_bind_int (stmt, 2, job->x);
-      sqlite3_bind_int (stmt, 3, job->y);
-      sqlite3_bind_int64 (stmt, 4, now_seconds ());
-      sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-
+  stamp_tile (source_object, task_data,
+              "UPDATE tiles SET fetched = ?4, used = ?4 WHERE z = ?1 AND x = ?2 AND y = ?3");
   g_task_return_boolean (task, TRUE);
 }
 
