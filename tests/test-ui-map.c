@@ -327,6 +327,146 @@ test_english (void)
   kiosk_close (&kiosk);
 }
 
+/* Pointer gestures through the X server, as a finger's touch arrives. */
+static gboolean
+xdo (const char * const *argv)
+{
+  int status = 0;
+
+  if (g_find_program_in_path ("xdotool") == NULL)
+    return FALSE;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL))
+    return FALSE;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+map_point_on_screen (KioskMapView *view,
+                     double        fx,
+                     double        fy,
+                     char        **x,
+                     char        **y)
+{
+  GtkWidget *map = GTK_WIDGET (kiosk_map_view_get_map (view));
+  GtkNative *native = gtk_widget_get_native (map);
+  graphene_point_t in_map, in_native;
+  double nx = 0, ny = 0;
+
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  graphene_point_init (&in_map, gtk_widget_get_width (map) * fx, gtk_widget_get_height (map) * fy);
+  g_assert_true (gtk_widget_compute_point (map, GTK_WIDGET (native), &in_map, &in_native));
+  *x = g_strdup_printf ("%d", (int) (in_native.x + nx));
+  *y = g_strdup_printf ("%d", (int) (in_native.y + ny));
+}
+
+static void
+test_gestures (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  g_autofree char *x = NULL, *y = NULL, *x2 = NULL;
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  double latitude, longitude, zoom, latitude2, longitude2, zoom2;
+
+  kiosk_open (&kiosk, uri);
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 1));
+  map_point_on_screen (view, 0.5, 0.6, &x, &y);
+  map_point_on_screen (view, 0.3, 0.6, &x2, &y);
+
+  /* A drag to the left moves the view east. */
+  centre_of (view, &latitude, &longitude, &zoom);
+  {
+    const char *press[] = { "xdotool", "mousemove", "--sync", x, y, "mousedown", "1", NULL };
+    const char *move[] = { "xdotool", "mousemove", "--sync", x2, y, NULL };
+    const char *release[] = { "xdotool", "mouseup", "1", NULL };
+
+    if (!xdo (press))
+      {
+        g_test_skip ("xdotool is not available");
+        kiosk_close (&kiosk);
+        return;
+      }
+    kiosk_test_ui_wait (100);
+    xdo (move);
+    kiosk_test_ui_wait (100);
+    xdo (release);
+  }
+  kiosk_test_ui_wait (800);
+  centre_of (view, &latitude2, &longitude2, &zoom2);
+  g_test_message ("drag: %f,%f -> %f,%f", latitude, longitude, latitude2, longitude2);
+  g_assert_cmpfloat (longitude2, >, longitude + 0.001);
+  g_assert_cmpfloat (zoom2, ==, zoom);
+
+  /* A double tap zooms in one level. */
+  {
+    const char *twice[] = { "xdotool", "mousemove", "--sync", x, y, "click", "--repeat", "2",
+                            "--delay", "80", "1", NULL };
+
+    g_assert_true (xdo (twice));
+  }
+  kiosk_test_ui_wait (900);
+  centre_of (view, &latitude2, &longitude2, &zoom2);
+  g_assert_cmpfloat_with_epsilon (zoom2, zoom + 1, 0.01);
+  shoot (&kiosk, "zoomed");
+
+  kiosk_close (&kiosk);
+}
+
+static void
+test_many_markers (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  g_autoptr(KioskSourceConfig) config = kiosk_source_config_new ("many", "geojson",
+                                                                 "http://127.0.0.1:9/many.geojson");
+  g_autoptr(KioskSource) many = kiosk_source_new (config);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  static const char *categories[] = { "library", "park", "bus_stop", "pharmacy", "playground", "cafe" };
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  gint64 start;
+  guint markers;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      KioskPlace *place = kiosk_place_new (id, id,
+                                           HOME_LAT + g_test_rand_double_range (-0.012, 0.012),
+                                           HOME_LON + g_test_rand_double_range (-0.02, 0.02));
+
+      kiosk_place_set_category (place, categories[i % G_N_ELEMENTS (categories)]);
+      g_ptr_array_add (items, place);
+    }
+  kiosk_source_set_items (many, items);
+
+  kiosk_open (&kiosk, uri);
+  kiosk_source_list_add (kiosk.sources, many);
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 1));
+
+  /* 5,000 places: grouped, and only what is near the screen is a widget. */
+  kiosk_test_ui_wait (500);
+  markers = kiosk_map_view_get_n_markers (view);
+  g_test_message ("5000 places: %u marker widgets at zoom 16", markers);
+  g_assert_cmpuint (markers, >, 10);
+  g_assert_cmpuint (markers, <, 600);
+  shoot (&kiosk, "5000-places");
+
+  /* Panning across the town: frames are drawn, markers follow. */
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < 20; i++)
+    {
+      shumate_map_center_on (kiosk_map_view_get_map (view), HOME_LAT + 0.0004 * i, HOME_LON + 0.0006 * i);
+      kiosk_test_ui_wait (70);
+    }
+  g_test_message ("20 pan steps with 5000 places took %" G_GINT64_FORMAT " ms (1400 ms of it waiting)",
+                  (g_get_monotonic_time () - start) / 1000);
+  g_assert_cmpuint (kiosk_map_view_get_n_markers (view), <, 600);
+
+  kiosk_close (&kiosk);
+}
+
 static void
 test_markers_and_cards (void)
 {
@@ -414,6 +554,8 @@ main (int   argc,
   g_test_add_func ("/ui/map/controls", test_controls);
   g_test_add_func ("/ui/map/show-location", test_show_location);
   g_test_add_func ("/ui/map/markers-and-cards", test_markers_and_cards);
+  g_test_add_func ("/ui/map/gestures", test_gestures);
+  g_test_add_func ("/ui/map/many-markers", test_many_markers);
   g_test_add_func ("/ui/map/broken-file", test_broken_file);
   g_test_add_func ("/ui/map/english", test_english);
 

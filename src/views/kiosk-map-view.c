@@ -67,6 +67,8 @@ struct _KioskMapView
   gboolean           has_bounds;
   gboolean           clamping;
   int                cluster_zoom;
+  int                last_width;
+  int                last_height;
   guint              rebuild_idle;
   guint              markers_timeout;
   guint              n_received;
@@ -219,9 +221,9 @@ update_markers (KioskMapView *self)
       height = 1080;
     }
   shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
-                                              -width / 2.0, -height / 2.0, &north, &west);
+                                              -width / 4.0, -height / 4.0, &north, &west);
   shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
-                                              width * 1.5, height * 1.5, &south, &east);
+                                              width * 1.25, height * 1.25, &south, &east);
 
   for (guint i = 0; i < self->clusters->len; i++)
     {
@@ -925,6 +927,17 @@ get_child_position_cb (GtkOverlay   *overlay,
                        GdkRectangle *allocation,
                        KioskMapView *self)
 {
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
+
+  /* Which markers exist depends on what the screen shows: follow resizes. */
+  if (width != self->last_width || height != self->last_height)
+    {
+      self->last_width = width;
+      self->last_height = height;
+      queue_update_markers (self);
+    }
+
   if (widget == GTK_WIDGET (self->card))
     {
       card_rect (self, allocation);
