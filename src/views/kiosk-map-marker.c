@@ -124,8 +124,15 @@ kiosk_map_marker_new (GPtrArray *points,
       name = g_strdup_printf (ngettext ("%u place here", "%u places here", points->len), points->len);
     }
   gtk_button_set_child (GTK_BUTTON (self->button), content);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (points->len == 1)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  else
+    /* The name is what it shows, the count; the description says what it is. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_label (GTK_LABEL (content)),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name,
+                                    -1);
   g_signal_connect (self->button, "clicked", G_CALLBACK (clicked_cb), self);
   shumate_marker_set_child (SHUMATE_MARKER (self), self->button);
 
