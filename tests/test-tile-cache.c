@@ -8,37 +8,32 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <libsoup/soup.h>
 
+#include "kiosk-demo-server.h"
 #include "kiosk-formats.h"
 #include "kiosk-tile-cache-source.h"
 #include "kiosk-tile-image.h"
 
-/* A tile server on loopback: /tiles/Z/X/Y.png, ETag per tile, 304 for a
- * matching If-None-Match, and switches for answers a server may give. */
+/* Tiles come from the demo server on loopback (its own thread): a fixed
+ * body per tile path, with its ETag, 304 for a matching If-None-Match, and
+ * its fault switches. */
 typedef struct
 {
-  SoupServer *server;
-  char       *url;
-  guint       requests;
-  guint       not_modified;
-  guint       conditional;
-  gboolean    answer_html;
-  gboolean    noisy;          /* big random tiles, for the size limit */
-  char       *version;        /* part of the ETag: "changes" the tiles */
+  KioskDemoServer *server;
+  char            *url;       /* the template */
 } TileServer;
 
 static TileServer ts;
 static char *tmpdir;
 
 static GBytes *
-make_tile (int  z,
-           int  x,
-           int  y)
+make_tile (guint32  rgb,
+           gboolean noisy)
 {
   g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 256, 256);
   char *buffer = NULL;
   gsize size = 0;
 
-  if (ts.noisy)
+  if (noisy)
     {
       guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
       gsize length = gdk_pixbuf_get_byte_length (pixbuf);
@@ -47,86 +42,59 @@ make_tile (int  z,
         pixels[i] = g_random_int_range (0, 256);
     }
   else
-    gdk_pixbuf_fill (pixbuf, ((guint32) (z * 40) << 24) | ((guint32) (x % 256) << 16) |
-                             ((guint32) (y % 256) << 8) | 0xff);
+    gdk_pixbuf_fill (pixbuf, (rgb << 8) | 0xff);
   gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "png", NULL, NULL);
 
   return g_bytes_new_take (buffer, size);
 }
 
-static void
-tile_handler (SoupServer        *server,
-              SoupServerMessage *msg,
-              const char        *path,
-              GHashTable        *query,
-              gpointer           user_data)
+static char *
+tile_path (int z,
+           int x,
+           int y)
 {
-  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
-  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
-  g_autofree char *etag = NULL;
-  const char *if_none_match;
-  int z, x, y;
-  g_autoptr(GBytes) tile = NULL;
+  return g_strdup_printf ("/tiles/%d/%d/%d.png", z, x, y);
+}
 
-  ts.requests++;
-  if (sscanf (path, "/tiles/%d/%d/%d.png", &z, &x, &y) != 3)
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
+static void
+serve_tile (int      z,
+            int      x,
+            int      y,
+            guint32  rgb,
+            gboolean noisy)
+{
+  g_autofree char *path = tile_path (z, x, y);
+  g_autoptr(GBytes) tile = make_tile (rgb, noisy);
 
-  if (ts.answer_html)
-    {
-      static const char html[] = "<html><body>Rate limited, try later</body></html>";
+  kiosk_demo_server_set_body (ts.server, path, tile, "image/png");
+}
 
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, html, strlen (html));
-      return;
-    }
+static guint
+requests_for (int z,
+              int x,
+              int y)
+{
+  g_autofree char *path = tile_path (z, x, y);
 
-  etag = g_strdup_printf ("\"%s-%d-%d-%d\"", ts.version, z, x, y);
-  if_none_match = soup_message_headers_get_one (request, "If-None-Match");
-  if (if_none_match != NULL)
-    ts.conditional++;
-  if (g_strcmp0 (if_none_match, etag) == 0)
-    {
-      ts.not_modified++;
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
-      soup_message_headers_replace (response, "ETag", etag);
-      return;
-    }
-
-  tile = make_tile (z, x, y);
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_replace (response, "ETag", etag);
-  soup_message_headers_replace (response, "Last-Modified", "Sun, 22 Nov 2026 00:00:00 GMT");
-  soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (tile, NULL), g_bytes_get_size (tile));
+  return kiosk_demo_server_get_request_count (ts.server, path);
 }
 
 static void
 server_start (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
 
-  ts.server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (ts.server, "/tiles", tile_handler, NULL, NULL);
-  soup_server_listen_local (ts.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  ts.server = kiosk_demo_server_new ();
+  kiosk_demo_server_start (ts.server, &error);
   g_assert_no_error (error);
-  uris = soup_server_get_uris (ts.server);
   g_free (ts.url);
-  ts.url = g_strdup_printf ("http://127.0.0.1:%d/tiles/{z}/{x}/{y}.png", g_uri_get_port (uris->data));
-  ts.requests = ts.not_modified = ts.conditional = 0;
-  ts.answer_html = ts.noisy = FALSE;
-  g_free (ts.version);
-  ts.version = g_strdup ("v1");
+  ts.url = kiosk_demo_server_get_url (ts.server, "/tiles/{z}/{x}/{y}.png");
 }
 
 static void
 server_stop (void)
 {
-  soup_server_disconnect (ts.server);
+  kiosk_demo_server_stop (ts.server);
   g_clear_object (&ts.server);
 }
 
@@ -241,6 +209,7 @@ test_cache_after_restart (void)
   Fetch first, second;
 
   server_start ();
+  serve_tile (4, 3, 5, 0x336699, FALSE);
   source = source_new ("restart.sqlite");
   url = kiosk_tile_cache_source_get_tile_url (source, 3, 5, 4);
   g_assert_nonnull (strstr (url, "/tiles/4/3/5.png"));
@@ -249,7 +218,7 @@ test_cache_after_restart (void)
   g_assert_no_error (first.error);
   g_assert_cmpstr (kiosk_tile_format_sniff (first.bytes), ==, "png");
   g_assert_cmpuint (first.received, ==, 1);
-  g_assert_cmpuint (ts.requests, ==, 1);
+  g_assert_cmpuint (requests_for (4, 3, 5), ==, 1);
   g_assert_cmpuint (kiosk_tile_cache_source_get_n_requests (source), ==, 1);
 
   drop (&source);
@@ -260,7 +229,7 @@ test_cache_after_restart (void)
   g_assert_no_error (second.error);
   g_assert_true (g_bytes_equal (first.bytes, second.bytes));
   g_assert_cmpuint (second.received, ==, 1);
-  g_assert_cmpuint (ts.requests, ==, 1);
+  g_assert_cmpuint (requests_for (4, 3, 5), ==, 1);
   g_assert_cmpuint (kiosk_tile_cache_source_get_n_requests (source), ==, 0);
 
   fetch_clear (&first);
@@ -275,6 +244,7 @@ test_not_modified (void)
   Fetch first, again;
 
   server_start ();
+  serve_tile (2, 1, 1, 0x993333, FALSE);
   source = source_new ("304.sqlite");
   first = fetch_tile (source, 1, 1, 2);
   g_assert_no_error (first.error);
@@ -286,21 +256,21 @@ test_not_modified (void)
   again = fetch_tile (source, 1, 1, 2);
   g_assert_no_error (again.error);
   g_assert_true (g_bytes_equal (first.bytes, again.bytes));
-  g_assert_cmpuint (ts.requests, ==, 2);
-  g_assert_cmpuint (ts.conditional, ==, 1);
-  g_assert_cmpuint (ts.not_modified, ==, 1);
+  g_assert_cmpuint (requests_for (2, 1, 1), ==, 2);
+  g_assert_cmpuint (kiosk_tile_cache_source_get_n_requests (source), ==, 1);
+  g_assert_cmpuint (kiosk_tile_cache_source_get_n_not_modified (source), ==, 1);
   /* The cached tile was drawn at once; the 304 adds nothing to draw. */
   g_assert_cmpuint (again.received, ==, 1);
   fetch_clear (&again);
 
   /* A changed tile replaces the cached one and is drawn again. */
-  g_free (ts.version);
-  ts.version = g_strdup ("v2");
+  serve_tile (2, 1, 1, 0x339933, FALSE);
   again = fetch_tile (source, 1, 1, 2);
   g_assert_no_error (again.error);
-  g_assert_cmpuint (ts.requests, ==, 3);
-  g_assert_cmpuint (ts.not_modified, ==, 1);
-  g_assert_cmpuint (again.received, ==, 1);   /* equal pixels: drawn once */
+  g_assert_cmpuint (requests_for (2, 1, 1), ==, 3);
+  g_assert_cmpuint (kiosk_tile_cache_source_get_n_not_modified (source), ==, 1);
+  g_assert_false (g_bytes_equal (first.bytes, again.bytes));
+  g_assert_cmpuint (again.received, ==, 2);   /* the old one at once, then the new */
 
   fetch_clear (&first);
   fetch_clear (&again);
@@ -315,6 +285,7 @@ test_offline (void)
   guint requests;
 
   server_start ();
+  serve_tile (5, 7, 9, 0x777777, FALSE);
   source = source_new ("offline.sqlite");
   first = fetch_tile (source, 7, 9, 5);
   g_assert_no_error (first.error);
@@ -357,13 +328,15 @@ test_not_an_image (void)
   Fetch good, html, again;
 
   server_start ();
+  serve_tile (3, 2, 2, 0x123456, FALSE);
+  serve_tile (3, 3, 2, 0x123456, FALSE);
   source = source_new ("html.sqlite");
   good = fetch_tile (source, 2, 2, 3);
   g_assert_no_error (good.error);
 
-  /* An error page with status 200 is not a tile: not stored, not drawn;
-   * the old tile stays. */
-  ts.answer_html = TRUE;
+  /* Bytes with status 200 that are no image are not a tile: not stored,
+   * not drawn; the old tile stays. */
+  kiosk_demo_server_set_fault (ts.server, NULL, KIOSK_DEMO_FAULT_GARBAGE, 0);
   kiosk_tile_cache_source_set_max_age (source, 0);
   html = fetch_tile (source, 2, 2, 3);
   g_assert_no_error (html.error);
@@ -372,7 +345,7 @@ test_not_an_image (void)
 
   again = fetch_tile (source, 3, 2, 3);
   g_assert_null (again.bytes);
-  g_assert_error (again.error, KIOSK_TILE_ERROR, KIOSK_TILE_ERROR_UNSUPPORTED);
+  g_assert_nonnull (again.error);
   g_assert_cmpuint (again.received, ==, 0);
 
   fetch_clear (&good);
@@ -388,7 +361,8 @@ test_size_limit (void)
   guint64 limit = 1024 * 1024;
 
   server_start ();
-  ts.noisy = TRUE;   /* about 190 kB per tile */
+  for (int i = 0; i < 12; i++)
+    serve_tile (6, i, 0, 0, TRUE);   /* about 190 kB per tile */
   source = source_new ("size.sqlite");
   kiosk_tile_cache_source_set_max_size (source, limit);
 
@@ -406,13 +380,13 @@ test_size_limit (void)
 
   /* The newest stayed; the oldest went first. */
   {
-    guint before = ts.requests;
     Fetch newest = fetch_tile (source, 11, 0, 6);
     Fetch oldest = fetch_tile (source, 0, 0, 6);
 
     g_assert_no_error (newest.error);
     g_assert_no_error (oldest.error);
-    g_assert_cmpuint (ts.requests, ==, before + 1);
+    g_assert_cmpuint (requests_for (6, 11, 0), ==, 1);
+    g_assert_cmpuint (requests_for (6, 0, 0), ==, 2);
     fetch_clear (&newest);
     fetch_clear (&oldest);
   }
@@ -420,47 +394,17 @@ test_size_limit (void)
   server_stop ();
 }
 
-typedef struct
-{
-  const char              *url;
-  const KioskParseContext *ctx;
-  GPtrArray               *items;
-  GError                  *error;
-  gboolean                 ok;
-  gboolean                 done;
-} CheckRun;
-
-static gpointer
-check_thread (gpointer user_data)
-{
-  CheckRun *run = user_data;
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-
-  run->ok = kiosk_format_lookup ("tiles")->check (run->url, run->ctx, run->items, warnings, &run->error);
-  g_atomic_int_set (&run->done, TRUE);
-  g_main_context_wakeup (NULL);
-
-  return NULL;
-}
-
-/* The check blocks (it is a command line tool), the test server answers
- * from this thread's main loop: the check runs in another thread. */
+/* The check blocks (it is a command line tool); the demo server answers
+ * from its own thread. */
 static gboolean
 run_check (const char              *url,
            const KioskParseContext *ctx,
            GPtrArray               *items,
            GError                 **error)
 {
-  CheckRun run = { url, ctx, items };
-  GThread *thread = g_thread_new ("check", check_thread, &run);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
 
-  while (!g_atomic_int_get (&run.done))
-    g_main_context_iteration (NULL, TRUE);
-  g_thread_join (thread);
-  if (run.error != NULL)
-    g_propagate_error (error, run.error);
-
-  return run.ok;
+  return kiosk_format_lookup ("tiles")->check (url, ctx, items, warnings, error);
 }
 
 static void
@@ -473,6 +417,7 @@ test_check_url (void)
   JsonObject *object;
 
   server_start ();
+  serve_tile (15, 17510, 10920, 0x445566, FALSE);
   /* `ankerort check tiles URL` fetches the tile at the kiosk's position. */
   g_hash_table_insert (ctx->options, g_strdup ("latitude"), g_strdup ("51.3397"));
   g_hash_table_insert (ctx->options, g_strdup ("longitude"), g_strdup ("12.3731"));
@@ -484,10 +429,10 @@ test_check_url (void)
   g_assert_true (g_str_has_suffix (json_object_get_string_member (object, "url"), "/tiles/15/17510/10920.png"));
   g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "png");
   g_assert_cmpint (json_object_get_int_member (object, "size"), >, 0);
-  g_assert_cmpuint (ts.requests, ==, 1);
+  g_assert_cmpuint (requests_for (15, 17510, 10920), ==, 1);
 
   /* Not a tile: an error that says so */
-  ts.answer_html = TRUE;
+  kiosk_demo_server_set_fault (ts.server, NULL, KIOSK_DEMO_FAULT_GARBAGE, 0);
   g_assert_false (run_check (ts.url, ctx, items, &error));
   g_assert_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID);
   g_clear_error (&error);
@@ -535,7 +480,6 @@ main (int   argc,
   }
   g_free (tmpdir);
   g_free (ts.url);
-  g_free (ts.version);
 
   return status;
 }

@@ -37,6 +37,7 @@ struct _KioskTileCacheSource
   guint              max_age;
   guint              expire;
   guint              n_requests;
+  guint              n_not_modified;
   gint64             backoff_until; /* monotonic µs */
   guint              backoff;       /* seconds */
 
@@ -397,6 +398,7 @@ fetched_cb (GObject      *object,
       g_autoptr(GTask) touch = g_task_new (self, NULL, NULL, NULL);
 
       self->backoff = 0;
+      self->n_not_modified++;
       g_clear_pointer (&self->last_error, g_free);
       g_task_set_task_data (touch, g_memdup2 (job, sizeof *job), g_free);
       /* Only x, y and zoom of the copy are used. */
@@ -715,6 +717,14 @@ kiosk_tile_cache_source_get_n_requests (KioskTileCacheSource *self)
   g_return_val_if_fail (KIOSK_IS_TILE_CACHE_SOURCE (self), 0);
 
   return self->n_requests;
+}
+
+guint
+kiosk_tile_cache_source_get_n_not_modified (KioskTileCacheSource *self)
+{
+  g_return_val_if_fail (KIOSK_IS_TILE_CACHE_SOURCE (self), 0);
+
+  return self->n_not_modified;
 }
 
 guint64

@@ -34,6 +34,8 @@ void                  kiosk_tile_cache_source_set_expire     (KioskTileCacheSour
                                                               guint                  seconds);
 /* Requests sent to the tile server so far (tests, status). */
 guint                 kiosk_tile_cache_source_get_n_requests (KioskTileCacheSource  *self);
+/* Of those, answered "304 Not Modified": the cached tile was still good. */
+guint                 kiosk_tile_cache_source_get_n_not_modified (KioskTileCacheSource *self);
 /* Bytes the cache holds now. */
 guint64               kiosk_tile_cache_source_get_size       (KioskTileCacheSource  *self);
 /* The last network error, or NULL while the server answers. */
