@@ -944,20 +944,30 @@ get_child_position_cb (GtkOverlay   *overlay,
       return TRUE;
     }
 
-  /* In portrait the sheet would cover the buttons: they move up above it. */
-  if (widget == self->controls && is_portrait (self) &&
-      gtk_widget_get_visible (GTK_WIDGET (self->card)))
+  /* In portrait the sheet would cover the buttons and the attribution,
+   * which must stay visible: they move up above it. */
+  if ((widget == self->controls || widget == GTK_WIDGET (self->attribution)) &&
+      is_portrait (self) && gtk_widget_get_visible (GTK_WIDGET (self->card)))
     {
       GdkRectangle card;
-      int min_width, min_height;
+      int min_width, nat_width, min_height;
 
       card_rect (self, &card);
-      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
-      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
-      allocation->width = min_width;
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+      allocation->width = MIN (nat_width, MAX (min_width, width));
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, allocation->width,
+                          &min_height, NULL, NULL, NULL);
       allocation->height = min_height;
-      allocation->x = gtk_widget_get_width (GTK_WIDGET (overlay)) - min_width - CARD_MARGIN;
-      allocation->y = MAX (0, card.y - min_height - CARD_MARGIN);
+      if (widget == self->controls)
+        {
+          allocation->x = width - allocation->width;
+          allocation->y = MAX (0, card.y - min_height - CARD_MARGIN);
+        }
+      else
+        {
+          allocation->x = 0;
+          allocation->y = MAX (0, card.y - min_height);
+        }
       return TRUE;
     }
 
