@@ -874,6 +874,7 @@ kiosk_map_view_reset (KioskResettable *resettable)
 
   close_card (self);
   g_clear_pointer (&self->pending_id, g_free);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->chips_scroller)), 0);
   if (g_hash_table_size (self->hidden) > 0)
     {
       g_hash_table_remove_all (self->hidden);
@@ -1111,8 +1112,11 @@ kiosk_map_view_new (KioskConfig     *config,
   g_return_val_if_fail (KIOSK_IS_CONFIG (config), NULL);
   g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (sources), NULL);
 
+  /* Without tiles, markers still say where things are, on a plain ground. */
   if (!kiosk_source_list_has_area (sources, KIOSK_AREA_TILES) &&
-      !kiosk_source_list_has_area (sources, KIOSK_AREA_PLACES))
+      !kiosk_source_list_has_area (sources, KIOSK_AREA_PLACES) &&
+      !kiosk_source_list_has_area (sources, KIOSK_AREA_EVENTS) &&
+      !kiosk_source_list_has_area (sources, KIOSK_AREA_SENSORS))
     return NULL;
 
   self = g_object_new (KIOSK_TYPE_MAP_VIEW, NULL);

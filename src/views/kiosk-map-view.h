@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KioskMapView, kiosk_map_view, KIOSK, MAP_VIEW, GtkWidget)
 
-/* Returns the area's view, or NULL when neither tiles nor places are set
- * up (the window then shows the designed empty state). */
+/* Returns the area's view, or NULL when no tiles, places, events or sensor
+ * sources are set up (the window then shows the designed empty state). */
 GtkWidget  *kiosk_map_view_new                 (KioskConfig     *config,
                                                 KioskSourceList *sources);
 
