@@ -10,9 +10,12 @@
 
 #include "kiosk-application.h"
 #include "kiosk-demo.h"
+#include "kiosk-demo-server.h"
 #include "kiosk-demo-town.h"
 #include "kiosk-i18n.h"
 #include "kiosk-map-view.h"
+#include "kiosk-mbtiles-source.h"
+#include "kiosk-tiles-format.h"
 #include "kiosk-place.h"
 #include "kiosk-resettable.h"
 #include "kiosk-source.h"
@@ -529,6 +532,68 @@ test_markers_and_cards (void)
   kiosk_close (&kiosk);
 }
 
+/* The town's tiles around the kiosk, served as an XYZ tile server would. */
+static KioskDemoServer *
+tile_server_new (char **url_template)
+{
+  g_autofree char *path = kiosk_demo_tiles_get_path ();
+  g_autoptr(KioskMbtilesSource) mbtiles = kiosk_mbtiles_source_new (path, NULL);
+  g_autoptr(GError) error = NULL;
+  KioskDemoServer *server = kiosk_demo_server_new ();
+  int cx, cy;
+
+  g_assert_nonnull (mbtiles);
+  kiosk_demo_server_start (server, &error);
+  g_assert_no_error (error);
+
+  for (int zoom = 15; zoom <= 17; zoom++)
+    {
+      kiosk_tiles_point_to_xyz (HOME_LAT, HOME_LON, zoom, &cx, &cy);
+      for (int x = cx - 6; x <= cx + 6; x++)
+        for (int y = cy - 6; y <= cy + 6; y++)
+          {
+            g_autofree char *tile = g_strdup_printf ("/tiles/%d/%d/%d.png", zoom, x, y);
+            g_autoptr(GBytes) bytes = kiosk_mbtiles_source_read_tile (mbtiles, x, y, zoom, NULL);
+
+            if (bytes != NULL)
+              kiosk_demo_server_set_body (server, tile, bytes, "image/png");
+          }
+    }
+  *url_template = kiosk_demo_server_get_url (server, "/tiles/{z}/{x}/{y}.png");
+
+  return server;
+}
+
+static void
+test_url_tiles (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(KioskDemoServer) server = tile_server_new (&url);
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  guint first;
+
+  /* Tiles from a tile server, through Ankerort's own disk cache. */
+  kiosk_open (&kiosk, url);
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 6));
+  first = kiosk_map_view_get_n_tiles_received (view);
+  g_test_message ("%u tiles from the server", first);
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Kartenkacheln: 127.0.0.1"));
+  g_assert_null (kiosk_map_view_get_problem (view));
+  shoot (&kiosk, "url-tiles");
+  kiosk_close (&kiosk);
+
+  /* The network is gone; after a restart the town is still there. */
+  kiosk_demo_server_stop (server);
+  kiosk_open (&kiosk, url);
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 6));
+  g_test_message ("%u tiles from the cache, offline", kiosk_map_view_get_n_tiles_received (view));
+  shoot (&kiosk, "url-tiles-offline");
+  kiosk_close (&kiosk);
+}
+
 static void
 activate_cb (GApplication *application)
 {
@@ -539,7 +604,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *cache_dir = NULL;
   int status;
+
+  /* The tile cache goes to a private directory, never the user's. */
+  cache_dir = g_dir_make_tmp ("test-ui-map-cache-XXXXXX", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
 
   kiosk_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
@@ -557,10 +627,26 @@ main (int   argc,
   g_test_add_func ("/ui/map/gestures", test_gestures);
   g_test_add_func ("/ui/map/many-markers", test_many_markers);
   g_test_add_func ("/ui/map/broken-file", test_broken_file);
+  g_test_add_func ("/ui/map/url-tiles", test_url_tiles);
   g_test_add_func ("/ui/map/english", test_english);
 
   status = g_test_run ();
   g_clear_object (&app);
+
+  {
+    g_autofree char *dir = g_build_filename (cache_dir, "ankerort", NULL);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_remove (file);
+      }
+    g_rmdir (dir);
+    g_rmdir (cache_dir);
+  }
 
   return status;
 }

@@ -768,6 +768,7 @@ setup_url_tiles (KioskMapView            *self,
   g_autofree char *file = g_strdup_printf ("tiles-%s.sqlite", config->id);
   g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "ankerort", file, NULL);
   const char *attribution = config->options ? g_hash_table_lookup (config->options, "attribution") : NULL;
+  g_autofree char *fallback = NULL;
 
   source = kiosk_tile_cache_source_new (config->url, path, &error);
   if (source == NULL)
@@ -784,9 +785,17 @@ setup_url_tiles (KioskMapView            *self,
   kiosk_tile_cache_source_set_max_age (source, option_uint (config, "max-age", KIOSK_TILE_CACHE_DEFAULT_MAX_AGE, G_MAXINT));
   kiosk_tile_cache_source_set_expire (source, option_uint (config, "expire", KIOSK_TILE_CACHE_DEFAULT_EXPIRE, G_MAXINT));
 
+  /* Without a configured line, at least say whose tiles these are. */
+  if (attribution == NULL && strstr (config->url, "openstreetmap") != NULL)
+    attribution = "© OpenStreetMap contributors";
   if (attribution == NULL)
-    attribution = strstr (config->url, "openstreetmap") != NULL
-                  ? "© OpenStreetMap contributors" : "";
+    {
+      g_autoptr(GUri) uri = g_uri_parse (config->url, G_URI_FLAGS_NONE, NULL);
+
+      /* TRANSLATORS: %s is the tile server's host name */
+      fallback = g_strdup_printf (_("Map tiles: %s"), uri ? g_uri_get_host (uri) : config->url);
+      attribution = fallback;
+    }
 
   use_data_source (self, SHUMATE_DATA_SOURCE (source), config->id, config->id, attribution,
                    option_uint (config, "min-zoom", 10, 22), option_uint (config, "max-zoom", 19, 22));
