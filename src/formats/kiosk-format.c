@@ -20,6 +20,8 @@ static const KioskFormat *formats[] = {
   /* events */
 
   /* sensors */
+  &kiosk_format_sensorthings,
+  &kiosk_format_ngsi_v2,
 
   /* surveys */
 
