@@ -9,6 +9,7 @@
 
 #include "kiosk-i18n.h"
 #include "kiosk-map-card.h"
+#include "kiosk-reading.h"
 
 struct _KioskMapCard
 {
@@ -108,7 +109,17 @@ reading_row (GObject   *reading,
   double number = NAN;
 
   g_object_get (reading, "property", &property, "value", &number, "unit", &unit, "time", &time, NULL);
-  if (isnan (number))
+  /* The environment area's own words and number format where it has them. */
+  if (KIOSK_IS_READING (reading))
+    {
+      g_autofree char *number_text = kiosk_reading_format_value (KIOSK_READING (reading));
+
+      g_free (property);
+      property = g_strdup (kiosk_reading_get_display_name (KIOSK_READING (reading)));
+      text = unit != NULL && *unit != '\0'
+             ? g_strdup_printf ("%s %s", number_text, unit) : g_steal_pointer (&number_text);
+    }
+  else if (isnan (number))
     text = g_strdup ("–");
   else
     text = g_strdup_printf ("%.1f %s", number, unit ? unit : "");
