@@ -24,6 +24,7 @@ static const KioskFormat *formats[] = {
   &kiosk_format_ngsi_v2,
 
   /* surveys */
+  &kiosk_format_survey,
 
   /* tiles */
   &kiosk_format_tiles,

@@ -17,6 +17,7 @@ extern const KioskFormat kiosk_format_sensorthings;
 extern const KioskFormat kiosk_format_ngsi_v2;
 
 /* surveys */
+extern const KioskFormat kiosk_format_survey;
 
 /* tiles */
 extern const KioskFormat kiosk_format_tiles;
