@@ -22,6 +22,7 @@ kiosk_demo_start (GPtrArray  *sources,
   kiosk_demo_events_install (server, sources);
   kiosk_demo_sensors_install (server, sources);
   kiosk_demo_surveys_install (server, sources);
+  kiosk_demo_tiles_install (server, sources);
 
   return g_steal_pointer (&server);
 }

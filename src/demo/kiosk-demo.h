@@ -22,5 +22,9 @@ void kiosk_demo_sensors_install (KioskDemoServer *server,
                                  GPtrArray       *sources);
 void kiosk_demo_surveys_install (KioskDemoServer *server,
                                  GPtrArray       *sources);
+/* The map: Musterdorf's MBTiles file drawn at build time (no server route). */
+void kiosk_demo_tiles_install   (KioskDemoServer *server,
+                                 GPtrArray       *sources);
+char *kiosk_demo_tiles_get_path (void);
 
 G_END_DECLS

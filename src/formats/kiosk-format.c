@@ -29,6 +29,7 @@ static const KioskFormat *formats[] = {
   &kiosk_format_survey,
 
   /* tiles */
+  &kiosk_format_tiles,
 
   NULL,
 };

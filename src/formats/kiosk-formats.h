@@ -22,5 +22,6 @@ extern const KioskFormat kiosk_format_ngsi_v2;
 extern const KioskFormat kiosk_format_survey;
 
 /* tiles */
+extern const KioskFormat kiosk_format_tiles;
 
 G_END_DECLS

@@ -1,15 +1,1214 @@
-/* kiosk-map-view.c: the map area */
+/* kiosk-map-view.c: the city map: tiles, you-are-here, places, events and stations */
 
 #define G_LOG_DOMAIN "kiosk-map-view"
 
 #include "config.h"
 
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "kiosk-map-card.h"
+#include "kiosk-map-marker.h"
+#include "kiosk-map-point.h"
 #include "kiosk-map-view.h"
+#include "kiosk-mbtiles-source.h"
+#include "kiosk-resettable.h"
+#include "kiosk-tile-cache-source.h"
+#include "kiosk-tiles-format.h"
+
+/* Markers closer than this (px) are shown as one group. */
+#define CLUSTER_CELL_PX 88
+/* Zoom used to show one marker's surroundings (show-location). */
+#define DETAIL_ZOOM 17
+#define GO_TO_MS 400
+/* The card in landscape: beside the map's right edge. */
+#define CARD_MARGIN 24
+#define CARD_WIDTH 640
+
+struct _KioskMapView
+{
+  GtkWidget          parent_instance;
+
+  /* template widgets */
+  GtkWidget         *chips_scroller;
+  GtkBox            *chips;
+  GtkOverlay        *overlay;
+  ShumateMap        *map;
+  GtkLabel          *problem;
+  GtkWidget         *controls;
+  GtkButton         *zoom_in_button;
+  GtkButton         *zoom_out_button;
+  GtkButton         *recenter_button;
+  GtkLabel          *recenter_label;
+  GtkLabel          *attribution;
+  KioskMapCard      *card;
+
+  /* borrowed */
+  ShumateViewport   *viewport;
+  KioskMapMarker    *selected;
+
+  /* owned */
+  KioskConfig       *config;
+  KioskSourceList   *sources;
+  GListModel        *area_items[3];   /* places, events, readings */
+  GCancellable      *cancellable;
+  ShumateDataSource *data_source;
+  ShumateMapLayer   *tile_layer;
+  ShumateMarkerLayer *marker_layer;
+  ShumateMarkerLayer *here_layer;
+  GPtrArray         *points;          /* KioskMapPoint*: all of them */
+  GPtrArray         *clusters;        /* KioskMapCluster* of the shown points */
+  GHashTable        *markers;         /* key -> KioskMapMarker* on the layer */
+  GHashTable        *hidden;          /* categories switched off by chips */
+  char              *card_id;
+  char              *pending_id;
+  char              *problem_text;
+  double             bounds[4];       /* west, south, east, north */
+  gboolean           has_bounds;
+  gboolean           clamping;
+  int                cluster_zoom;
+  int                last_width;
+  int                last_height;
+  guint              rebuild_idle;
+  guint              markers_timeout;
+  guint              n_received;
+};
+
+static void kiosk_map_view_resettable_init (KioskResettableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KioskMapView, kiosk_map_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_RESETTABLE,
+                                                      kiosk_map_view_resettable_init))
+
+static const KioskArea point_areas[] = {
+  KIOSK_AREA_PLACES, KIOSK_AREA_EVENTS, KIOSK_AREA_SENSORS,
+};
+
+static gboolean
+is_portrait (KioskMapView *self)
+{
+  return gtk_widget_get_height (GTK_WIDGET (self->overlay)) >
+         gtk_widget_get_width (GTK_WIDGET (self->overlay));
+}
+
+static void
+set_problem (KioskMapView *self,
+             const char   *text)
+{
+  g_free (self->problem_text);
+  self->problem_text = g_strdup (text);
+  gtk_label_set_label (self->problem, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem), text != NULL);
+}
+
+static void
+set_accessible_label (GtkWidget  *widget,
+                      const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* Chips filter by family (the icon: "transport" holds stops, the station,
+ * bicycles...), so a town's twenty categories make a dozen chips. */
+static const char *
+point_filter_key (KioskMapPoint *point)
+{
+  return kiosk_map_point_get_icon_name (point);
+}
+
+static gboolean
+point_shown (KioskMapView  *self,
+             KioskMapPoint *point)
+{
+  return !g_hash_table_contains (self->hidden, point_filter_key (point));
+}
+
+/* Markers */
+
+static char *
+cluster_key (KioskMapCluster *cluster)
+{
+  KioskMapPoint *first = g_ptr_array_index (cluster->points, 0);
+
+  return g_strdup_printf ("%d:%s:%u:%.6f:%.6f", kiosk_map_point_get_kind (first),
+                          kiosk_map_point_get_id (first), cluster->points->len,
+                          cluster->latitude, cluster->longitude);
+}
+
+static void open_point (KioskMapView *self, KioskMapPoint *point);
+
+static void
+marker_activated_cb (KioskMapMarker *marker,
+                     KioskMapView   *self)
+{
+  GPtrArray *points = kiosk_map_marker_get_points (marker);
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+  guint max_zoom = shumate_viewport_get_max_zoom_level (self->viewport);
+
+  if (points->len == 1)
+    {
+      open_point (self, g_ptr_array_index (points, 0));
+      return;
+    }
+
+  /* A group: come closer, or list it when closer is not possible. */
+  if (zoom + 1 < max_zoom)
+    {
+      double latitude = shumate_location_get_latitude (SHUMATE_LOCATION (marker));
+      double longitude = shumate_location_get_longitude (SHUMATE_LOCATION (marker));
+
+      shumate_map_go_to_full_with_duration (self->map, latitude, longitude,
+                                            MIN (floor (zoom) + 2, max_zoom), GO_TO_MS);
+      return;
+    }
+
+  g_clear_pointer (&self->card_id, g_free);
+  kiosk_map_card_show_points (self->card, points);
+  gtk_widget_set_visible (GTK_WIDGET (self->card), TRUE);
+}
+
+static void
+update_markers (KioskMapView *self)
+{
+  g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  int zoom = (int) floor (shumate_viewport_get_zoom_level (self->viewport) + 0.25);
+  double north, west, south, east;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_clear_handle_id (&self->markers_timeout, g_source_remove);
+
+  if (shumate_viewport_get_reference_map_source (self->viewport) == NULL)
+    return;
+
+  if (self->clusters == NULL || zoom != self->cluster_zoom)
+    {
+      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+      KioskMapPoint *card_point = NULL;
+
+      for (guint i = 0; i < self->points->len; i++)
+        {
+          KioskMapPoint *point = g_ptr_array_index (self->points, i);
+
+          if (card_point == NULL && self->card_id != NULL &&
+              g_str_equal (kiosk_map_point_get_id (point), self->card_id))
+            card_point = point;
+          else if (point_shown (self, point))
+            g_ptr_array_add (shown, point);
+        }
+      g_clear_pointer (&self->clusters, g_ptr_array_unref);
+      self->clusters = kiosk_map_cluster (shown, zoom, CLUSTER_CELL_PX);
+      self->cluster_zoom = zoom;
+      if (card_point != NULL)
+        {
+          KioskMapCluster *alone = g_new0 (KioskMapCluster, 1);
+
+          alone->points = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (alone->points, g_object_ref (card_point));
+          alone->latitude = kiosk_map_point_get_latitude (card_point);
+          alone->longitude = kiosk_map_point_get_longitude (card_point);
+          g_ptr_array_add (self->clusters, alone);
+        }
+    }
+
+  /* Markers live only around what is on screen: 5,000 widgets would not pan. */
+  if (width <= 0 || height <= 0)
+    {
+      width = 1920;
+      height = 1080;
+    }
+  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
+                                              -width / 4.0, -height / 4.0, &north, &west);
+  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
+                                              width * 1.25, height * 1.25, &south, &east);
+
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      KioskMapCluster *cluster = g_ptr_array_index (self->clusters, i);
+      g_autofree char *ckey = NULL;
+      KioskMapMarker *marker;
+
+      if (cluster->latitude > north || cluster->latitude < south ||
+          cluster->longitude < west || cluster->longitude > east)
+        continue;
+
+      ckey = cluster_key (cluster);
+      marker = g_hash_table_lookup (self->markers, ckey);
+      if (marker == NULL)
+        {
+          marker = kiosk_map_marker_new (cluster->points, cluster->latitude, cluster->longitude);
+          g_signal_connect (marker, "activated", G_CALLBACK (marker_activated_cb), self);
+          shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (marker));
+          g_hash_table_insert (self->markers, g_strdup (ckey), marker);
+        }
+      if (cluster->points->len == 1 && self->card_id != NULL &&
+          g_strcmp0 (kiosk_map_point_get_id (g_ptr_array_index (cluster->points, 0)), self->card_id) == 0)
+        {
+          if (self->selected != NULL && self->selected != marker)
+            kiosk_map_marker_set_selected (self->selected, FALSE);
+          self->selected = marker;
+          kiosk_map_marker_set_selected (marker, TRUE);
+        }
+      g_hash_table_add (keep, g_steal_pointer (&ckey));
+    }
+
+  g_hash_table_iter_init (&iter, self->markers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_hash_table_contains (keep, key))
+        continue;
+      if (value == (gpointer) self->selected)
+        self->selected = NULL;
+      g_signal_handlers_disconnect_by_data (value, self);
+      shumate_marker_layer_remove_marker (self->marker_layer, value);
+      g_hash_table_iter_remove (&iter);
+    }
+
+}
+
+static gboolean
+markers_timeout_cb (gpointer user_data)
+{
+  KioskMapView *self = user_data;
+
+  self->markers_timeout = 0;
+  update_markers (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_update_markers (KioskMapView *self)
+{
+  if (self->markers_timeout == 0)
+    self->markers_timeout = g_timeout_add (60, markers_timeout_cb, self);
+}
+
+static void
+refilter (KioskMapView *self)
+{
+  g_clear_pointer (&self->clusters, g_ptr_array_unref);
+  g_hash_table_remove_all (self->markers);
+  self->selected = NULL;
+  shumate_marker_layer_remove_all (self->marker_layer);
+  update_markers (self);
+}
+
+/* Chips */
+
+static void
+chip_toggled_cb (GtkToggleButton *chip,
+                 KioskMapView    *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (chip), "kiosk-map-category");
+
+  if (gtk_toggle_button_get_active (chip))
+    g_hash_table_remove (self->hidden, key);
+  else
+    g_hash_table_add (self->hidden, g_strdup (key));
+  refilter (self);
+}
+
+static GtkWidget *
+chip_new (KioskMapView *self,
+          const char   *key,
+          const char   *label,
+          const char   *icon_name)
+{
+  GtkWidget *chip = gtk_toggle_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  gtk_button_set_child (GTK_BUTTON (chip), box);
+  gtk_widget_add_css_class (chip, "map-chip");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), !g_hash_table_contains (self->hidden, key));
+  set_accessible_label (chip, label);
+  g_object_set_data_full (G_OBJECT (chip), "kiosk-map-category", g_strdup (key), g_free);
+  g_signal_connect (chip, "toggled", G_CALLBACK (chip_toggled_cb), self);
+
+  return chip;
+}
+
+static int
+compare_categories (gconstpointer a,
+                    gconstpointer b)
+{
+  const char *fa = *(const char **) a, *fb = *(const char **) b;
+
+  /* "Other places" last, the rest by name. */
+  if (g_str_equal (fa, "kiosk-map-place-symbolic") != g_str_equal (fb, "kiosk-map-place-symbolic"))
+    return g_str_equal (fa, "kiosk-map-place-symbolic") ? 1 : -1;
+
+  return g_utf8_collate (kiosk_map_family_label (fa), kiosk_map_family_label (fb));
+}
+
+static void
+rebuild_chips (KioskMapView *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) categories = g_ptr_array_new ();
+  gboolean events = FALSE, stations = FALSE;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
+    gtk_box_remove (self->chips, child);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      KioskMapPoint *point = g_ptr_array_index (self->points, i);
+      const char *family = point_filter_key (point);
+
+      switch (kiosk_map_point_get_kind (point))
+        {
+        case KIOSK_MAP_POINT_EVENT:
+          events = TRUE;
+          break;
+        case KIOSK_MAP_POINT_STATION:
+          stations = TRUE;
+          break;
+        case KIOSK_MAP_POINT_PLACE:
+        default:
+          if (!g_hash_table_contains (seen, family))
+            {
+              g_hash_table_add (seen, (gpointer) family);
+              g_ptr_array_add (categories, (gpointer) family);
+            }
+          break;
+        }
+    }
+
+  g_ptr_array_sort (categories, compare_categories);
+  for (guint i = 0; i < categories->len; i++)
+    {
+      const char *family = g_ptr_array_index (categories, i);
+
+      gtk_box_append (self->chips,
+                           chip_new (self, family, kiosk_map_family_label (family), family));
+    }
+  if (events)
+    gtk_box_append (self->chips, chip_new (self, "kiosk-events-symbolic",
+                                                kiosk_map_category_label (KIOSK_MAP_CATEGORY_EVENT),
+                                                "kiosk-events-symbolic"));
+  if (stations)
+    gtk_box_append (self->chips, chip_new (self, "kiosk-sensors-symbolic",
+                                                kiosk_map_category_label (KIOSK_MAP_CATEGORY_STATION),
+                                                "kiosk-sensors-symbolic"));
+
+  /* One kind alone needs no filter. */
+  gtk_widget_set_visible (self->chips_scroller, categories->len + events + stations > 1);
+}
+
+/* Points from the sources */
+
+static KioskMapPoint *
+find_point (KioskMapView *self,
+            const char   *id)
+{
+  for (guint i = 0; id != NULL && i < self->points->len; i++)
+    {
+      KioskMapPoint *point = g_ptr_array_index (self->points, i);
+
+      if (g_strcmp0 (kiosk_map_point_get_id (point), id) == 0)
+        return point;
+    }
+
+  return NULL;
+}
+
+static gboolean
+rebuild_points (KioskMapView *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
+  g_autoptr(GPtrArray) places = NULL, events = NULL, stations = NULL;
+
+  self->rebuild_idle = 0;
+  now = g_date_time_new_now (tz);
+
+  places = kiosk_map_points_from_places (self->area_items[0]);
+  events = kiosk_map_points_from_events (self->area_items[1], now);
+  stations = kiosk_map_points_from_readings (self->area_items[2]);
+
+  g_ptr_array_set_size (self->points, 0);
+  g_ptr_array_extend_and_steal (self->points, g_steal_pointer (&places));
+  g_ptr_array_extend_and_steal (self->points, g_steal_pointer (&events));
+  g_ptr_array_extend_and_steal (self->points, g_steal_pointer (&stations));
+
+  rebuild_chips (self);
+  refilter (self);
+
+  /* The open card follows its point's new data, or closes when it is gone. */
+  if (self->card_id != NULL)
+    {
+      KioskMapPoint *point = find_point (self, self->card_id);
+
+      if (point != NULL)
+        kiosk_map_card_show_point (self->card, point, now);
+      else
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self->card), FALSE);
+          g_clear_pointer (&self->card_id, g_free);
+        }
+    }
+
+  if (self->pending_id != NULL)
+    {
+      KioskMapPoint *point = find_point (self, self->pending_id);
+
+      if (point != NULL)
+        {
+          g_clear_pointer (&self->pending_id, g_free);
+          open_point (self, point);
+        }
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+items_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  KioskMapView *self)
+{
+  if (self->rebuild_idle == 0)
+    self->rebuild_idle = g_idle_add ((GSourceFunc) rebuild_points, self);
+}
+
+/* Cards */
+
+static void
+close_card (KioskMapView *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->card), FALSE);
+  if (self->card_id != NULL)
+    {
+      g_clear_pointer (&self->clusters, g_ptr_array_unref);
+      queue_update_markers (self);
+    }
+  g_clear_pointer (&self->card_id, g_free);
+  if (self->selected != NULL)
+    kiosk_map_marker_set_selected (self->selected, FALSE);
+  self->selected = NULL;
+}
+
+/* Centres the map so that the point is in the part the card leaves free. */
+static void
+go_beside_card (KioskMapView *self,
+                double        latitude,
+                double        longitude,
+                double        zoom)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->overlay));
+  double degrees_per_px = 360.0 / (256.0 * pow (2, zoom));
+
+  if (width > 0 && height > 0)
+    {
+      if (is_portrait (self))
+        latitude -= height * 0.22 * degrees_per_px * cos (latitude * G_PI / 180.0);
+      else
+        longitude += MIN (CARD_WIDTH + CARD_MARGIN, width / 2) / 2.0 * degrees_per_px;
+    }
+
+  shumate_map_go_to_full_with_duration (self->map, latitude, longitude, zoom, GO_TO_MS);
+}
+
+static void
+open_point (KioskMapView  *self,
+            KioskMapPoint *point)
+{
+  g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+
+  /* A point whose chip is off is switched back on: it was asked for. */
+  if (!point_shown (self, point))
+    {
+      g_hash_table_remove (self->hidden, point_filter_key (point));
+      rebuild_chips (self);
+      refilter (self);
+    }
+
+  g_free (self->card_id);
+  self->card_id = g_strdup (kiosk_map_point_get_id (point));
+  kiosk_map_card_show_point (self->card, point, now);
+  gtk_widget_set_visible (GTK_WIDGET (self->card), TRUE);
+
+  go_beside_card (self, kiosk_map_point_get_latitude (point),
+                  kiosk_map_point_get_longitude (point), MAX (zoom, 15));
+  if (self->selected != NULL)
+    kiosk_map_marker_set_selected (self->selected, FALSE);
+  self->selected = NULL;
+  /* The point of the open card is shown on its own, not in a group. */
+  g_clear_pointer (&self->clusters, g_ptr_array_unref);
+  queue_update_markers (self);
+}
+
+static void
+card_close_cb (KioskMapCard *card,
+               KioskMapView *self)
+{
+  close_card (self);
+}
+
+static void
+card_point_cb (KioskMapCard  *card,
+               KioskMapPoint *point,
+               KioskMapView  *self)
+{
+  open_point (self, point);
+}
+
+/* Viewport */
+
+static void
+go_home (KioskMapView *self,
+         gboolean      animate)
+{
+  double latitude = kiosk_config_get_latitude (self->config);
+  double longitude = kiosk_config_get_longitude (self->config);
+  double zoom = kiosk_config_get_map_zoom (self->config);
+
+  if (animate)
+    shumate_map_go_to_full_with_duration (self->map, latitude, longitude, zoom, GO_TO_MS);
+  else
+    {
+      shumate_map_stop_go_to (self->map);
+      shumate_viewport_set_zoom_level (self->viewport, zoom);
+      shumate_map_center_on (self->map, latitude, longitude);
+    }
+}
+
+static void
+viewport_moved_cb (ShumateViewport *viewport,
+                   GParamSpec      *pspec,
+                   KioskMapView    *self)
+{
+  double latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  double longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  double clamped_lat, clamped_lon;
+
+  queue_update_markers (self);
+
+  /* The view stays over the town: its centre may not leave the bounds. */
+  if (!self->has_bounds || self->clamping)
+    return;
+
+  clamped_lon = CLAMP (longitude, self->bounds[0], self->bounds[2]);
+  clamped_lat = CLAMP (latitude, self->bounds[1], self->bounds[3]);
+  if (clamped_lat != latitude || clamped_lon != longitude)
+    {
+      self->clamping = TRUE;
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), clamped_lat, clamped_lon);
+      self->clamping = FALSE;
+    }
+}
+
+static void
+rotation_cb (ShumateViewport *viewport,
+             GParamSpec      *pspec,
+             KioskMapView    *self)
+{
+  /* North stays up on a public map: a two-finger twist only pans and zooms. */
+  if (shumate_viewport_get_rotation (viewport) != 0)
+    shumate_viewport_set_rotation (viewport, 0);
+}
+
+static void
+zoom_in_clicked_cb (GtkButton    *button,
+                    KioskMapView *self)
+{
+  shumate_map_zoom_in (self->map);
+}
+
+static void
+zoom_out_clicked_cb (GtkButton    *button,
+                     KioskMapView *self)
+{
+  shumate_map_zoom_out (self->map);
+}
+
+static void
+recenter_clicked_cb (GtkButton    *button,
+                     KioskMapView *self)
+{
+  go_home (self, TRUE);
+}
+
+/* Tiles */
+
+static void
+received_data_cb (ShumateDataSource *source,
+                  int                x,
+                  int                y,
+                  int                zoom,
+                  GBytes            *bytes,
+                  KioskMapView      *self)
+{
+  self->n_received++;
+}
+
+static void
+use_data_source (KioskMapView      *self,
+                 ShumateDataSource *source,
+                 const char        *id,
+                 const char        *name,
+                 const char        *license,
+                 guint              min_zoom,
+                 guint              max_zoom)
+{
+  g_autoptr(ShumateRasterRenderer) renderer = NULL;
+  double zoom;
+
+  g_set_object (&self->data_source, source);
+  g_signal_connect_object (source, "received-data", G_CALLBACK (received_data_cb), self, 0);
+
+  renderer = shumate_raster_renderer_new_full (id, name, license, NULL, min_zoom, max_zoom, 256,
+                                               SHUMATE_MAP_PROJECTION_MERCATOR, source);
+  shumate_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (renderer));
+
+  if (self->tile_layer != NULL)
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+  g_clear_object (&self->tile_layer);
+  self->tile_layer = g_object_ref_sink (shumate_map_layer_new (SHUMATE_MAP_SOURCE (renderer), self->viewport));
+  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer),
+                                   SHUMATE_LAYER (self->marker_layer));
+
+  gtk_label_set_label (self->attribution, license && *license ? license : name);
+  gtk_widget_set_visible (GTK_WIDGET (self->attribution), (license && *license) || (name && *name));
+
+  zoom = CLAMP (kiosk_config_get_map_zoom (self->config), min_zoom, max_zoom);
+  shumate_viewport_set_zoom_level (self->viewport, zoom);
+  go_home (self, FALSE);
+  queue_update_markers (self);
+}
+
+static void
+use_blank (KioskMapView *self)
+{
+  g_autoptr(KioskMbtilesSource) blank = kiosk_mbtiles_source_new_blank ();
+
+  /* Markers still need a projection when there are no tiles. */
+  use_data_source (self, SHUMATE_DATA_SOURCE (blank), "blank", "", "", 10, 19);
+  gtk_widget_set_visible (GTK_WIDGET (self->attribution), FALSE);
+}
+
+static void
+mbtiles_opened_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(KioskMapView) self = user_data;
+  g_autoptr(KioskMbtilesSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  double west, south, east, north;
+  guint max_zoom;
+
+  source = kiosk_mbtiles_source_new_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL)
+    return;
+
+  if (source == NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n%s", _("The offline map cannot be shown."),
+                                               error->message);
+
+      g_message ("Map tiles: %s", error->message);
+      set_problem (self, text);
+      use_blank (self);
+      return;
+    }
+
+  if (!self->has_bounds &&
+      kiosk_mbtiles_source_get_bounds (source, &west, &south, &east, &north))
+    {
+      self->bounds[0] = west;
+      self->bounds[1] = south;
+      self->bounds[2] = east;
+      self->bounds[3] = north;
+      self->has_bounds = TRUE;
+    }
+
+  /* One level past the file's deepest, drawn from it, for a closer look. */
+  max_zoom = kiosk_mbtiles_source_get_max_zoom (source) + 1;
+  use_data_source (self, SHUMATE_DATA_SOURCE (source), "mbtiles",
+                   kiosk_mbtiles_source_get_name (source),
+                   kiosk_mbtiles_source_get_attribution (source),
+                   MAX (kiosk_mbtiles_source_get_min_zoom (source), 1),
+                   MIN (max_zoom, 20));
+}
+
+static guint
+option_uint (const KioskSourceConfig *config,
+             const char              *name,
+             guint                    fallback,
+             guint                    max)
+{
+  const char *text = config->options ? g_hash_table_lookup (config->options, name) : NULL;
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, max, &value, NULL))
+    return fallback;
+
+  return (guint) value;
+}
+
+static void
+setup_url_tiles (KioskMapView            *self,
+                 const KioskSourceConfig *config)
+{
+  g_autoptr(KioskTileCacheSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strdup_printf ("tiles-%s.sqlite", config->id);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "ankerort", file, NULL);
+  const char *attribution = config->options ? g_hash_table_lookup (config->options, "attribution") : NULL;
+  g_autofree char *fallback = NULL;
+
+  source = kiosk_tile_cache_source_new (config->url, path, &error);
+  if (source == NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n%s", _("The map tiles cannot be shown."),
+                                               error->message);
+
+      set_problem (self, text);
+      use_blank (self);
+      return;
+    }
+
+  kiosk_tile_cache_source_set_max_size (source, (guint64) option_uint (config, "cache-size", 256, 100000) << 20);
+  kiosk_tile_cache_source_set_max_age (source, option_uint (config, "max-age", KIOSK_TILE_CACHE_DEFAULT_MAX_AGE, G_MAXINT));
+  kiosk_tile_cache_source_set_expire (source, option_uint (config, "expire", KIOSK_TILE_CACHE_DEFAULT_EXPIRE, G_MAXINT));
+
+  /* Without a configured line, at least say whose tiles these are. */
+  if (attribution == NULL && strstr (config->url, "openstreetmap") != NULL)
+    attribution = "© OpenStreetMap contributors";
+  if (attribution == NULL)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (config->url, G_URI_FLAGS_NONE, NULL);
+
+      /* TRANSLATORS: %s is the tile server's host name */
+      fallback = g_strdup_printf (_("Map tiles: %s"), uri ? g_uri_get_host (uri) : config->url);
+      attribution = fallback;
+    }
+
+  use_data_source (self, SHUMATE_DATA_SOURCE (source), config->id, config->id, attribution,
+                   option_uint (config, "min-zoom", 10, 22), option_uint (config, "max-zoom", 19, 22));
+}
+
+static void
+setup_tiles (KioskMapView *self)
+{
+  GListModel *list = kiosk_source_list_get_sources (self->sources);
+  const KioskSourceConfig *config = NULL;
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; config == NULL && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(KioskSource) source = g_list_model_get_item (list, i);
+
+      if (kiosk_source_get_area (source) == KIOSK_AREA_TILES)
+        config = kiosk_source_get_config (source);
+    }
+
+  if (config == NULL)
+    {
+      set_problem (self, _("No map tiles are set up: the markers are shown without a map."));
+      use_blank (self);
+      return;
+    }
+
+  switch (kiosk_tiles_classify (config->url, &path))
+    {
+    case KIOSK_TILES_MBTILES:
+      use_blank (self);
+      kiosk_mbtiles_source_new_async (path, self->cancellable, mbtiles_opened_cb, g_object_ref (self));
+      break;
+
+    case KIOSK_TILES_URL_TEMPLATE:
+      setup_url_tiles (self, config);
+      break;
+
+    case KIOSK_TILES_INVALID:
+    default:
+      {
+        g_autofree char *text = g_strdup_printf (_("The map tiles cannot be shown: “%s” is neither an MBTiles file nor a tile URL template."),
+                                                 config->url);
+
+        set_problem (self, text);
+        use_blank (self);
+      }
+      break;
+    }
+}
+
+/* Actions */
+
+static void
+show_location_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KioskMapView *self = KIOSK_MAP_VIEW (widget);
+  const char *id = NULL;
+  double latitude, longitude;
+  KioskMapPoint *point;
+
+  g_variant_get (param, "(&sdd)", &id, &latitude, &longitude);
+
+  point = find_point (self, id);
+  if (point != NULL)
+    {
+      open_point (self, point);
+      return;
+    }
+
+  /* Not loaded yet (or not a marker): go there, and open it when it comes. */
+  close_card (self);
+  g_free (self->pending_id);
+  self->pending_id = g_strdup (id);
+  if (isfinite (latitude) && isfinite (longitude))
+    shumate_map_go_to_full_with_duration (self->map, latitude, longitude, DETAIL_ZOOM - 1, GO_TO_MS);
+}
+
+static void
+kiosk_map_view_reset (KioskResettable *resettable)
+{
+  KioskMapView *self = KIOSK_MAP_VIEW (resettable);
+
+  close_card (self);
+  g_clear_pointer (&self->pending_id, g_free);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->chips_scroller)), 0);
+  if (g_hash_table_size (self->hidden) > 0)
+    {
+      g_hash_table_remove_all (self->hidden);
+      rebuild_chips (self);
+      refilter (self);
+    }
+  go_home (self, FALSE);
+}
+
+static void
+kiosk_map_view_resettable_init (KioskResettableInterface *iface)
+{
+  iface->reset = kiosk_map_view_reset;
+}
+
+/* Landscape: the card at the side, over the map's right part; portrait: a
+ * sheet at the bottom, within reach of a wheelchair user. */
+static void
+card_rect (KioskMapView *self,
+           GdkRectangle *rect)
+{
+  GtkWidget *card = GTK_WIDGET (self->card);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->overlay));
+  int min_width, min_height, natural_height;
+
+  gtk_widget_measure (card, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  if (is_portrait (self))
+    {
+      rect->width = MAX (width, min_width);
+      gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, rect->width,
+                          &min_height, &natural_height, NULL, NULL);
+      rect->height = MAX (min_height, MIN (natural_height, height * 3 / 5));
+      rect->x = 0;
+      rect->y = height - rect->height;
+    }
+  else
+    {
+      rect->width = MAX (min_width, MIN (CARD_WIDTH, width - 2 * CARD_MARGIN));
+      gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, rect->width,
+                          &min_height, &natural_height, NULL, NULL);
+      rect->height = MAX (min_height, MIN (natural_height, height - 2 * CARD_MARGIN));
+      rect->x = width - rect->width - CARD_MARGIN;
+      rect->y = CARD_MARGIN;
+    }
+}
+
+static gboolean
+get_child_position_cb (GtkOverlay   *overlay,
+                       GtkWidget    *widget,
+                       GdkRectangle *allocation,
+                       KioskMapView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
+
+  /* Which markers exist depends on what the screen shows: follow resizes. */
+  if (width != self->last_width || height != self->last_height)
+    {
+      self->last_width = width;
+      self->last_height = height;
+      queue_update_markers (self);
+    }
+
+  if (widget == GTK_WIDGET (self->card))
+    {
+      card_rect (self, allocation);
+      return TRUE;
+    }
+
+  /* In portrait the sheet would cover the buttons and the attribution,
+   * which must stay visible: they move up above it. */
+  if ((widget == self->controls || widget == GTK_WIDGET (self->attribution)) &&
+      is_portrait (self) && gtk_widget_get_visible (GTK_WIDGET (self->card)))
+    {
+      GdkRectangle card;
+      int min_width, nat_width, min_height;
+
+      card_rect (self, &card);
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+      allocation->width = MIN (nat_width, MAX (min_width, width));
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, allocation->width,
+                          &min_height, NULL, NULL, NULL);
+      allocation->height = min_height;
+      if (widget == self->controls)
+        {
+          allocation->x = width - allocation->width;
+          allocation->y = MAX (0, card.y - min_height - CARD_MARGIN);
+        }
+      else
+        {
+          allocation->x = 0;
+          allocation->y = MAX (0, card.y - min_height);
+        }
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+kiosk_map_view_dispose (GObject *object)
+{
+  KioskMapView *self = (KioskMapView *)object;
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  g_clear_handle_id (&self->markers_timeout, g_source_remove);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->area_items); i++)
+    {
+      if (self->area_items[i] != NULL)
+        g_signal_handlers_disconnect_by_data (self->area_items[i], self);
+      g_clear_object (&self->area_items[i]);
+    }
+  if (self->viewport != NULL)
+    g_signal_handlers_disconnect_by_data (self->viewport, self);
+  if (self->data_source != NULL)
+    g_signal_handlers_disconnect_by_data (self->data_source, self);
+
+  if (self->markers != NULL)
+    g_hash_table_remove_all (self->markers);
+  self->selected = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_MAP_VIEW);
+  /* The template's outer box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->tile_layer);
+  g_clear_object (&self->marker_layer);
+  g_clear_object (&self->here_layer);
+  g_clear_object (&self->data_source);
+  g_clear_object (&self->config);
+  g_clear_object (&self->sources);
+
+  G_OBJECT_CLASS (kiosk_map_view_parent_class)->dispose (object);
+}
+
+static void
+kiosk_map_view_finalize (GObject *object)
+{
+  KioskMapView *self = (KioskMapView *)object;
+
+  g_clear_pointer (&self->points, g_ptr_array_unref);
+  g_clear_pointer (&self->clusters, g_ptr_array_unref);
+  g_clear_pointer (&self->markers, g_hash_table_unref);
+  g_clear_pointer (&self->hidden, g_hash_table_unref);
+  g_clear_pointer (&self->card_id, g_free);
+  g_clear_pointer (&self->pending_id, g_free);
+  g_clear_pointer (&self->problem_text, g_free);
+
+  G_OBJECT_CLASS (kiosk_map_view_parent_class)->finalize (object);
+}
+
+static void
+kiosk_map_view_class_init (KioskMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kiosk_map_view_dispose;
+  object_class->finalize = kiosk_map_view_finalize;
+
+  g_type_ensure (SHUMATE_TYPE_MAP);
+  g_type_ensure (KIOSK_TYPE_MAP_CARD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, chips_scroller);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, chips);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, map);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, problem);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, controls);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, zoom_in_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, zoom_out_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, recenter_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, recenter_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, attribution);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapView, card);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_in_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_out_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recenter_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, card_close_cb);
+  gtk_widget_class_bind_template_callback (widget_class, card_point_cb);
+  gtk_widget_class_bind_template_callback (widget_class, get_child_position_cb);
+  gtk_widget_class_set_css_name (widget_class, "kioskmapview");
+
+  /* (id, latitude, longitude): centre there and open that marker's card. */
+  gtk_widget_class_install_action (widget_class, "map.show-location", "(sdd)", show_location_action);
+}
+
+static void
+kiosk_map_view_init (KioskMapView *self)
+{
+  const char *label;
+
+  self->points = g_ptr_array_new_with_free_func (g_object_unref);
+  self->markers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cancellable = g_cancellable_new ();
+  self->cluster_zoom = -1;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* TRANSLATORS: the button that brings the map back to the kiosk */
+  label = _("Where am I?");
+  gtk_label_set_label (self->recenter_label, label);
+  set_accessible_label (GTK_WIDGET (self->recenter_button), label);
+  set_accessible_label (GTK_WIDGET (self->zoom_in_button), _("Zoom in"));
+  set_accessible_label (GTK_WIDGET (self->zoom_out_button), _("Zoom out"));
+
+  self->viewport = shumate_map_get_viewport (self->map);
+  shumate_map_set_zoom_on_double_click (self->map, TRUE);
+  shumate_map_set_animate_zoom (self->map, TRUE);
+  g_signal_connect (self->viewport, "notify::latitude", G_CALLBACK (viewport_moved_cb), self);
+  g_signal_connect (self->viewport, "notify::longitude", G_CALLBACK (viewport_moved_cb), self);
+  g_signal_connect (self->viewport, "notify::zoom-level", G_CALLBACK (viewport_moved_cb), self);
+  g_signal_connect (self->viewport, "notify::rotation", G_CALLBACK (rotation_cb), self);
+
+  self->marker_layer = g_object_ref_sink (shumate_marker_layer_new (self->viewport));
+  self->here_layer = g_object_ref_sink (shumate_marker_layer_new (self->viewport));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->marker_layer));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->here_layer));
+}
 
 GtkWidget *
 kiosk_map_view_new (KioskConfig     *config,
-                     KioskSourceList *sources)
+                    KioskSourceList *sources)
 {
-  /* Not built yet: the window shows the empty state. */
+  KioskMapView *self;
+
+  g_return_val_if_fail (KIOSK_IS_CONFIG (config), NULL);
+  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (sources), NULL);
+
+  /* Without tiles, markers still say where things are, on a plain ground. */
+  if (!kiosk_source_list_has_area (sources, KIOSK_AREA_TILES) &&
+      !kiosk_source_list_has_area (sources, KIOSK_AREA_PLACES) &&
+      !kiosk_source_list_has_area (sources, KIOSK_AREA_EVENTS) &&
+      !kiosk_source_list_has_area (sources, KIOSK_AREA_SENSORS))
+    return NULL;
+
+  self = g_object_new (KIOSK_TYPE_MAP_VIEW, NULL);
+  self->config = g_object_ref (config);
+  self->sources = g_object_ref (sources);
+  self->has_bounds = kiosk_config_get_map_bounds (config, &self->bounds[0], &self->bounds[1],
+                                                  &self->bounds[2], &self->bounds[3]);
+
+  shumate_marker_layer_add_marker (self->here_layer,
+                                   SHUMATE_MARKER (kiosk_map_marker_new_here (kiosk_config_get_latitude (config),
+                                                                              kiosk_config_get_longitude (config))));
+
+  setup_tiles (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (point_areas); i++)
+    {
+      self->area_items[i] = g_object_ref (kiosk_source_list_get_items (sources, point_areas[i]));
+      g_signal_connect (self->area_items[i], "items-changed", G_CALLBACK (items_changed_cb), self);
+    }
+  rebuild_points (self);
+
+  return GTK_WIDGET (self);
+}
+
+ShumateMap *
+kiosk_map_view_get_map (KioskMapView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_MAP_VIEW (self), NULL);
+
+  return self->map;
+}
+
+guint
+kiosk_map_view_get_n_tiles_received (KioskMapView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_MAP_VIEW (self), 0);
+
+  return self->n_received;
+}
+
+guint
+kiosk_map_view_get_n_markers (KioskMapView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_MAP_VIEW (self), 0);
+
+  return g_hash_table_size (self->markers);
+}
+
+GtkWidget *
+kiosk_map_view_find_marker (KioskMapView *self,
+                            const char   *id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (KIOSK_IS_MAP_VIEW (self), NULL);
+
+  update_markers (self);
+  g_hash_table_iter_init (&iter, self->markers);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GPtrArray *points = kiosk_map_marker_get_points (value);
+
+      if (points->len == 1 &&
+          g_strcmp0 (kiosk_map_point_get_id (g_ptr_array_index (points, 0)), id) == 0)
+        return kiosk_map_marker_get_button (value);
+    }
+
   return NULL;
+}
+
+const char *
+kiosk_map_view_get_card_id (KioskMapView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_MAP_VIEW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->card)) ? self->card_id : NULL;
+}
+
+const char *
+kiosk_map_view_get_problem (KioskMapView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_MAP_VIEW (self), NULL);
+
+  return self->problem_text;
 }

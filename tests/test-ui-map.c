@@ -1,0 +1,652 @@
+/* test-ui-map.c: the city map in the real window under Xvfb: offline tiles
+ * drawn, markers from the sources, cards, the controls, a broken file, with
+ * screenshots in both languages */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "kiosk-application.h"
+#include "kiosk-demo.h"
+#include "kiosk-demo-server.h"
+#include "kiosk-demo-town.h"
+#include "kiosk-i18n.h"
+#include "kiosk-map-view.h"
+#include "kiosk-mbtiles-source.h"
+#include "kiosk-tiles-format.h"
+#include "kiosk-place.h"
+#include "kiosk-resettable.h"
+#include "kiosk-source.h"
+#include "kiosk-test-ui.h"
+#include "kiosk-window.h"
+
+#define HOME_LAT 51.3397
+#define HOME_LON 12.3731
+
+static KioskApplication *app;
+
+typedef struct
+{
+  KioskConfig     *config;
+  KioskSourceList *sources;
+  KioskWindow     *window;
+} Kiosk;
+
+static char *
+demo_tiles_uri (void)
+{
+  g_autofree char *path = kiosk_demo_tiles_get_path ();
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return g_filename_to_uri (path, NULL, NULL);
+}
+
+/* Musterdorf's places as the geojson source gives them. */
+static KioskSource *
+places_source (void)
+{
+  g_autoptr(KioskSourceConfig) config = kiosk_source_config_new ("places", "geojson",
+                                                                 "http://127.0.0.1:9/places.geojson");
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  KioskSource *source = kiosk_source_new (config);
+  const KioskDemoPlace *places;
+  guint n = 0;
+
+  places = kiosk_demo_town_get_places (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      KioskPlace *place = kiosk_place_new (places[i].id, places[i].name,
+                                           places[i].latitude, places[i].longitude);
+
+      kiosk_place_set_category (place, places[i].category);
+      kiosk_place_set_description (place, places[i].description);
+      g_ptr_array_add (items, place);
+    }
+  kiosk_source_set_items (source, items);
+
+  return source;
+}
+
+static void
+kiosk_open_full (Kiosk      *kiosk,
+                 const char *tiles_url,
+                 gboolean    with_places)
+{
+  g_autoptr(KioskSourceConfig) tiles = kiosk_source_config_new ("map", "tiles", tiles_url);
+  g_autoptr(KioskSource) source = kiosk_source_new (tiles);
+  GSettings *settings;
+
+  kiosk->config = kiosk_config_new_default ();
+  settings = kiosk_config_get_settings (kiosk->config);
+  g_settings_set_string (settings, "place-name", "Stadtbibliothek Musterdorf");
+  g_settings_set_double (settings, "latitude", HOME_LAT);
+  g_settings_set_double (settings, "longitude", HOME_LON);
+  g_settings_set_double (settings, "map-zoom", 16);
+
+  kiosk->sources = kiosk_source_list_new ();
+  kiosk_source_list_add (kiosk->sources, source);
+  if (with_places)
+    {
+      g_autoptr(KioskSource) places = places_source ();
+
+      kiosk_source_list_add (kiosk->sources, places);
+    }
+
+  kiosk->window = kiosk_window_new (ADW_APPLICATION (app), kiosk->config, kiosk->sources, FALSE);
+  gtk_window_present (GTK_WINDOW (kiosk->window));
+  kiosk_test_ui_wait (800);
+  kiosk_window_show_area (kiosk->window, "map");
+  kiosk_test_ui_wait (300);
+}
+
+static void
+kiosk_open (Kiosk      *kiosk,
+            const char *tiles_url)
+{
+  kiosk_open_full (kiosk, tiles_url, FALSE);
+}
+
+static void
+kiosk_close (Kiosk *kiosk)
+{
+  gtk_window_destroy (GTK_WINDOW (kiosk->window));
+  kiosk_test_ui_wait (100);
+  g_settings_reset (kiosk_config_get_settings (kiosk->config), "map-zoom");
+  g_clear_object (&kiosk->sources);
+  g_clear_object (&kiosk->config);
+}
+
+static KioskMapView *
+map_view (Kiosk *kiosk)
+{
+  GtkWidget *view = kiosk_test_ui_find (GTK_WIDGET (kiosk->window), KIOSK_TYPE_MAP_VIEW, NULL);
+
+  g_assert_nonnull (view);
+  return KIOSK_MAP_VIEW (view);
+}
+
+static void
+shoot (Kiosk      *kiosk,
+       const char *screen)
+{
+  g_autofree char *name = g_strdup_printf ("map-%s-%s-%s",
+                                           kiosk_test_ui_orientation (GTK_WIDGET (kiosk->window)),
+                                           kiosk_i18n_get_language (), screen);
+  g_autofree char *path = NULL;
+
+  kiosk_test_ui_wait (700);
+  path = kiosk_test_ui_screenshot (GTK_WIDGET (kiosk->window), name);
+  g_test_message ("screenshot %s", path);
+}
+
+static gboolean
+wait_for_tiles (KioskMapView *view,
+                guint         at_least)
+{
+  for (guint i = 0; i < 100; i++)
+    {
+      if (kiosk_map_view_get_n_tiles_received (view) >= at_least)
+        return TRUE;
+      kiosk_test_ui_wait (100);
+    }
+
+  return FALSE;
+}
+
+static void
+centre_of (KioskMapView *view,
+           double       *latitude,
+           double       *longitude,
+           double       *zoom)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (kiosk_map_view_get_map (view));
+
+  *latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  *longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  if (zoom != NULL)
+    *zoom = shumate_viewport_get_zoom_level (viewport);
+}
+
+static void
+test_offline_tiles (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  GtkWidget *label;
+  double latitude, longitude, zoom;
+
+  kiosk_open (&kiosk, uri);
+  view = map_view (&kiosk);
+
+  /* The town's tiles come from the file, with no network at all. */
+  g_assert_true (wait_for_tiles (view, 6));
+  g_test_message ("%u tiles received", kiosk_map_view_get_n_tiles_received (view));
+  g_assert_null (kiosk_map_view_get_problem (view));
+
+  centre_of (view, &latitude, &longitude, &zoom);
+  g_assert_cmpfloat_with_epsilon (latitude, HOME_LAT, 1e-4);
+  g_assert_cmpfloat_with_epsilon (longitude, HOME_LON, 1e-4);
+  g_assert_cmpfloat (zoom, ==, 16);
+
+  shoot (&kiosk, "town");
+
+  /* The attribution is always on screen. */
+  label = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL,
+                              "Karte: Musterdorf (fiktiv), Ankerort-Demo");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_drawable (label));
+
+  /* "You are here" is shown, in the UI language. */
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Sie sind hier"));
+
+  kiosk_close (&kiosk);
+}
+
+static void
+test_controls (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  GtkWidget *zoom_in, *recenter;
+  double latitude, longitude, zoom, zoom_after;
+
+  kiosk_open (&kiosk, uri);
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 1));
+
+  recenter = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Wo bin ich?");
+  g_assert_nonnull (recenter);
+
+  /* Targets for fingers: at least 64 px. */
+  g_assert_cmpint (gtk_widget_get_width (recenter), >=, 64);
+  g_assert_cmpint (gtk_widget_get_height (recenter), >=, 64);
+
+  zoom_in = gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (recenter));
+  g_assert_true (GTK_IS_BUTTON (zoom_in));
+  g_assert_cmpint (gtk_widget_get_width (zoom_in), >=, 64);
+  g_assert_cmpint (gtk_widget_get_height (zoom_in), >=, 64);
+
+  centre_of (view, &latitude, &longitude, &zoom);
+  g_signal_emit_by_name (zoom_in, "clicked");
+  kiosk_test_ui_wait (700);
+  centre_of (view, &latitude, &longitude, &zoom_after);
+  g_assert_cmpfloat (zoom_after, >, zoom);
+
+  /* The view stays over the town: far away is clamped to its edge. */
+  shumate_map_center_on (kiosk_map_view_get_map (view), 48.1, 11.5);
+  kiosk_test_ui_wait (100);
+  centre_of (view, &latitude, &longitude, NULL);
+  g_assert_cmpfloat (latitude, >, 51.3);
+  g_assert_cmpfloat (longitude, >, 12.3);
+
+  /* Recenter brings it home. */
+  kiosk_test_ui_click (recenter);
+  kiosk_test_ui_wait (900);
+  centre_of (view, &latitude, &longitude, &zoom);
+  g_assert_cmpfloat_with_epsilon (latitude, HOME_LAT, 1e-4);
+  g_assert_cmpfloat_with_epsilon (longitude, HOME_LON, 1e-4);
+  g_assert_cmpfloat (zoom, ==, 16);
+
+  /* And so does the idle reset, from wherever the last person left it. */
+  shumate_map_center_on (kiosk_map_view_get_map (view), 51.345, 12.38);
+  kiosk_resettable_reset (KIOSK_RESETTABLE (view));
+  centre_of (view, &latitude, &longitude, NULL);
+  g_assert_cmpfloat_with_epsilon (latitude, HOME_LAT, 1e-4);
+
+  kiosk_close (&kiosk);
+}
+
+static void
+test_show_location (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  double latitude, longitude;
+
+  kiosk_open (&kiosk, uri);
+  kiosk_window_show_area (kiosk.window, "home");
+  kiosk_test_ui_wait (300);
+
+  /* "Auf der Karte zeigen" from another page: the map opens there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "win.show-on-map",
+                                             "(sdd)", "bahnhof", 51.3346, 12.3808));
+  kiosk_test_ui_wait (900);
+  g_assert_cmpstr (kiosk_window_get_current (kiosk.window), ==, "map");
+  view = map_view (&kiosk);
+  centre_of (view, &latitude, &longitude, NULL);
+  g_assert_cmpfloat_with_epsilon (latitude, 51.3346, 1e-4);
+  g_assert_cmpfloat_with_epsilon (longitude, 12.3808, 1e-4);
+
+  kiosk_close (&kiosk);
+}
+
+static void
+test_broken_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-ui-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.mbtiles", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+
+  g_assert_true (g_file_set_contents (path, "This is not an MBTiles file, just text.", -1, NULL));
+  kiosk_open (&kiosk, uri);
+  view = map_view (&kiosk);
+  kiosk_test_ui_wait (500);
+
+  /* A clear message on the map, no crash; the rest of the map still works. */
+  g_assert_nonnull (kiosk_map_view_get_problem (view));
+  g_assert_nonnull (strstr (kiosk_map_view_get_problem (view), "broken.mbtiles"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Sie sind hier"));
+  shoot (&kiosk, "broken-file");
+
+  kiosk_close (&kiosk);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_english (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+
+  kiosk_open (&kiosk, uri);
+  kiosk_window_set_language (kiosk.window, "en");
+  kiosk_test_ui_wait (300);
+  kiosk_window_show_area (kiosk.window, "map");
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 6));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "You are here"));
+  shoot (&kiosk, "town");
+
+  kiosk_window_set_language (kiosk.window, "de");
+  kiosk_close (&kiosk);
+}
+
+/* Pointer gestures through the X server, as a finger's touch arrives. */
+static gboolean
+xdo (const char * const *argv)
+{
+  int status = 0;
+
+  if (g_find_program_in_path ("xdotool") == NULL)
+    return FALSE;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL))
+    return FALSE;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+map_point_on_screen (KioskMapView *view,
+                     double        fx,
+                     double        fy,
+                     char        **x,
+                     char        **y)
+{
+  GtkWidget *map = GTK_WIDGET (kiosk_map_view_get_map (view));
+  GtkNative *native = gtk_widget_get_native (map);
+  graphene_point_t in_map, in_native;
+  double nx = 0, ny = 0;
+
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  graphene_point_init (&in_map, gtk_widget_get_width (map) * fx, gtk_widget_get_height (map) * fy);
+  g_assert_true (gtk_widget_compute_point (map, GTK_WIDGET (native), &in_map, &in_native));
+  *x = g_strdup_printf ("%d", (int) (in_native.x + nx));
+  *y = g_strdup_printf ("%d", (int) (in_native.y + ny));
+}
+
+static void
+test_gestures (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  g_autofree char *x = NULL, *y = NULL, *x2 = NULL;
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  double latitude, longitude, zoom, latitude2, longitude2, zoom2;
+
+  kiosk_open (&kiosk, uri);
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 1));
+  map_point_on_screen (view, 0.5, 0.6, &x, &y);
+  map_point_on_screen (view, 0.3, 0.6, &x2, &y);
+
+  /* A drag to the left moves the view east. */
+  centre_of (view, &latitude, &longitude, &zoom);
+  {
+    const char *press[] = { "xdotool", "mousemove", "--sync", x, y, "mousedown", "1", NULL };
+    const char *move[] = { "xdotool", "mousemove", "--sync", x2, y, NULL };
+    const char *release[] = { "xdotool", "mouseup", "1", NULL };
+
+    if (!xdo (press))
+      {
+        g_test_skip ("xdotool is not available");
+        kiosk_close (&kiosk);
+        return;
+      }
+    kiosk_test_ui_wait (100);
+    xdo (move);
+    kiosk_test_ui_wait (100);
+    xdo (release);
+  }
+  kiosk_test_ui_wait (800);
+  centre_of (view, &latitude2, &longitude2, &zoom2);
+  g_test_message ("drag: %f,%f -> %f,%f", latitude, longitude, latitude2, longitude2);
+  g_assert_cmpfloat (longitude2, >, longitude + 0.001);
+  g_assert_cmpfloat (zoom2, ==, zoom);
+
+  /* A double tap zooms in one level. */
+  {
+    const char *twice[] = { "xdotool", "mousemove", "--sync", x, y, "click", "--repeat", "2",
+                            "--delay", "80", "1", NULL };
+
+    g_assert_true (xdo (twice));
+  }
+  kiosk_test_ui_wait (900);
+  centre_of (view, &latitude2, &longitude2, &zoom2);
+  g_assert_cmpfloat_with_epsilon (zoom2, zoom + 1, 0.01);
+  shoot (&kiosk, "zoomed");
+
+  kiosk_close (&kiosk);
+}
+
+static void
+test_many_markers (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  g_autoptr(KioskSourceConfig) config = kiosk_source_config_new ("many", "geojson",
+                                                                 "http://127.0.0.1:9/many.geojson");
+  g_autoptr(KioskSource) many = kiosk_source_new (config);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  static const char *categories[] = { "library", "park", "bus_stop", "pharmacy", "playground", "cafe" };
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  gint64 start;
+  guint markers;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      KioskPlace *place = kiosk_place_new (id, id,
+                                           HOME_LAT + g_test_rand_double_range (-0.012, 0.012),
+                                           HOME_LON + g_test_rand_double_range (-0.02, 0.02));
+
+      kiosk_place_set_category (place, categories[i % G_N_ELEMENTS (categories)]);
+      g_ptr_array_add (items, place);
+    }
+  kiosk_source_set_items (many, items);
+
+  kiosk_open (&kiosk, uri);
+  kiosk_source_list_add (kiosk.sources, many);
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 1));
+
+  /* 5,000 places: grouped, and only what is near the screen is a widget. */
+  kiosk_test_ui_wait (500);
+  markers = kiosk_map_view_get_n_markers (view);
+  g_test_message ("5000 places: %u marker widgets at zoom 16", markers);
+  g_assert_cmpuint (markers, >, 10);
+  g_assert_cmpuint (markers, <, 600);
+  shoot (&kiosk, "5000-places");
+
+  /* Panning across the town: frames are drawn, markers follow. */
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < 20; i++)
+    {
+      shumate_map_center_on (kiosk_map_view_get_map (view), HOME_LAT + 0.0004 * i, HOME_LON + 0.0006 * i);
+      kiosk_test_ui_wait (70);
+    }
+  g_test_message ("20 pan steps with 5000 places took %" G_GINT64_FORMAT " ms (1400 ms of it waiting)",
+                  (g_get_monotonic_time () - start) / 1000);
+  g_assert_cmpuint (kiosk_map_view_get_n_markers (view), <, 600);
+
+  kiosk_close (&kiosk);
+}
+
+static void
+test_markers_and_cards (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  GtkWidget *marker, *chip, *close;
+  guint shown;
+
+  kiosk_open_full (&kiosk, uri, TRUE);
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 6));
+  kiosk_test_ui_wait (300);
+
+  /* Markers come from the places source, grouped where they crowd. */
+  shown = kiosk_map_view_get_n_markers (view);
+  g_test_message ("%u markers at zoom 16", shown);
+  g_assert_cmpuint (shown, >, 5);
+
+  /* A tap on a marker (a real click through X) opens its card. */
+  marker = kiosk_map_view_find_marker (view, "stadtbad");
+  g_assert_nonnull (marker);
+  g_assert_cmpint (gtk_widget_get_width (marker), >=, 64);
+  g_assert_cmpint (gtk_widget_get_height (marker), >=, 64);
+  kiosk_test_ui_click (marker);
+  kiosk_test_ui_wait (700);
+  g_assert_cmpstr (kiosk_map_view_get_card_id (view), ==, "stadtbad");
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Stadtbad Musterdorf"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Schwimmbad"));
+  shoot (&kiosk, "card");
+
+  close = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Schließen");
+  g_assert_nonnull (close);
+  g_signal_emit_by_name (close, "clicked");
+  kiosk_test_ui_wait (200);
+  g_assert_null (kiosk_map_view_get_card_id (view));
+
+  /* A chip switches its family off and on. */
+  chip = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Unterwegs");
+  g_assert_nonnull (chip);
+  g_assert_cmpint (gtk_widget_get_height (chip), >=, 64);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), FALSE);
+  kiosk_test_ui_wait (200);
+  g_assert_null (kiosk_map_view_find_marker (view, "bahnhof"));
+
+  /* "Auf der Karte zeigen" for a place opens its card, chip or not. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "win.show-on-map",
+                                             "(sdd)", "bahnhof", 51.3346, 12.3808));
+  kiosk_test_ui_wait (900);
+  g_assert_cmpstr (kiosk_window_get_current (kiosk.window), ==, "map");
+  g_assert_cmpstr (kiosk_map_view_get_card_id (view), ==, "bahnhof");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Unterwegs"))));
+  shoot (&kiosk, "show-on-map");
+
+  /* The next person finds the map as it was. */
+  kiosk_resettable_reset (KIOSK_RESETTABLE (view));
+  g_assert_null (kiosk_map_view_get_card_id (view));
+
+  kiosk_close (&kiosk);
+}
+
+/* The town's tiles around the kiosk, served as an XYZ tile server would. */
+static KioskDemoServer *
+tile_server_new (char **url_template)
+{
+  g_autofree char *path = kiosk_demo_tiles_get_path ();
+  g_autoptr(KioskMbtilesSource) mbtiles = kiosk_mbtiles_source_new (path, NULL);
+  g_autoptr(GError) error = NULL;
+  KioskDemoServer *server = kiosk_demo_server_new ();
+  int cx, cy;
+
+  g_assert_nonnull (mbtiles);
+  kiosk_demo_server_start (server, &error);
+  g_assert_no_error (error);
+
+  for (int zoom = 15; zoom <= 17; zoom++)
+    {
+      kiosk_tiles_point_to_xyz (HOME_LAT, HOME_LON, zoom, &cx, &cy);
+      for (int x = cx - 6; x <= cx + 6; x++)
+        for (int y = cy - 6; y <= cy + 6; y++)
+          {
+            g_autofree char *tile = g_strdup_printf ("/tiles/%d/%d/%d.png", zoom, x, y);
+            g_autoptr(GBytes) bytes = kiosk_mbtiles_source_read_tile (mbtiles, x, y, zoom, NULL);
+
+            if (bytes != NULL)
+              kiosk_demo_server_set_body (server, tile, bytes, "image/png");
+          }
+    }
+  *url_template = kiosk_demo_server_get_url (server, "/tiles/{z}/{x}/{y}.png");
+
+  return server;
+}
+
+static void
+test_url_tiles (void)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(KioskDemoServer) server = tile_server_new (&url);
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  guint first;
+
+  /* Tiles from a tile server, through Ankerort's own disk cache. */
+  kiosk_open (&kiosk, url);
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 6));
+  first = kiosk_map_view_get_n_tiles_received (view);
+  g_test_message ("%u tiles from the server", first);
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Kartenkacheln: 127.0.0.1"));
+  g_assert_null (kiosk_map_view_get_problem (view));
+  shoot (&kiosk, "url-tiles");
+  kiosk_close (&kiosk);
+
+  /* The network is gone; after a restart the town is still there. */
+  kiosk_demo_server_stop (server);
+  kiosk_open (&kiosk, url);
+  view = map_view (&kiosk);
+  g_assert_true (wait_for_tiles (view, 6));
+  g_test_message ("%u tiles from the cache, offline", kiosk_map_view_get_n_tiles_received (view));
+  shoot (&kiosk, "url-tiles-offline");
+  kiosk_close (&kiosk);
+}
+
+static void
+activate_cb (GApplication *application)
+{
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache_dir = NULL;
+  int status;
+
+  /* The tile cache goes to a private directory, never the user's. */
+  cache_dir = g_dir_make_tmp ("test-ui-map-cache-XXXXXX", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
+
+  kiosk_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  kiosk_i18n_set_language ("de");
+
+  app = kiosk_application_new ();
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/map/offline-tiles", test_offline_tiles);
+  g_test_add_func ("/ui/map/controls", test_controls);
+  g_test_add_func ("/ui/map/show-location", test_show_location);
+  g_test_add_func ("/ui/map/markers-and-cards", test_markers_and_cards);
+  g_test_add_func ("/ui/map/gestures", test_gestures);
+  g_test_add_func ("/ui/map/many-markers", test_many_markers);
+  g_test_add_func ("/ui/map/broken-file", test_broken_file);
+  g_test_add_func ("/ui/map/url-tiles", test_url_tiles);
+  g_test_add_func ("/ui/map/english", test_english);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  {
+    g_autofree char *dir = g_build_filename (cache_dir, "ankerort", NULL);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_remove (file);
+      }
+    g_rmdir (dir);
+    g_rmdir (cache_dir);
+  }
+
+  return status;
+}
