@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include "kiosk-formats.h"
@@ -167,7 +169,8 @@ get_int (JsonObject *object,
       return FALSE;
     }
 
-  if (d != (double) (gint64) d || d < -1e6 || d > 1e6)
+  /* Range first: casting an out-of-range double is undefined. */
+  if (!(d >= -1e6 && d <= 1e6) || d != floor (d))
     return FALSE;
 
   *out = (int) d;
