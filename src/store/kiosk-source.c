@@ -953,6 +953,9 @@ load_cached_done_cb (GObject      *object,
   /* A refresh may have won the race; its data is newer. */
   if (!self->has_data)
     {
+      if (job_result->update != NULL)
+        g_debug ("“%s”: %u cached items shown", self->config->id,
+                 job_result->update->items->len);
       g_object_freeze_notify (G_OBJECT (self));
       apply_result (self, job_result);
       if (job_result->update != NULL && self->last_success == NULL)
