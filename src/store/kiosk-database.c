@@ -684,12 +684,12 @@ run_for_source (KioskDatabase  *self,
       code = sqlite3_step (stmt);
     }
   sqlite3_finalize (stmt);
+  /* The message belongs to this connection's last call: read it locked. */
+  if (code != SQLITE_DONE)
+    set_sqlite_error (self->db, code, "writing the cache", error);
   g_mutex_unlock (&self->mutex);
 
-  if (code != SQLITE_DONE)
-    return set_sqlite_error (self->db, code, "writing the cache", error);
-
-  return TRUE;
+  return code == SQLITE_DONE;
 }
 
 gboolean
