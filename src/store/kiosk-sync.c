@@ -137,8 +137,9 @@ refresh_cb (GObject      *object,
     {
       guint interval = kiosk_source_get_config (source)->refresh_interval;
 
+      /* An interval of 0: only at start and when the network comes back. */
       entry->failures = 0;
-      entry->next_due = now (self) + jittered (self, MAX (interval, 1));
+      entry->next_due = interval > 0 ? now (self) + jittered (self, interval) : G_MAXINT64;
     }
   else
     {
