@@ -35,6 +35,8 @@ visible_button (const char *label)
 {
   GtkWidget *button = kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, label);
 
+  if (button == NULL)
+    g_test_message ("no visible button “%s” on %s", label, kiosk_window_get_current (window));
   g_assert_nonnull (button);
   return button;
 }
@@ -262,6 +264,61 @@ test_lockdown (void)
 }
 
 static void
+test_accessibility (void)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
+  g_autofree char *font_before = NULL;
+  g_autofree char *font_large = NULL;
+  g_autofree char *font_after = NULL;
+  GtkWidget *header;
+  GtkWidget *pages;
+  graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0), header_at, pages_at;
+
+  go_to_attract ();
+  kiosk_window_show_area (window, "home");
+  /* Past the attract → kiosk crossfade, so the tap reaches the header. */
+  kiosk_test_ui_wait (600);
+  g_object_get (settings, "gtk-font-name", &font_before, NULL);
+
+  kiosk_test_ui_click (visible_button ("Barrierefreiheit"));
+  kiosk_test_ui_wait (400);
+  shoot ("accessibility");
+
+  kiosk_test_ui_click (visible_button ("Große Schrift"));
+  g_object_get (settings, "gtk-font-name", &font_large, NULL);
+  g_assert_cmpstr (font_before, !=, font_large);
+
+  kiosk_test_ui_click (visible_button ("Hoher Kontrast"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "high-contrast"));
+
+  kiosk_test_ui_click (visible_button ("Bedienung unten"));
+  kiosk_test_ui_wait (400);
+  shoot ("accessibility-on");
+
+  /* Reach mode on a portrait stele puts the header below the content. */
+  header = kiosk_test_ui_find (GTK_WIDGET (window), g_type_from_name ("KioskHeader"), NULL);
+  pages = gtk_widget_get_next_sibling (header) != NULL ? gtk_widget_get_next_sibling (header)
+                                                       : gtk_widget_get_prev_sibling (header);
+  g_assert_true (gtk_widget_compute_point (header, GTK_WIDGET (window), &origin, &header_at));
+  g_assert_true (gtk_widget_compute_point (pages, GTK_WIDGET (window), &origin, &pages_at));
+  if (kiosk_window_get_portrait (window))
+    g_assert_cmpfloat (header_at.y, >, pages_at.y);
+  else
+    g_assert_cmpfloat (header_at.y, <, pages_at.y);
+
+  kiosk_window_show_area (window, "home");
+  shoot ("home-accessible");
+
+  /* The next person gets the defaults back. */
+  kiosk_window_reset (window);
+  kiosk_test_ui_wait (300);
+  g_object_get (settings, "gtk-font-name", &font_after, NULL);
+  g_assert_cmpstr (font_after, ==, font_before);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "high-contrast"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "reach-mode"));
+}
+
+static void
 activate_cb (GApplication *application)
 {
 }
@@ -290,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/ui/shell/areas", test_areas);
   g_test_add_func ("/ui/shell/language", test_language);
   g_test_add_func ("/ui/shell/idle-reset", test_idle_reset);
+  g_test_add_func ("/ui/shell/accessibility", test_accessibility);
   g_test_add_func ("/ui/shell/lockdown", test_lockdown);
 
   status = g_test_run ();

@@ -30,6 +30,8 @@ struct _KioskHeader
   GtkLabel  *date_label;
   GtkButton *language_button;
   GtkLabel  *language_label;
+  GtkWidget *accessibility_button;
+  GtkLabel  *accessibility_label;
 
   /* owned */
   GTimeZone *tz;
@@ -118,6 +120,8 @@ kiosk_header_class_init (KioskHeaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, date_label);
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, language_button);
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, language_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, accessibility_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskHeader, accessibility_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kioskheader");
@@ -208,10 +212,13 @@ kiosk_header_set_portrait (KioskHeader *self,
     return;
 
   g_object_ref (self->title_box);
+  g_object_ref (self->accessibility_button);
   if (portrait)
     {
       gtk_box_remove (self->top_row, self->title_box);
       gtk_box_append (self->second_row, self->title_box);
+      gtk_box_remove (self->top_row, self->accessibility_button);
+      gtk_box_append (self->second_row, self->accessibility_button);
       /* The clock takes the free middle of the top row. */
       gtk_widget_set_hexpand (self->clock_box, TRUE);
     }
@@ -219,8 +226,11 @@ kiosk_header_set_portrait (KioskHeader *self,
     {
       gtk_box_remove (self->second_row, self->title_box);
       gtk_box_insert_child_after (self->top_row, self->title_box, self->back_button);
+      gtk_box_remove (self->second_row, self->accessibility_button);
+      gtk_box_append (self->top_row, self->accessibility_button);
       gtk_widget_set_hexpand (self->clock_box, FALSE);
     }
+  g_object_unref (self->accessibility_button);
   g_object_unref (self->title_box);
   gtk_widget_set_visible (GTK_WIDGET (self->second_row), portrait);
 }
@@ -234,6 +244,7 @@ kiosk_header_retranslate (KioskHeader *self)
 
   set_button_label (self->home_button, self->home_label, _("Home"));
   set_button_label (self->back_button, self->back_label, _("Back"));
+  set_button_label (self->accessibility_button, self->accessibility_label, _("Accessibility"));
 
   /* The switch names the language it switches to, in that language. */
   other = g_str_equal (kiosk_i18n_get_language (), "de") ? "en" : "de";

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-accessibility-page.h"
 #include "kiosk-attract-view.h"
 #include "kiosk-empty-view.h"
 #include "kiosk-events-view.h"
@@ -25,6 +26,9 @@ struct _KioskWindow
   /* template widgets */
   GtkStack             *main_stack;
   GtkStack             *pages;
+  GtkBox               *kiosk_box;
+  GtkWidget            *reach_spacer;
+  GtkLabel             *reach_place_label;
   KioskHeader          *header;
   GtkRevealer          *countdown_revealer;
   GtkLabel             *countdown_label;
@@ -43,10 +47,27 @@ struct _KioskWindow
   guint                 pushed_serial;
   gboolean              windowed;
   gboolean              portrait;
+  gboolean              large_text;
+  gboolean              high_contrast;
+  gboolean              reach_mode;
   guint                 inhibit_cookie;
 };
 
+enum {
+  PROP_0,
+  PROP_LARGE_TEXT,
+  PROP_HIGH_CONTRAST,
+  PROP_REACH_MODE,
+  N_PROPS
+};
+
 G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties[N_PROPS];
+
+/* Text sizes in style.css are in rem, so the font size here scales all. */
+#define NORMAL_FONT_PT 12
+#define LARGE_FONT_PT 15
 
 typedef GtkWidget *(*ViewFactory) (KioskConfig     *config,
                                    KioskSourceList *sources);
@@ -190,6 +211,16 @@ reset_views (KioskWindow *self)
       if (KIOSK_IS_RESETTABLE (child))
         kiosk_resettable_reset (KIOSK_RESETTABLE (child));
     }
+}
+
+static void
+apply_accessibility_defaults (KioskWindow *self)
+{
+  GSettings *settings = kiosk_config_get_settings (self->config);
+
+  kiosk_window_set_large_text (self, g_settings_get_boolean (settings, "large-text"));
+  kiosk_window_set_high_contrast (self, g_settings_get_boolean (settings, "high-contrast"));
+  kiosk_window_set_reach_mode (self, g_settings_get_boolean (settings, "reach-mode"));
 }
 
 static void
@@ -339,13 +370,59 @@ kiosk_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (kiosk_window_parent_class)->close_request (window);
 }
 
+static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+static void
+apply_font_size (KioskWindow *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  g_autofree char *font_name = NULL;
+  g_autoptr(PangoFontDescription) desc = NULL;
+  g_autofree char *new_name = NULL;
+
+  g_object_get (settings, "gtk-font-name", &font_name, NULL);
+  desc = pango_font_description_from_string (font_name ? font_name : "Sans");
+  pango_font_description_set_size (desc, (self->large_text ? LARGE_FONT_PT : NORMAL_FONT_PT) * PANGO_SCALE);
+  new_name = pango_font_description_to_string (desc);
+  if (g_strcmp0 (new_name, font_name) != 0)
+    g_object_set (settings, "gtk-font-name", new_name, NULL);
+}
+
+/* Reach mode on a portrait stele: the top third shows only the place and
+ * time, the header with Home and Back goes to the bottom, every control
+ * is within reach from a wheelchair. */
+static void
+apply_layout (KioskWindow *self)
+{
+  gboolean reach = self->reach_mode && self->portrait;
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  kiosk_header_set_portrait (self->header, self->portrait);
+  gtk_widget_set_visible (self->reach_spacer, reach);
+  gtk_widget_set_size_request (self->reach_spacer, -1, reach ? height / 3 : -1);
+  if (reach)
+    gtk_box_reorder_child_after (self->kiosk_box, GTK_WIDGET (self->header), GTK_WIDGET (self->pages));
+  else
+    gtk_box_reorder_child_after (self->kiosk_box, GTK_WIDGET (self->header), self->reach_spacer);
+  set_css_class (GTK_WIDGET (self), "reach-mode", reach);
+}
+
 static gboolean
 apply_orientation_cb (gpointer user_data)
 {
   KioskWindow *self = user_data;
 
   if (self->header != NULL)
-    kiosk_header_set_portrait (self->header, self->portrait);
+    apply_layout (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -413,6 +490,16 @@ switch_language_action (GtkWidget  *widget,
 }
 
 static void
+show_accessibility_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+
+  kiosk_window_push_page (self, kiosk_accessibility_page_new (G_OBJECT (self)), _("Accessibility"));
+}
+
+static void
 show_on_map_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -461,6 +548,60 @@ kiosk_window_finalize (GObject *object)
 }
 
 static void
+kiosk_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  KioskWindow *self = KIOSK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LARGE_TEXT:
+      g_value_set_boolean (value, self->large_text);
+      break;
+
+    case PROP_HIGH_CONTRAST:
+      g_value_set_boolean (value, self->high_contrast);
+      break;
+
+    case PROP_REACH_MODE:
+      g_value_set_boolean (value, self->reach_mode);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  KioskWindow *self = KIOSK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LARGE_TEXT:
+      kiosk_window_set_large_text (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_HIGH_CONTRAST:
+      kiosk_window_set_high_contrast (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_REACH_MODE:
+      kiosk_window_set_reach_mode (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kiosk_window_class_init (KioskWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -469,8 +610,21 @@ kiosk_window_class_init (KioskWindowClass *klass)
 
   object_class->dispose = kiosk_window_dispose;
   object_class->finalize = kiosk_window_finalize;
+  object_class->get_property = kiosk_window_get_property;
+  object_class->set_property = kiosk_window_set_property;
   widget_class->size_allocate = kiosk_window_size_allocate;
   window_class->close_request = kiosk_window_close_request;
+
+  properties[PROP_LARGE_TEXT] =
+    g_param_spec_boolean ("large-text", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIGH_CONTRAST] =
+    g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REACH_MODE] =
+    g_param_spec_boolean ("reach-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KIOSK_TYPE_HEADER);
   g_type_ensure (KIOSK_TYPE_ATTRACT_VIEW);
@@ -479,6 +633,9 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, header);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, kiosk_box);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, reach_spacer);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, reach_place_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, attract);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_revealer);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_label);
@@ -494,6 +651,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.switch-language", "s", switch_language_action);
+  gtk_widget_class_install_action (widget_class, "win.show-accessibility", NULL, show_accessibility_action);
   /* (id, latitude, longitude): what to centre on and whose card to open. */
   gtk_widget_class_install_action (widget_class, "win.show-on-map", "(sdd)", show_on_map_action);
 }
@@ -531,6 +689,9 @@ kiosk_window_new (AdwApplication  *application,
   tz = kiosk_config_get_time_zone (config);
   kiosk_header_set_time_zone (self->header, tz);
   kiosk_header_set_place_name (self->header, kiosk_config_get_place_name (config));
+  gtk_label_set_label (self->reach_place_label, kiosk_config_get_place_name (config));
+  apply_accessibility_defaults (self);
+  apply_font_size (self);
   g_signal_connect_swapped (sources, "notify::status-text", G_CALLBACK (update_status_cb), self);
   g_signal_connect_swapped (sources, "notify::offline", G_CALLBACK (update_status_cb), self);
   update_status_cb (self);
@@ -555,7 +716,7 @@ kiosk_window_new (AdwApplication  *application,
       /* The display must never blank while the kiosk runs. */
       self->inhibit_cookie =
         gtk_application_inhibit (GTK_APPLICATION (application), GTK_WINDOW (self),
-                                 GTK_APPLICATION_INHIBIT_IDLE | GTK_APPLICATION_INHIBIT_SUSPEND,
+                                 GTK_APPLICATION_INHIBIT_IDLE,
                                  _("Public information display"));
       if (self->inhibit_cookie == 0)
         g_message ("Could not inhibit the screen saver (no session manager)");
@@ -663,6 +824,7 @@ kiosk_window_reset (KioskWindow *self)
   g_return_if_fail (KIOSK_IS_WINDOW (self));
 
   reset_views (self);
+  apply_accessibility_defaults (self);
   kiosk_window_set_language (self, kiosk_config_get_default_language (self->config));
   kiosk_window_show_attract (self);
 }
@@ -718,4 +880,50 @@ kiosk_window_get_portrait (KioskWindow *self)
   g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
 
   return self->portrait;
+}
+
+void
+kiosk_window_set_large_text (KioskWindow *self,
+                             gboolean     large_text)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  large_text = !!large_text;
+  if (self->large_text == large_text)
+    return;
+
+  self->large_text = large_text;
+  set_css_class (GTK_WIDGET (self), "large-text", large_text);
+  apply_font_size (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LARGE_TEXT]);
+}
+
+void
+kiosk_window_set_high_contrast (KioskWindow *self,
+                                gboolean     high_contrast)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  high_contrast = !!high_contrast;
+  if (self->high_contrast == high_contrast)
+    return;
+
+  self->high_contrast = high_contrast;
+  set_css_class (GTK_WIDGET (self), "high-contrast", high_contrast);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGH_CONTRAST]);
+}
+
+void
+kiosk_window_set_reach_mode (KioskWindow *self,
+                             gboolean     reach_mode)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  reach_mode = !!reach_mode;
+  if (self->reach_mode == reach_mode)
+    return;
+
+  self->reach_mode = reach_mode;
+  apply_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACH_MODE]);
 }

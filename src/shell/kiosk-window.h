@@ -36,4 +36,11 @@ void              kiosk_window_set_language      (KioskWindow     *self,
 KioskIdleMonitor *kiosk_window_get_idle_monitor  (KioskWindow     *self);
 gboolean          kiosk_window_get_portrait      (KioskWindow     *self);
 
+void              kiosk_window_set_large_text    (KioskWindow     *self,
+                                                  gboolean         large_text);
+void              kiosk_window_set_high_contrast (KioskWindow     *self,
+                                                  gboolean         high_contrast);
+void              kiosk_window_set_reach_mode    (KioskWindow     *self,
+                                                  gboolean         reach_mode);
+
 G_END_DECLS
