@@ -429,6 +429,7 @@ kiosk_sync_tick (KioskSync *self)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);
 
+      kiosk_source_check_stale (entry->source);
       if (!entry->busy && entry->loaded && t >= entry->next_due)
         refresh_entry (self, entry);
     }
