@@ -20,8 +20,11 @@ static const KioskFormat *formats[] = {
   /* events */
 
   /* sensors */
+  &kiosk_format_sensorthings,
+  &kiosk_format_ngsi_v2,
 
   /* surveys */
+  &kiosk_format_survey,
 
   /* tiles */
 

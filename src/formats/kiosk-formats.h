@@ -13,8 +13,11 @@ extern const KioskFormat kiosk_format_geojson;
 /* events */
 
 /* sensors */
+extern const KioskFormat kiosk_format_sensorthings;
+extern const KioskFormat kiosk_format_ngsi_v2;
 
 /* surveys */
+extern const KioskFormat kiosk_format_survey;
 
 /* tiles */
 

@@ -7,12 +7,14 @@
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <glib-unix.h>
 #include <signal.h>
 
 #include "kiosk-application.h"
 #include "kiosk-demo.h"
 #include "kiosk-i18n.h"
+#include "kiosk-outbox-sender.h"
 #include "kiosk-sync.h"
 
 struct _KioskApplication
@@ -22,6 +24,8 @@ struct _KioskApplication
   /* owned */
   KioskConfig     *config;
   KioskSourceList *sources;
+  KioskOutbox       *outbox;   /* survey answers: outlives every view */
+  KioskOutboxSender *sender;
   KioskFetcher    *fetcher;
   KioskDatabase   *database;
   KioskSync       *sync;
@@ -114,6 +118,51 @@ demo_toggle_network_cb (gpointer user_data)
     kiosk_sync_refresh_soon (self->sync);
 
   return G_SOURCE_CONTINUE;
+}
+
+static void
+outbox_changed_cb (KioskOutbox       *outbox,
+                   KioskOutboxSender *sender)
+{
+  kiosk_outbox_sender_wake (sender);
+}
+
+static void
+create_outbox (KioskApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->demo)
+    {
+      /* Demo answers go to a loopback port that changes every run: keep
+       * them apart from a real kiosk's and start empty each time. */
+      static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+      path = g_build_filename (g_get_user_data_dir (), "ankerort", "demo-outbox.sqlite", NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+          g_unlink (file);
+        }
+    }
+  else
+    {
+      path = kiosk_outbox_get_default_path ();
+    }
+
+  self->outbox = kiosk_outbox_new (path, &error);
+  if (self->outbox == NULL)
+    {
+      g_warning ("Survey answers cannot be stored: %s", error->message);
+      return;
+    }
+  kiosk_outbox_set_kiosk_id (self->outbox, kiosk_config_get_kiosk_id (self->config));
+
+  self->sender = kiosk_outbox_sender_new (self->outbox);
+  g_signal_connect_object (self->outbox, "changed", G_CALLBACK (outbox_changed_cb), self->sender, 0);
+  kiosk_outbox_sender_start (self->sender);
 }
 
 static void
@@ -218,6 +267,8 @@ kiosk_application_activate (GApplication *app)
 
   kiosk_i18n_set_language (kiosk_config_get_default_language (self->config));
   create_sources (self);
+  if (self->outbox == NULL)
+    create_outbox (self);
 
   window = kiosk_window_new (ADW_APPLICATION (self), self->config, self->sources, self->windowed);
   gtk_window_present (GTK_WINDOW (window));
@@ -235,9 +286,24 @@ kiosk_application_startup (GApplication *app)
 }
 
 static void
+kiosk_application_shutdown (GApplication *app)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+
+  /* An answer in flight stays in the outbox and goes next time. */
+  if (self->sender != NULL)
+    kiosk_outbox_sender_stop (self->sender);
+
+  G_APPLICATION_CLASS (kiosk_application_parent_class)->shutdown (app);
+}
+
+static void
 kiosk_application_finalize (GObject *object)
 {
   KioskApplication *self = (KioskApplication *)object;
+
+  g_clear_object (&self->sender);
+  g_clear_object (&self->outbox);
 
   g_clear_handle_id (&self->demo_signal_id, g_source_remove);
   g_clear_object (&self->sync);
@@ -260,6 +326,7 @@ kiosk_application_class_init (KioskApplicationClass *klass)
   object_class->finalize = kiosk_application_finalize;
   app_class->activate = kiosk_application_activate;
   app_class->startup = kiosk_application_startup;
+  app_class->shutdown = kiosk_application_shutdown;
   app_class->command_line = kiosk_application_command_line;
   app_class->handle_local_options = kiosk_application_handle_local_options;
 }
@@ -327,4 +394,12 @@ kiosk_application_get_demo (KioskApplication *self)
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), FALSE);
 
   return self->demo;
+}
+
+KioskOutbox *
+kiosk_application_get_outbox (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->outbox;
 }

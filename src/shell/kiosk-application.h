@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "kiosk-config.h"
+#include "kiosk-outbox.h"
 #include "kiosk-source-list.h"
 #include "kiosk-window.h"
 
@@ -18,5 +19,7 @@ KioskConfig      *kiosk_application_get_config   (KioskApplication *self);
 KioskSourceList  *kiosk_application_get_sources  (KioskApplication *self);
 KioskWindow      *kiosk_application_get_window   (KioskApplication *self);
 gboolean          kiosk_application_get_demo     (KioskApplication *self);
+/* Survey answers waiting to be sent; NULL if it could not be opened. */
+KioskOutbox      *kiosk_application_get_outbox   (KioskApplication *self);
 
 G_END_DECLS

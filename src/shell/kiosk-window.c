@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-application.h"
 #include "kiosk-accessibility-page.h"
 #include "kiosk-attract-view.h"
 #include "kiosk-empty-view.h"
@@ -226,8 +227,25 @@ apply_accessibility_defaults (KioskWindow *self)
 static void
 update_status_cb (KioskWindow *self)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  KioskOutbox *outbox = KIOSK_IS_APPLICATION (app) ? kiosk_application_get_outbox (KIOSK_APPLICATION (app)) : NULL;
+  guint waiting = outbox != NULL ? kiosk_outbox_get_n_pending (outbox) : 0;
+  const char *status = kiosk_source_list_get_status_text (self->sources);
+  g_autofree char *text = NULL;
+
+  /* Survey answers not yet with the city are worth a word on the status line. */
+  if (waiting > 0)
+    {
+      g_autofree char *answers = g_strdup_printf (ngettext ("%u answer waiting to be sent",
+                                                            "%u answers waiting to be sent",
+                                                            waiting), waiting);
+
+      text = status != NULL && *status != '\0' ? g_strjoin (" · ", status, answers, NULL)
+                                               : g_steal_pointer (&answers);
+    }
+
   kiosk_header_set_status (self->header,
-                           kiosk_source_list_get_status_text (self->sources),
+                           text != NULL ? text : status,
                            kiosk_source_list_get_offline (self->sources));
 }
 
@@ -694,6 +712,11 @@ kiosk_window_new (AdwApplication  *application,
   apply_font_size (self);
   g_signal_connect_swapped (sources, "notify::status-text", G_CALLBACK (update_status_cb), self);
   g_signal_connect_swapped (sources, "notify::offline", G_CALLBACK (update_status_cb), self);
+  if (KIOSK_IS_APPLICATION (application) &&
+      kiosk_application_get_outbox (KIOSK_APPLICATION (application)) != NULL)
+    g_signal_connect_object (kiosk_application_get_outbox (KIOSK_APPLICATION (application)),
+                             "notify::n-pending", G_CALLBACK (update_status_cb), self,
+                             G_CONNECT_SWAPPED);
   update_status_cb (self);
 
   self->idle = kiosk_idle_monitor_new (kiosk_config_get_idle_timeout (config));

@@ -1,4 +1,4 @@
-/* kiosk-sensors-view.h: the sensors area */
+/* kiosk-sensors-view.h: the environment area: a tile per reading, or per station */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -8,9 +8,15 @@
 
 G_BEGIN_DECLS
 
-/* Returns the area's view, or NULL while the area has no view of its own
- * (the window then shows the designed empty state). */
-GtkWidget *kiosk_sensors_view_new (KioskConfig     *config,
-                               KioskSourceList *sources);
+#define KIOSK_TYPE_SENSORS_VIEW (kiosk_sensors_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (KioskSensorsView, kiosk_sensors_view, KIOSK, SENSORS_VIEW, GtkWidget)
+
+/* The area's view; the designed empty state when no sensor source is set
+ * up. Source option "display=station" groups the tiles by station. */
+GtkWidget *kiosk_sensors_view_new       (KioskConfig      *config,
+                                         KioskSourceList  *sources);
+/* The tiles shown (KioskSensorTile), in order (for tests). */
+GPtrArray *kiosk_sensors_view_get_tiles (KioskSensorsView *self);
 
 G_END_DECLS

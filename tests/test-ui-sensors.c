@@ -1,0 +1,320 @@
+/* test-ui-sensors.c: the environment view on the demo services, fetched over a
+ * loopback SoupServer: tiles, bands in words, stale readings, the detail page
+ * opened by a tap, "show on map", both languages, screenshots */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kiosk-application.h"
+#include "kiosk-demo-sensors.h"
+#include "kiosk-empty-view.h"
+#include "kiosk-i18n.h"
+#include "kiosk-sensor-page.h"
+#include "kiosk-sensor-tile.h"
+#include "kiosk-sensors-view.h"
+#include "kiosk-sparkline.h"
+#include "kiosk-test-ui.h"
+#include "kiosk-window.h"
+#include "sensors-test-util.h"
+
+static KioskApplication *app;
+static KioskWindow *window;
+static SoupServer *server;
+static char *base_url;
+
+static void
+shoot (const char *screen)
+{
+  g_autofree char *name = g_strdup_printf ("sensors-%s-%s-%s",
+                                           kiosk_test_ui_orientation (GTK_WIDGET (window)),
+                                           kiosk_i18n_get_language (), screen);
+  g_autofree char *path = NULL;
+
+  kiosk_test_ui_wait (500);
+  path = kiosk_test_ui_screenshot (GTK_WIDGET (window), name);
+}
+
+static void
+install_sources (gboolean by_station)
+{
+  KioskSourceList *list = kiosk_application_get_sources (app);
+  const char *ngsi_headers[] = { "Fiware-Service", KIOSK_DEMO_FIWARE_SERVICE,
+                                 "Fiware-ServicePath", KIOSK_DEMO_FIWARE_PATH, NULL };
+  g_autofree char *st_url = g_strconcat (base_url, KIOSK_DEMO_SENSORTHINGS_PATH, NULL);
+  g_autofree char *ngsi_url = g_strconcat (base_url, KIOSK_DEMO_NGSI_PATH, NULL);
+  g_autoptr(KioskSourceConfig) st = kiosk_source_config_new ("demo-sensorthings", "sensorthings", st_url);
+  g_autoptr(KioskSourceConfig) ngsi = kiosk_source_config_new ("demo-ngsi", "ngsi-v2", ngsi_url);
+  g_autoptr(KioskSource) st_source = NULL;
+  g_autoptr(KioskSource) ngsi_source = NULL;
+  g_autoptr(GPtrArray) st_items = NULL;
+  g_autoptr(GPtrArray) ngsi_items = NULL;
+
+  if (by_station)
+    g_hash_table_insert (st->options, g_strdup ("display"), g_strdup ("station"));
+
+  kiosk_source_list_remove_all (list);
+  st_source = kiosk_source_new (st);
+  ngsi_source = kiosk_source_new (ngsi);
+  kiosk_source_list_add (list, st_source);
+  kiosk_source_list_add (list, ngsi_source);
+
+  st_items = sensors_test_fetch_all ("sensorthings", st_url, NULL, NULL);
+  ngsi_items = sensors_test_fetch_all ("ngsi-v2", ngsi_url, ngsi_headers, NULL);
+  /* 5 Things with 13 Datastreams; 5 entities with 8 readings. */
+  g_assert_cmpuint (st_items->len, ==, 13);
+  g_assert_cmpuint (ngsi_items->len, ==, 8);
+  kiosk_source_set_items (st_source, st_items);
+  kiosk_source_set_items (ngsi_source, ngsi_items);
+}
+
+static KioskSensorsView *
+show_sensors (void)
+{
+  GtkWidget *view;
+
+  /* Views are built when the language is set; a switch rebuilds them. */
+  kiosk_window_set_language (window, g_str_equal (kiosk_i18n_get_language (), "de") ? "en" : "de");
+  kiosk_window_set_language (window, g_str_equal (kiosk_i18n_get_language (), "de") ? "en" : "de");
+  kiosk_window_show_area (window, "sensors");
+  kiosk_test_ui_wait (800);
+  view = kiosk_window_get_area_view (window, "sensors");
+  g_assert_true (KIOSK_IS_SENSORS_VIEW (view));
+
+  return KIOSK_SENSORS_VIEW (view);
+}
+
+/* Scrolls the nearest scrolled window so that @widget is on screen. */
+static void
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  g_assert_nonnull (scroller);
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 40);
+  kiosk_test_ui_wait (400);
+}
+
+static void
+test_empty_state (void)
+{
+  g_autoptr(KioskSourceList) list = kiosk_source_list_new ();
+  g_autoptr(KioskConfig) config = kiosk_config_new_default ();
+  GtkWidget *view = kiosk_sensors_view_new (config, list);
+
+  g_assert_true (KIOSK_IS_EMPTY_VIEW (view));
+  g_object_ref_sink (view);
+  g_object_unref (view);
+
+  /* A station without a position: the map button says why it is off. */
+  {
+    g_autoptr(KioskReading) reading = kiosk_reading_new ("x", "Irgendwo", "x/no2", "no2");
+    g_autoptr(KioskReadingKind) no2 = kiosk_reading_kind_lookup ("no2");
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    GtkWidget *page;
+
+    kiosk_reading_set_kind (reading, no2);
+    kiosk_reading_set_value (reading, 50, now);
+    page = g_object_ref_sink (kiosk_sensor_page_new (reading, now));
+    g_assert_false (gtk_widget_get_sensitive (kiosk_sensor_page_get_map_button (KIOSK_SENSOR_PAGE (page))));
+    g_object_unref (page);
+  }
+}
+
+static KioskSensorTile *
+find_tile (GPtrArray  *tiles,
+           const char *reading_id)
+{
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      KioskSensorTile *tile = g_ptr_array_index (tiles, i);
+
+      if (g_str_equal (kiosk_reading_get_id (kiosk_sensor_tile_get_reading (tile)), reading_id))
+        return tile;
+    }
+
+  g_error ("no tile for %s", reading_id);
+  return NULL;
+}
+
+static void
+test_tiles (void)
+{
+  KioskSensorsView *view;
+  GPtrArray *tiles;
+  KioskSensorTile *tile;
+  guint n_stale = 0;
+
+  kiosk_i18n_set_language ("de");
+  install_sources (FALSE);
+  view = show_sensors ();
+  tiles = kiosk_sensors_view_get_tiles (view);
+  g_assert_cmpuint (tiles->len, ==, 21);
+
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      KioskSensorTile *t = g_ptr_array_index (tiles, i);
+      KioskReading *r = kiosk_sensor_tile_get_reading (t);
+
+      /* A value, and a band in words wherever there is a colour. */
+      g_assert_false (isnan (kiosk_reading_get_value (r)));
+      if (kiosk_reading_get_band (r) >= 0)
+        {
+          const char *word = NULL;
+
+          g_assert_true (kiosk_reading_get_band_info (r, &word, NULL));
+          g_assert_nonnull (strstr (kiosk_sensor_tile_get_summary (t), word));
+        }
+      if (kiosk_sensor_tile_get_stale (t))
+        {
+          n_stale++;
+          g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (t), "stale"));
+          g_assert_nonnull (strstr (kiosk_sensor_tile_get_summary (t), "Veraltet: Keine neue Messung seit"));
+        }
+    }
+  /* The school's station has been silent for five hours. */
+  g_assert_cmpuint (n_stale, ==, 2);
+
+  /* Marktplatz PM10 from SensorThings: 24 hours in 10-minute steps. */
+  tile = find_tile (tiles, "100");
+  g_assert_cmpuint (kiosk_reading_get_history (kiosk_sensor_tile_get_reading (tile))->len, >=, 140);
+  g_assert_nonnull (strstr (kiosk_sensor_tile_get_summary (tile), "Marktplatz"));
+  g_assert_nonnull (strstr (kiosk_sensor_tile_get_summary (tile), "Gemessen "));
+
+  shoot ("tiles");
+}
+
+static void
+test_detail_page (void)
+{
+  KioskSensorsView *view = KIOSK_SENSORS_VIEW (kiosk_window_get_area_view (window, "sensors"));
+  KioskSensorTile *tile = find_tile (kiosk_sensors_view_get_tiles (view), "102");
+  GtkWidget *page, *map_button;
+  KioskSparkline *chart;
+  guint min_i, max_i;
+
+  /* A tap on the tile, through the X server, once it is scrolled into view. */
+  scroll_into_view (GTK_WIDGET (tile));
+  kiosk_test_ui_click (GTK_WIDGET (tile));
+  kiosk_test_ui_wait (800);
+  g_assert_cmpstr (kiosk_window_get_current (window), !=, "sensors");
+  page = kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_SENSOR_PAGE, NULL);
+  g_assert_nonnull (page);
+  g_assert_true (kiosk_sensor_page_get_reading (KIOSK_SENSOR_PAGE (page)) ==
+                 kiosk_sensor_tile_get_reading (tile));
+
+  chart = KIOSK_SPARKLINE (kiosk_test_ui_find (page, KIOSK_TYPE_SPARKLINE, NULL));
+  g_assert_true (kiosk_sparkline_get_detailed (chart));
+  g_assert_true (kiosk_sparkline_get_extremes (chart, &min_i, &max_i));
+  g_assert_cmpuint (kiosk_sparkline_get_n_visible (chart), >=, 140);
+  g_assert_nonnull (kiosk_test_ui_find (page, GTK_TYPE_LABEL, "Was die Farben bedeuten"));
+  shoot ("detail");
+
+  /* "Auf der Karte zeigen" opens the map at the station. */
+  map_button = kiosk_sensor_page_get_map_button (KIOSK_SENSOR_PAGE (page));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (map_button)), ==, "Auf der Karte zeigen");
+  g_assert_true (gtk_widget_get_sensitive (map_button));
+  scroll_into_view (map_button);
+  kiosk_test_ui_click (map_button);
+  kiosk_test_ui_wait (500);
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "map");
+}
+
+static void
+test_english_and_stations (void)
+{
+  KioskSensorsView *view;
+  GPtrArray *tiles;
+  KioskSensorTile *tile;
+
+  kiosk_window_set_language (window, "en");
+  install_sources (TRUE);
+  view = show_sensors ();
+  kiosk_window_set_language (window, "en");
+  kiosk_window_show_area (window, "sensors");
+  kiosk_test_ui_wait (500);
+  view = KIOSK_SENSORS_VIEW (kiosk_window_get_area_view (window, "sensors"));
+  tiles = kiosk_sensors_view_get_tiles (view);
+  g_assert_cmpuint (tiles->len, ==, 21);
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "Pegel Musterbach"));
+  shoot ("stations");
+
+  tile = find_tile (tiles, "100");
+  scroll_into_view (GTK_WIDGET (tile));
+  kiosk_test_ui_click (GTK_WIDGET (tile));
+  kiosk_test_ui_wait (800);
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "What the colours mean"));
+  shoot ("detail");
+  kiosk_window_go_back (window);
+  kiosk_test_ui_wait (300);
+
+  /* Idle reset goes back to attract; the view starts at the top again. */
+  kiosk_window_reset (window);
+  kiosk_test_ui_wait (500);
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "attract");
+}
+
+static void
+activate_cb (GApplication *application)
+{
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache_dir = NULL;
+  GSList *uris;
+  int status;
+
+  /* The reading history goes into a cache of its own, not the user's. */
+  cache_dir = g_dir_make_tmp ("ui-sensors-XXXXXX", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache_dir, TRUE);
+
+  kiosk_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, KIOSK_DEMO_SENSORTHINGS_PATH,
+                           kiosk_demo_sensors_things_handler, NULL, NULL);
+  soup_server_add_handler (server, KIOSK_DEMO_NGSI_PATH "/entities",
+                           kiosk_demo_sensors_entities_handler, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base_url = g_uri_to_string (uris->data);
+  if (g_str_has_suffix (base_url, "/"))
+    base_url[strlen (base_url) - 1] = '\0';
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  app = kiosk_application_new ();
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = kiosk_application_get_window (app);
+  g_assert_nonnull (window);
+  kiosk_test_ui_wait (800);
+
+  g_test_add_func ("/ui/sensors/empty-state", test_empty_state);
+  g_test_add_func ("/ui/sensors/tiles", test_tiles);
+  g_test_add_func ("/ui/sensors/detail-page", test_detail_page);
+  g_test_add_func ("/ui/sensors/english-and-stations", test_english_and_stations);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  g_clear_object (&server);
+  g_free (base_url);
+
+  return status;
+}
