@@ -198,6 +198,49 @@ test_damaged_pages (void)
 }
 
 static void
+test_corrupt_while_running (void)
+{
+  g_autofree char *path = temp_path ("running.db");
+  g_autoptr(KioskDatabase) db = NULL;
+  g_autoptr(KioskCacheEntry) entry = make_entry ("places", 1);
+  g_autoptr(KioskCacheEntry) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version;
+
+  db = kiosk_database_open (path, &error);
+  g_assert_true (kiosk_database_store (db, entry, &error));
+
+  /* Someone breaks the schema under the running kiosk. */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA schema_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sql = g_strdup_printf ("PRAGMA writable_schema = ON;"
+                         "UPDATE sqlite_master SET sql = 'CREATE TABLE pages (' WHERE name = 'pages';"
+                         "PRAGMA schema_version = %d;", version + 1);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  g_assert_false (kiosk_database_load (db, "places", &loaded, &error));
+  g_assert_error (error, KIOSK_DATABASE_ERROR, KIOSK_DATABASE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_nonnull (kiosk_database_get_recovery_message (db));
+  g_assert_cmpuint (count_broken (path), ==, 1);
+
+  /* It goes on with a new, empty cache. */
+  g_assert_true (kiosk_database_load (db, "places", &loaded, &error));
+  g_assert_null (loaded);
+  g_assert_true (kiosk_database_store (db, entry, &error));
+  g_assert_true (kiosk_database_load (db, "places", &loaded, &error));
+  g_assert_nonnull (loaded);
+}
+
+static void
 test_too_new (void)
 {
   g_autofree char *path = temp_path ("too-new.db");
@@ -276,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/database/corrupt", test_corrupt);
   g_test_add_func ("/database/damaged-pages", test_damaged_pages);
   g_test_add_func ("/database/too-new", test_too_new);
+  g_test_add_func ("/database/corrupt-while-running", test_corrupt_while_running);
   g_test_add_func ("/database/unwritable", test_unwritable);
   g_test_add_func ("/database/threads", test_threads);
 

@@ -822,6 +822,37 @@ test_status_line (void)
   g_assert_cmpstr (kiosk_source_list_get_status_text (list), ==, "");
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_stale_with_time (void)
+{
+  g_autoptr(KioskSourceConfig) config = kiosk_source_config_new ("s", "geojson", "file:///s");
+  g_autoptr(KioskSource) source = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  guint notified = 0;
+
+  config->refresh_interval = 1;
+  source = kiosk_source_new (config);
+  g_signal_connect (source, "notify::stale", G_CALLBACK (count_notify_cb), &notified);
+  kiosk_source_set_items (source, none);
+  g_assert_false (kiosk_source_get_stale (source));
+  g_assert_cmpuint (notified, ==, 0);
+
+  /* Older than twice the interval: stale, said once. */
+  g_usleep (2100 * 1000);
+  kiosk_source_check_stale (source);
+  kiosk_source_check_stale (source);
+  g_assert_true (kiosk_source_get_stale (source));
+  g_assert_cmpuint (notified, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -844,6 +875,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/source/event-window", test_event_window);
   g_test_add_func ("/source-list/status-line", test_status_line);
+  g_test_add_func ("/source/stale-with-time", test_stale_with_time);
 
   return g_test_run ();
 }

@@ -630,6 +630,17 @@ kiosk_demo_server_stop (KioskDemoServer *self)
 }
 
 void
+kiosk_demo_server_set_port (KioskDemoServer *self,
+                            guint            port)
+{
+  g_return_if_fail (KIOSK_IS_DEMO_SERVER (self));
+  g_return_if_fail (self->thread == NULL);
+  g_return_if_fail (port <= G_MAXUINT16);
+
+  self->port = port;
+}
+
+void
 kiosk_demo_server_set_tls_certificate (KioskDemoServer *self,
                                        GTlsCertificate *certificate)
 {

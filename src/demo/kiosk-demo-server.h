@@ -35,6 +35,9 @@ gboolean         kiosk_demo_server_start             (KioskDemoServer    *self,
                                                       GError            **error);
 void             kiosk_demo_server_stop              (KioskDemoServer    *self);
 gboolean         kiosk_demo_server_get_running       (KioskDemoServer    *self);
+/* Before the first start: the port to listen on (0, the default: any free one). */
+void             kiosk_demo_server_set_port          (KioskDemoServer    *self,
+                                                      guint               port);
 /* Before start: serve https:// with this certificate (tests of TLS checks). */
 void             kiosk_demo_server_set_tls_certificate (KioskDemoServer  *self,
                                                       GTlsCertificate    *certificate);

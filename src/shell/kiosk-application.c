@@ -183,11 +183,12 @@ setup_demo (KioskApplication *self)
 
       self->demo_server = kiosk_demo_start (sources, &error);
       if (self->demo_server == NULL)
-        g_warning ("%s", error->message);
-      else
-        kiosk_config_set_sources (self->config, sources);
-      if (self->demo_server != NULL)
-        self->demo_signal_id = g_unix_signal_add (SIGUSR1, demo_toggle_network_cb, self);
+        {
+          g_warning ("%s", error->message);
+          return;
+        }
+      kiosk_config_set_sources (self->config, sources);
+      self->demo_signal_id = g_unix_signal_add (SIGUSR1, demo_toggle_network_cb, self);
     }
 }
 

@@ -251,7 +251,6 @@ kiosk_check_main (int    argc,
   const KioskFormat *format;
   const char *kind, *source;
   g_auto(GStrv) args = NULL;
-  int n_args;
 
   g_return_val_if_fail (argc >= 2, EXIT_USAGE);
 
@@ -259,7 +258,6 @@ kiosk_check_main (int    argc,
   args = g_new0 (char *, argc);
   for (int i = 1; i < argc; i++)
     args[i - 1] = g_strdup (argv[i]);
-  n_args = argc - 1;
 
   context = g_option_context_new ("KIND SOURCE");
   g_option_context_set_summary (context,
@@ -274,7 +272,7 @@ kiosk_check_main (int    argc,
     g_option_context_set_description (context, description);
   }
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &n_args, &args, &error))
+  if (!g_option_context_parse_strv (context, &args, &error))
     return usage_error (context, "%s", error->message);
 
   if (options.rest == NULL || g_strv_length (options.rest) != 2)

@@ -133,8 +133,7 @@ static gboolean
 is_corruption (int code)
 {
   code &= 0xff;
-  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_IOERR ||
-         code == SQLITE_CANTOPEN || code == SQLITE_FORMAT;
+  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_FORMAT;
 }
 
 static gboolean
@@ -350,6 +349,29 @@ kiosk_database_get_default_path (void)
   return g_build_filename (g_get_user_cache_dir (), "ankerort", "cache.db", NULL);
 }
 
+/* A cache is only a cache: keep the broken file for a post-mortem and
+ * start again rather than leave the kiosk without one. */
+static gboolean
+recover (KioskDatabase  *self,
+         const GError   *cause,
+         GError        **error)
+{
+  g_autofree char *moved_to = NULL;
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  if (!move_aside (self->path, &moved_to, error))
+    return FALSE;
+
+  g_free (self->recovery_message);
+  self->recovery_message =
+    g_strdup_printf ("The cache %s could not be used (%s); it was moved to %s and a new one started",
+                     self->path, cause->message, moved_to);
+  g_message ("%s", self->recovery_message);
+
+  self->db = try_open (self->path, &self->schema_version, error);
+  return self->db != NULL;
+}
+
 KioskDatabase *
 kiosk_database_open (const char  *path,
                      GError     **error)
@@ -358,7 +380,6 @@ kiosk_database_open (const char  *path,
   g_autoptr(GError) open_error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *default_path = NULL;
-  g_autofree char *moved_to = NULL;
 
   if (path == NULL)
     path = default_path = kiosk_database_get_default_path ();
@@ -376,25 +397,36 @@ kiosk_database_open (const char  *path,
   self = g_object_new (KIOSK_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
   self->db = try_open (path, &self->schema_version, &open_error);
-  if (self->db != NULL)
-    return g_steal_pointer (&self);
-
-  /* A cache is only a cache: keep the broken file for a post-mortem and
-   * start again rather than leave the kiosk without one. */
-  if (!move_aside (path, &moved_to, error))
-    return NULL;
-
-  self->recovery_message =
-    g_strdup_printf ("The cache %s could not be used (%s); it was moved to %s and a new one started",
-                     path, open_error->message, moved_to);
-  g_message ("%s", self->recovery_message);
-
-  g_clear_error (&open_error);
-  self->db = try_open (path, &self->schema_version, error);
-  if (self->db == NULL)
+  if (self->db == NULL && !recover (self, open_error, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* Corruption found while running: the same as at open, then the caller
+ * still gets its error (the data it asked for is gone). */
+static void
+recover_if_corrupt (KioskDatabase *self,
+                    const GError  *cause)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_error_matches (cause, KIOSK_DATABASE_ERROR, KIOSK_DATABASE_ERROR_CORRUPT))
+    return;
+  if (!recover (self, cause, &error))
+    g_message ("No cache any more: %s", error->message);
+}
+
+static gboolean
+check_open (KioskDatabase  *self,
+            GError        **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+
+  g_set_error (error, KIOSK_DATABASE_ERROR, KIOSK_DATABASE_ERROR_FAILED,
+               "the cache %s cannot be used", self->path);
+  return FALSE;
 }
 
 const char *
@@ -555,6 +587,7 @@ kiosk_database_load (KioskDatabase    *self,
                      KioskCacheEntry **entry,
                      GError          **error)
 {
+  g_autoptr(GError) local_error = NULL;
   gboolean ret;
 
   g_return_val_if_fail (KIOSK_IS_DATABASE (self), FALSE);
@@ -563,9 +596,13 @@ kiosk_database_load (KioskDatabase    *self,
 
   *entry = NULL;
   g_mutex_lock (&self->mutex);
-  ret = load_locked (self, source_id, entry, error);
+  ret = check_open (self, &local_error) && load_locked (self, source_id, entry, &local_error);
+  if (!ret)
+    recover_if_corrupt (self, local_error);
   g_mutex_unlock (&self->mutex);
 
+  if (!ret)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return ret;
 }
 
@@ -650,15 +687,20 @@ kiosk_database_store (KioskDatabase          *self,
                       const KioskCacheEntry  *entry,
                       GError                **error)
 {
+  g_autoptr(GError) local_error = NULL;
   gboolean ret;
 
   g_return_val_if_fail (KIOSK_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (entry != NULL && entry->source_id != NULL, FALSE);
 
   g_mutex_lock (&self->mutex);
-  ret = store_locked (self, entry, error);
+  ret = check_open (self, &local_error) && store_locked (self, entry, &local_error);
+  if (!ret)
+    recover_if_corrupt (self, local_error);
   g_mutex_unlock (&self->mutex);
 
+  if (!ret)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return ret;
 }
 
@@ -669,25 +711,38 @@ run_for_source (KioskDatabase  *self,
                 GDateTime      *time,
                 GError        **error)
 {
+  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt = NULL;
-  int code;
+  int code = SQLITE_DONE;
 
   g_mutex_lock (&self->mutex);
-  code = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (code == SQLITE_OK)
+  if (check_open (self, &local_error))
     {
-      int column = 1;
+      code = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+      if (code == SQLITE_OK)
+        {
+          int column = 1;
 
-      if (time != NULL)
-        sqlite3_bind_int64 (stmt, column++, to_usec (time));
-      bind_text (stmt, column, source_id);
-      code = sqlite3_step (stmt);
+          if (time != NULL)
+            sqlite3_bind_int64 (stmt, column++, to_usec (time));
+          bind_text (stmt, column, source_id);
+          code = sqlite3_step (stmt);
+        }
+      sqlite3_finalize (stmt);
+      /* The message belongs to this connection's last call: read it locked. */
+      if (code != SQLITE_DONE)
+        {
+          set_sqlite_error (self->db, code, "writing the cache", &local_error);
+          recover_if_corrupt (self, local_error);
+        }
     }
-  sqlite3_finalize (stmt);
   g_mutex_unlock (&self->mutex);
 
-  if (code != SQLITE_DONE)
-    return set_sqlite_error (self->db, code, "writing the cache", error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   return TRUE;
 }

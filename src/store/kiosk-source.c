@@ -27,6 +27,7 @@ struct _KioskSource
   KioskCacheEntry   *validators;
   gboolean           has_data;
   gboolean           refreshing;
+  gboolean           stale;        /* as last notified */
 };
 
 enum {
@@ -879,6 +880,21 @@ kiosk_source_get_stale (KioskSource *self)
          age > 2 * (GTimeSpan) self->config->refresh_interval * G_TIME_SPAN_SECOND;
 }
 
+void
+kiosk_source_check_stale (KioskSource *self)
+{
+  gboolean stale;
+
+  g_return_if_fail (KIOSK_IS_SOURCE (self));
+
+  stale = kiosk_source_get_stale (self);
+  if (stale == self->stale)
+    return;
+
+  self->stale = stale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+}
+
 GPtrArray *
 kiosk_source_get_warnings (KioskSource *self)
 {
@@ -911,7 +927,7 @@ kiosk_source_set_items (KioskSource *self,
   self->last_attempt = g_date_time_ref (now);
   set_last_success (self, now);
   clear_error (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+  kiosk_source_check_stale (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -930,7 +946,7 @@ kiosk_source_set_error (KioskSource  *self,
   self->last_error = g_strdup (error->message);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+  kiosk_source_check_stale (self);
 }
 
 static void
@@ -953,11 +969,14 @@ load_cached_done_cb (GObject      *object,
   /* A refresh may have won the race; its data is newer. */
   if (!self->has_data)
     {
+      if (job_result->update != NULL)
+        g_debug ("“%s”: %u cached items shown", self->config->id,
+                 job_result->update->items->len);
       g_object_freeze_notify (G_OBJECT (self));
       apply_result (self, job_result);
       if (job_result->update != NULL && self->last_success == NULL)
         set_last_success (self, job_result->checked_at);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+      kiosk_source_check_stale (self);
       g_object_thaw_notify (G_OBJECT (self));
     }
   job_result_free (job_result);
@@ -1026,7 +1045,7 @@ refresh_done_cb (GObject      *object,
   self->last_attempt = g_date_time_ref (job_result->checked_at);
   set_last_success (self, job_result->checked_at);
   clear_error (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+  kiosk_source_check_stale (self);
   g_object_thaw_notify (G_OBJECT (self));
   job_result_free (job_result);
 

@@ -44,6 +44,9 @@ const GError            *kiosk_source_get_error          (KioskSource  *self);
 GTimeSpan                kiosk_source_get_age            (KioskSource  *self);
 /* The last refresh failed, or the data is older than twice the interval. */
 gboolean                 kiosk_source_get_stale          (KioskSource  *self);
+/* Data also goes stale as time passes: notifies "stale" when it changed
+ * (KioskSync calls this every second). */
+void                     kiosk_source_check_stale        (KioskSource  *self);
 GPtrArray               *kiosk_source_get_warnings      (KioskSource  *self);
 /* Replace the items at once (main thread). Used by refreshes and tests. */
 void                     kiosk_source_set_items          (KioskSource  *self,

@@ -137,8 +137,9 @@ refresh_cb (GObject      *object,
     {
       guint interval = kiosk_source_get_config (source)->refresh_interval;
 
+      /* An interval of 0: only at start and when the network comes back. */
       entry->failures = 0;
-      entry->next_due = now (self) + jittered (self, MAX (interval, 1));
+      entry->next_due = interval > 0 ? now (self) + jittered (self, interval) : G_MAXINT64;
     }
   else
     {
@@ -428,6 +429,7 @@ kiosk_sync_tick (KioskSync *self)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);
 
+      kiosk_source_check_stale (entry->source);
       if (!entry->busy && entry->loaded && t >= entry->next_due)
         refresh_entry (self, entry);
     }

@@ -30,7 +30,8 @@ void       kiosk_sync_set_backoff      (KioskSync       *self,
                                         guint            base_seconds,
                                         guint            cap_seconds);
 /* Shows every source's cached data, then refreshes each, then keeps them
- * fresh. Sources added to the list later are picked up. */
+ * fresh: every refresh_interval seconds (0: only at start and when the
+ * network comes back). Sources added to the list later are picked up. */
 void       kiosk_sync_start            (KioskSync       *self);
 void       kiosk_sync_stop             (KioskSync       *self);
 /* Starts the refreshes that are due now (the timer calls this each second). */

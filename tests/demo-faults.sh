@@ -1,0 +1,68 @@
+#!/bin/sh
+# The real kiosk on the demo town, once per fault of the demo server: it
+# must show its cached data, record the error, keep running and keep
+# answering (its main loop handles SIGUSR1). Run inside tests/run-in-x.sh.
+# Usage: demo-faults.sh ANKERORT
+set -u
+
+bin=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_CACHE_HOME="$work/cache"
+export G_MESSAGES_DEBUG=kiosk-source
+export GSETTINGS_BACKEND=memory
+failures=0
+
+fail () {
+  echo "FAIL: $*"
+  sed 's/^/  | /' "$work/log"
+  failures=$((failures + 1))
+}
+
+# Runs the kiosk for a few seconds with ANKERORT_DEMO_FAULT=$1.
+run_kiosk () {
+  ANKERORT_DEMO_FAULT=$1 "$bin" --demo --windowed >"$work/log" 2>&1 &
+  pid=$!
+  # Long enough for the cache to show and a refresh to fail.
+  sleep 4
+  if ! kill -0 "$pid" 2>/dev/null; then
+    fail "$1: the kiosk exited"
+    return
+  fi
+  kill -USR1 "$pid"
+  sleep 1
+  if ! grep -q "Musterdorf is offline" "$work/log"; then
+    fail "$1: the kiosk does not answer"
+  fi
+  kill "$pid"
+  wait "$pid" 2>/dev/null
+  if grep -E -q "CRITICAL|ERROR|Segmentation" "$work/log"; then
+    fail "$1: criticals in the log"
+  fi
+}
+
+# First a healthy start fills the cache.
+run_kiosk ""
+if ! grep -q "Musterdorf is offline" "$work/log"; then
+  echo "Bail out! the kiosk did not start"
+  cat "$work/log"
+  exit 1
+fi
+
+for fault in status:503 truncate garbage huge:67108864 reset wrong-type changing-etag delay:8000; do
+  run_kiosk "$fault"
+  if ! grep -q "“musterdorf-places”: 27 cached items shown" "$work/log"; then
+    fail "$fault: the cached places were not shown"
+  fi
+  case $fault in
+    delay*|changing-etag) ;;
+    *)
+      if ! grep -q "Refreshing “musterdorf-places” failed" "$work/log"; then
+        fail "$fault: no error recorded"
+      fi
+      ;;
+  esac
+  [ "$failures" -eq 0 ] && echo "ok: $fault: $(grep -o 'failed: .*' "$work/log" | head -n1)"
+done
+
+[ "$failures" -eq 0 ]
