@@ -495,6 +495,45 @@ test_event_window (void)
   g_assert_true (ctx->tz == tz || g_strcmp0 (g_time_zone_get_identifier (ctx->tz), "Europe/Berlin") == 0);
 }
 
+/* A festival that began three days ago and ends the day after tomorrow is
+ * on now: the kiosk keeps it although it started before the window. */
+static void
+test_running_festival (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, -3);
+  g_autoptr(GDateTime) end = g_date_time_add_days (now, 2);
+  g_autofree char *start_s = g_date_time_format (start, "%Y%m%d");
+  g_autofree char *end_s = g_date_time_format (end, "%Y%m%d");
+  g_autofree char *ics = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "festival.ics", NULL);
+  g_autofree char *url = NULL;
+  g_autoptr(KioskSourceConfig) config = NULL;
+  g_autoptr(KioskSource) source = NULL;
+  g_autoptr(GObject) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  ics = g_strdup_printf ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Musterdorf//EN\r\n"
+                         "BEGIN:VEVENT\r\nUID:festival@musterdorf\r\nDTSTAMP:20260101T000000Z\r\n"
+                         "DTSTART;VALUE=DATE:%s\r\nDTEND;VALUE=DATE:%s\r\n"
+                         "SUMMARY:Stadtfest\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                         start_s, end_s);
+  g_assert_true (g_file_set_contents (path, ics, -1, &error));
+  url = g_filename_to_uri (path, NULL, &error);
+  g_assert_no_error (error);
+
+  config = kiosk_source_config_new ("events", "ical", url);
+  source = kiosk_source_new_full (config, fixture->fetcher, NULL, NULL);
+  g_assert_true (refresh (source, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kiosk_source_get_n_items (source), ==, 1);
+  item = g_list_model_get_item (kiosk_source_get_model (source), 0);
+  g_object_get (item, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "Stadtfest");
+}
+
 /* The sync tests drive time by hand. */
 static gint64 fake_now;
 
@@ -868,6 +907,7 @@ main (int   argc,
   ADD ("/source/faults-keep-items", test_faults_keep_items);
   ADD ("/source/corrupt-database", test_corrupt_database);
   ADD ("/source/without-database", test_without_database);
+  ADD ("/source/running-festival", test_running_festival);
   ADD ("/source/paging", test_paging);
   ADD ("/sync/backoff", test_backoff);
   ADD ("/sync/warm-start", test_sync_warm_start);

@@ -445,6 +445,11 @@ job_new (KioskSource *self)
   job->config = kiosk_source_config_copy (self->config);
   if (job->format != NULL)
     job->ctx = kiosk_source_make_context (self->config, job->format, self->tz);
+  /* On the screen a festival that began three days ago and runs until
+   * tomorrow is on now; `ankerort check` keeps the strict window. */
+  if (job->ctx != NULL && job->format->area == KIOSK_AREA_EVENTS &&
+      !g_hash_table_contains (job->ctx->options, "keep-running"))
+    g_hash_table_insert (job->ctx->options, g_strdup ("keep-running"), g_strdup ("true"));
   job->fetcher = self->fetcher ? g_object_ref (self->fetcher) : NULL;
   job->database = self->database ? g_object_ref (self->database) : NULL;
   job->need_items = !self->has_data;
