@@ -265,6 +265,39 @@ test_open_by_tap (void)
   kiosk_test_ui_wait (400);
 }
 
+/* The map's card opens an event's page through win.show-event (uid):
+ * its next occurrence, with Back leading to the list. */
+static void
+test_show_event_action (void)
+{
+  GListModel *items = kiosk_source_list_get_items (kiosk_application_get_sources (app),
+                                                   KIOSK_AREA_EVENTS);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *uid = NULL;
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n && uid == NULL; i++)
+    {
+      g_autoptr(KioskEvent) event = g_list_model_get_item (items, i);
+      GDateTime *end = kiosk_event_get_end (event);
+
+      if (end != NULL && g_date_time_compare (end, now) > 0)
+        uid = g_strdup (kiosk_event_get_uid (event));
+    }
+  g_assert_nonnull (uid);
+
+  kiosk_window_show_area (window, "map");
+  kiosk_test_ui_wait (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-event", "s", uid));
+  kiosk_test_ui_wait (600);
+  g_assert_true (g_str_has_prefix (kiosk_window_get_current (window), "page-"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_QR_CODE, NULL));
+
+  kiosk_window_go_back (window);
+  kiosk_test_ui_wait (400);
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "events");
+}
+
 static void
 test_page_with_url (void)
 {
@@ -522,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/ui/events/list", test_list);
   g_test_add_func ("/ui/events/filters-and-reset", test_filters_and_reset);
   g_test_add_func ("/ui/events/open-by-tap", test_open_by_tap);
+  g_test_add_func ("/ui/events/show-event-action", test_show_event_action);
   g_test_add_func ("/ui/events/page-with-url", test_page_with_url);
   g_test_add_func ("/ui/events/page-without-url", test_page_without_url);
   g_test_add_func ("/ui/events/page-cancelled", test_page_cancelled);

@@ -518,6 +518,20 @@ show_accessibility_action (GtkWidget  *widget,
 }
 
 static void
+show_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+  GtkWidget *events = gtk_stack_get_child_by_name (self->pages, "events");
+
+  /* Back from the event's page leads to the list of events. */
+  kiosk_window_show_area (self, "events");
+  if (events != NULL)
+    gtk_widget_activate_action_variant (events, "events.show-event", param);
+}
+
+static void
 show_on_map_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -670,6 +684,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.switch-language", "s", switch_language_action);
   gtk_widget_class_install_action (widget_class, "win.show-accessibility", NULL, show_accessibility_action);
+  gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
   /* (id, latitude, longitude): what to centre on and whose card to open. */
   gtk_widget_class_install_action (widget_class, "win.show-on-map", "(sdd)", show_on_map_action);
 }

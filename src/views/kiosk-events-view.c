@@ -727,6 +727,51 @@ kiosk_events_view_finalize (GObject *object)
   G_OBJECT_CLASS (kiosk_events_view_parent_class)->finalize (object);
 }
 
+/* The next occurrence of @uid that has not ended, as the map's card means
+ * it: its page opens on top of the list. */
+static void
+show_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  KioskEventsView *self = KIOSK_EVENTS_VIEW (widget);
+  const char *uid = g_variant_get_string (param, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now (self->tz);
+  g_autoptr(KioskEvent) best = NULL;
+  g_autoptr(GtkWidget) page = NULL;
+  GtkRoot *root;
+  guint n;
+
+  n = g_list_model_get_n_items (self->items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KioskEvent) event = g_list_model_get_item (self->items, i);
+      GDateTime *end = kiosk_event_get_end (event);
+
+      if (g_strcmp0 (kiosk_event_get_uid (event), uid) != 0)
+        continue;
+      if (end != NULL && g_date_time_compare (end, now) <= 0)
+        continue;
+      if (best == NULL ||
+          g_date_time_compare (kiosk_event_get_start (event), kiosk_event_get_start (best)) < 0)
+        g_set_object (&best, event);
+    }
+
+  if (best == NULL)
+    {
+      g_debug ("No upcoming occurrence of %s", uid);
+      return;
+    }
+
+  root = gtk_widget_get_root (widget);
+  if (!KIOSK_IS_WINDOW (root))
+    return;
+
+  page = g_object_ref_sink (kiosk_event_page_new (best, self->tz, self->images));
+  kiosk_window_push_page (KIOSK_WINDOW (root), page,
+                          kiosk_event_get_title_for (best, kiosk_i18n_get_language ()));
+}
+
 static void
 kiosk_events_view_class_init (KioskEventsViewClass *klass)
 {
@@ -751,6 +796,9 @@ kiosk_events_view_class_init (KioskEventsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, time_chip_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  /* (uid): the event's next occurrence, for cross-links from the map. */
+  gtk_widget_class_install_action (widget_class, "events.show-event", "s", show_event_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kiosk-events-view");
