@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "kiosk-event-common.h"
 #include "kiosk-source.h"
 
 struct _KioskSource
@@ -448,8 +449,9 @@ job_new (KioskSource *self)
   /* On the screen a festival that began three days ago and runs until
    * tomorrow is on now; `ankerort check` keeps the strict window. */
   if (job->ctx != NULL && job->format->area == KIOSK_AREA_EVENTS &&
-      !g_hash_table_contains (job->ctx->options, "keep-running"))
-    g_hash_table_insert (job->ctx->options, g_strdup ("keep-running"), g_strdup ("true"));
+      !g_hash_table_contains (job->ctx->options, KIOSK_EVENTS_OPTION_KEEP_RUNNING))
+    g_hash_table_insert (job->ctx->options,
+                         g_strdup (KIOSK_EVENTS_OPTION_KEEP_RUNNING), g_strdup ("true"));
   job->fetcher = self->fetcher ? g_object_ref (self->fetcher) : NULL;
   job->database = self->database ? g_object_ref (self->database) : NULL;
   job->need_items = !self->has_data;
