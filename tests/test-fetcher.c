@@ -558,6 +558,7 @@ test_redact (void)
     /* GUri cannot read these: redacted by hand */
     { "http://user:secret@[bad/x?token=secret", "http://***@[bad/x?token=***" },
     { "not a url with key=secret", "not a url with key=secret" },
+    { "/srv/data/places?.json", "/srv/data/places?.json" },
     { "http://[bad/x?q=1&password=secret", "http://[bad/x?q=1&password=***" },
   };
   const struct

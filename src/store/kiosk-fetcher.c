@@ -919,6 +919,10 @@ kiosk_fetcher_redact_uri (const char *url)
 
   g_return_val_if_fail (url != NULL, NULL);
 
+  /* A file name is shown as it is. */
+  if (g_uri_peek_scheme (url) == NULL)
+    return g_strdup (url);
+
   uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_HAS_PASSWORD, NULL);
   if (uri == NULL)
     return redact_unparsed (url);

@@ -113,8 +113,8 @@ KioskRedirectPolicy kiosk_fetcher_check_redirect  (GUri               *from,
                                                    GUri               *to);
 
 /* For messages and logs: @url without its password and without the values
- * of query parameters that look like keys or tokens; @header ("Name:
- * value") as its name only. */
+ * of query parameters that look like keys or tokens (a string without a
+ * scheme, a file name, as it is); @header ("Name: value") as its name only. */
 char               *kiosk_fetcher_redact_uri      (const char         *url);
 char               *kiosk_fetcher_redact_header   (const char         *header);
 
