@@ -129,8 +129,8 @@ redact_query (const char *query)
   return g_string_free (redacted, FALSE);
 }
 
-/* A URL GUri cannot read: drop anything before an "@" in its authority
- * and what follows a "?" by hand. */
+/* A URL GUri cannot read: the part before an "@" in its authority goes,
+ * and the query's secret-looking values, found by hand. */
 static char *
 redact_unparsed (const char *url)
 {
