@@ -280,6 +280,29 @@ test_url (Fixture       *fixture,
   g_assert_cmpint (allowed.status, ==, 0);
 }
 
+/* A password in SOURCE or a key in a --header never shows. */
+static void
+test_secrets_not_shown (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *url = g_strdup_printf ("http://user:secret@%s", fixture->url + strlen ("http://"));
+  g_autofree char *shown = g_strdup_printf ("http://user:***@%s", fixture->url + strlen ("http://"));
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad_header = { 0 };
+
+  kiosk_demo_server_set_fault (fixture->server, "/places", KIOSK_DEMO_FAULT_STATUS, 404);
+  run_check (&run, "geojson", url, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_error_line (&run, shown, "HTTP 404 Not Found");
+  g_assert_null (strstr (run.err, "secret"));
+  g_assert_null (strstr (run.out, "secret"));
+
+  run_check (&bad_header, "geojson", fixture->url, "--header", "Authorization Bearer secret", NULL);
+  g_assert_cmpint (bad_header.status, ==, 2);
+  g_assert_nonnull (strstr (bad_header.err, "--header 1"));
+  g_assert_null (strstr (bad_header.err, "secret"));
+}
+
 static void
 test_url_faults (Fixture       *fixture,
                  gconstpointer  data)
@@ -344,6 +367,8 @@ main (int   argc,
   g_test_add_func ("/check/usage", test_usage);
   g_test_add_func ("/check/refused", test_refused);
   g_test_add ("/check/url", Fixture, NULL, fixture_set_up, test_url, fixture_tear_down);
+  g_test_add ("/check/secrets-not-shown", Fixture, NULL, fixture_set_up, test_secrets_not_shown,
+              fixture_tear_down);
   g_test_add ("/check/url-faults", Fixture, NULL, fixture_set_up, test_url_faults,
               fixture_tear_down);
 

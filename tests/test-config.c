@@ -169,6 +169,36 @@ test_import_invalid (void)
   g_unlink (path);
 }
 
+/* Keys and passwords in a source's URL or headers stay out of messages. */
+static void
+test_import_secrets (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*Source a*url*");
+  g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*Source b*headers*");
+  path = write_keyfile ("[Source a]\n"
+                        "kind=geojson\n"
+                        "url=ftp://user:secret@data.example/places?apikey=secret\n"
+                        "[Source b]\n"
+                        "kind=geojson\n"
+                        "url=https://data.example/places\n"
+                        "headers=Authorization Bearer secret;\n");
+  g_assert_true (kiosk_config_import_keyfile (config, path, messages, &error));
+  g_assert_no_error (error);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpuint (messages->len, ==, 2);
+  g_assert_true (messages_contain (messages, "“ftp://user:***@data.example/places?apikey=***”"));
+  g_assert_true (messages_contain (messages, "[Source b] headers: “…”"));
+  g_assert_false (messages_contain (messages, "secret"));
+
+  g_unlink (path);
+}
+
 static void
 test_import_unreadable (void)
 {
@@ -220,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/config/defaults", test_defaults);
   g_test_add_func ("/config/import/valid", test_import_valid);
   g_test_add_func ("/config/import/invalid", test_import_invalid);
+  g_test_add_func ("/config/import/secrets", test_import_secrets);
   g_test_add_func ("/config/import/unreadable", test_import_unreadable);
   g_test_add_func ("/config/source/variant", test_source_variant_roundtrip);
 

@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "fetch-test-util.h"
 #include "kiosk-demo-server.h"
 #include "kiosk-fetcher.h"
 
@@ -142,8 +143,38 @@ test_headers (Fixture       *fixture,
 
   none = kiosk_fetcher_fetch (fixture->fetcher, url, bad, NULL, NULL, NULL, &error);
   g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL);
-  g_assert_nonnull (strstr (error->message, "no colon here"));
+  g_assert_cmpstr (error->message, ==, "header 1 (“…”) is not “Name: value”");
   g_assert_null (none);
+}
+
+/* A header's value never shows in a message: it is often the key. */
+static void
+test_header_errors_redacted (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *no_colon[] = { "Accept: application/json", "Authorization Bearer secret", NULL };
+  const char *two_lines[] = { "X-Api-Key: secret\r\nX-Injected: 1", NULL };
+  const char *spaced[] = { "Fiware Service: secret", NULL };
+  g_autoptr(KioskFetchResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = kiosk_demo_server_get_url (fixture->server, "/places.json");
+
+  response = kiosk_fetcher_fetch (fixture->fetcher, url, no_colon, NULL, NULL, NULL, &error);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL);
+  g_assert_cmpstr (error->message, ==, "header 2 (“…”) is not “Name: value”");
+  g_clear_error (&error);
+
+  response = kiosk_fetcher_fetch (fixture->fetcher, url, two_lines, NULL, NULL, NULL, &error);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL);
+  g_assert_cmpstr (error->message, ==, "header 1 (“X-Api-Key: …”) is not “Name: value” on one line");
+  g_clear_error (&error);
+
+  response = kiosk_fetcher_fetch (fixture->fetcher, url, spaced, NULL, NULL, NULL, &error);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL);
+  g_assert_null (strstr (error->message, "secret"));
+  g_assert_null (response);
+
+  g_assert_cmpuint (kiosk_demo_server_get_request_count (fixture->server, "/places.json"), ==, 0);
 }
 
 static void
@@ -211,6 +242,68 @@ test_timeout (Fixture       *fixture,
   g_assert_null (response);
   g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TIMED_OUT);
   g_assert_cmpstr (error->message, ==, "no answer within 1 s");
+}
+
+static gpointer
+cancel_later_thread (gpointer data)
+{
+  g_usleep (300 * 1000);
+  g_cancellable_cancel (data);
+
+  return NULL;
+}
+
+static void
+test_deadline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(KioskFetchResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *url = kiosk_demo_server_get_url (fixture->server, "/drip");
+  GThread *canceller;
+  gint64 start, elapsed;
+
+  kiosk_demo_server_add_handler (fixture->server, "/drip", fetch_test_drip_handler, NULL, NULL);
+  g_assert_cmpuint (kiosk_fetcher_get_deadline (fixture->fetcher), ==,
+                    KIOSK_FETCH_DEFAULT_DEADLINE);
+
+  /* A byte every 200 ms never trips the 1 s read timeout... */
+  kiosk_fetcher_set_timeout (fixture->fetcher, 1);
+  kiosk_fetcher_set_deadline (fixture->fetcher, 2);
+  start = g_get_monotonic_time ();
+  response = kiosk_fetcher_fetch (fixture->fetcher, url, NULL, NULL, NULL, NULL, &error);
+  elapsed = g_get_monotonic_time () - start;
+  g_test_message ("gave up after %" G_GINT64_FORMAT " ms", elapsed / 1000);
+  /* ...but the whole answer is due within 2 s. */
+  g_assert_null (response);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TIMED_OUT);
+  g_assert_cmpstr (error->message, ==, "the download did not finish within 2 s (deadline)");
+  g_assert_cmpint (elapsed, >=, 2 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 4 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* One fetch's own deadline wins over the fetcher's. */
+  start = g_get_monotonic_time ();
+  response = kiosk_fetcher_fetch_full (fixture->fetcher, url, NULL, NULL, NULL, 1, NULL, &error);
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TIMED_OUT);
+  g_assert_cmpstr (error->message, ==, "the download did not finish within 1 s (deadline)");
+  g_assert_cmpint (elapsed, >=, 1 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* The caller's cancellation still reads as one. */
+  canceller = g_thread_new ("cancel-later", cancel_later_thread, cancellable);
+  response = kiosk_fetcher_fetch (fixture->fetcher, url, NULL, NULL, NULL, cancellable, &error);
+  g_thread_join (canceller);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* An answer that keeps to the deadline is not touched by it. */
+  response = fetch (fixture, "/places.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (response->status, ==, 200);
 }
 
 static void
@@ -282,6 +375,217 @@ test_redirects (Fixture       *fixture,
   response = fetch (fixture, "/hop9", NULL, NULL, &error);
   g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TOO_MANY_REDIRECTS);
   g_assert_null (response);
+}
+
+static void
+redirect_to_cb (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, user_data);
+}
+
+static void
+echo_all_headers_cb (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     const char        *path,
+                     GHashTable        *query,
+                     gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autoptr(GString) body = g_string_new (NULL);
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+
+  soup_message_headers_iter_init (&iter, headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    g_string_append_printf (body, "%s: %s\n", name, value);
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_COPY, body->str, body->len);
+}
+
+static const char *origin_headers[] = {
+  "Authorization: Bearer topsecret", "X-Api-Key: k-123", "Fiware-Service: musterdorf", NULL
+};
+
+/* Fetches @path of @server with the headers above and returns which of
+ * them the echo route at the end saw, "" if none. */
+static char *
+headers_seen_via (KioskFetcher    *fetcher,
+                  KioskDemoServer *server,
+                  const char      *path)
+{
+  g_autofree char *url = kiosk_demo_server_get_url (server, path);
+  g_autoptr(KioskFetchResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) seen = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  response = kiosk_fetcher_fetch (fetcher, url, origin_headers, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (response->url, "/echo"));
+  text = g_strndup (g_bytes_get_data (response->bytes, NULL), g_bytes_get_size (response->bytes));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Authorization:") || g_str_has_prefix (lines[i], "X-Api-Key:") ||
+        g_str_has_prefix (lines[i], "Fiware-Service:"))
+      g_strv_builder_add (seen, lines[i]);
+  names = g_strv_builder_end (seen);
+
+  return g_strjoinv ("|", names);
+}
+
+static void
+test_redirect_origin (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(KioskDemoServer) other = kiosk_demo_server_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *here = NULL;
+  g_autofree char *away = NULL;
+  g_autofree char *back = NULL;
+
+  /* Another port is another origin. */
+  kiosk_demo_server_add_handler (other, "/echo", echo_all_headers_cb, NULL, NULL);
+  g_assert_true (kiosk_demo_server_start (other, &error));
+  g_assert_no_error (error);
+  kiosk_demo_server_add_handler (other, "/back", redirect_to_cb,
+                                 kiosk_demo_server_get_url (fixture->server, "/echo"), g_free);
+  kiosk_demo_server_add_handler (fixture->server, "/echo", echo_all_headers_cb, NULL, NULL);
+  kiosk_demo_server_add_handler (fixture->server, "/here", redirect_to_cb, g_strdup ("/echo"),
+                                 g_free);
+  kiosk_demo_server_add_handler (fixture->server, "/away", redirect_to_cb,
+                                 kiosk_demo_server_get_url (other, "/echo"), g_free);
+  kiosk_demo_server_add_handler (fixture->server, "/away-and-back", redirect_to_cb,
+                                 kiosk_demo_server_get_url (other, "/back"), g_free);
+
+  /* On the same server they go along. */
+  here = headers_seen_via (fixture->fetcher, fixture->server, "/here");
+  g_assert_cmpstr (here, ==,
+                   "Authorization: Bearer topsecret|X-Api-Key: k-123|Fiware-Service: musterdorf");
+
+  /* The other server gets none of them. */
+  away = headers_seen_via (fixture->fetcher, fixture->server, "/away");
+  g_assert_cmpuint (kiosk_demo_server_get_request_count (other, "/echo"), ==, 1);
+  g_assert_cmpstr (away, ==, "");
+
+  /* Nor does the first server once the chain went elsewhere. */
+  back = headers_seen_via (fixture->fetcher, fixture->server, "/away-and-back");
+  g_assert_cmpuint (kiosk_demo_server_get_request_count (other, "/back"), ==, 1);
+  g_assert_cmpstr (back, ==, "");
+}
+
+static void
+test_redirect_policy (void)
+{
+  const struct
+  {
+    const char          *from;
+    const char          *to;
+    KioskRedirectPolicy  policy;
+  } cases[] = {
+    { "http://data.example/a", "http://data.example/b", KIOSK_REDIRECT_SAME_ORIGIN },
+    { "http://data.example/a", "http://DATA.example:80/b", KIOSK_REDIRECT_SAME_ORIGIN },
+    { "https://data.example/a", "https://data.example:443/b", KIOSK_REDIRECT_SAME_ORIGIN },
+    { "http://data.example/a", "http://data.example:8080/b", KIOSK_REDIRECT_OTHER_ORIGIN },
+    { "http://data.example/a", "http://cdn.example/b", KIOSK_REDIRECT_OTHER_ORIGIN },
+    { "http://data.example/a", "https://data.example/b", KIOSK_REDIRECT_OTHER_ORIGIN },
+    { "https://data.example/a", "https://cdn.example/b", KIOSK_REDIRECT_OTHER_ORIGIN },
+    { "https://data.example/a", "http://data.example/b", KIOSK_REDIRECT_REFUSED },
+    { "https://data.example/a", "http://cdn.example/b", KIOSK_REDIRECT_REFUSED },
+    { "http://data.example/a", "ftp://data.example/b", KIOSK_REDIRECT_REFUSED },
+    { "http://data.example/a", "file:///etc/passwd", KIOSK_REDIRECT_REFUSED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GUri) from = g_uri_parse (cases[i].from, SOUP_HTTP_URI_FLAGS, NULL);
+      g_autoptr(GUri) to = g_uri_parse (cases[i].to, SOUP_HTTP_URI_FLAGS, NULL);
+
+      g_test_message ("%s -> %s", cases[i].from, cases[i].to);
+      g_assert_nonnull (from);
+      g_assert_nonnull (to);
+      g_assert_cmpint (kiosk_fetcher_check_redirect (from, to), ==, cases[i].policy);
+    }
+}
+
+static void
+test_url_errors_redacted (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(KioskFetchResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = kiosk_demo_server_get_url (fixture->server, "");
+  g_autofree char *url = NULL;
+
+  /* http://user:secret@127.0.0.1:PORT/404 */
+  url = g_strdup_printf ("http://user:secret@%s/404", base + strlen ("http://"));
+  response = kiosk_fetcher_fetch (fixture->fetcher, url, NULL, NULL, NULL, NULL, &error);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_HTTP);
+  g_assert_null (strstr (error->message, "secret"));
+  g_clear_error (&error);
+  g_clear_pointer (&url, g_free);
+
+  kiosk_demo_server_add_handler (fixture->server, "/to-ftp", redirect_to_cb,
+                                 g_strdup ("ftp://user:secret@files.example/x?api_key=secret&y=2"),
+                                 g_free);
+  url = kiosk_demo_server_get_url (fixture->server, "/to-ftp");
+  response = kiosk_fetcher_fetch (fixture->fetcher, url, NULL, NULL, NULL, NULL, &error);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL);
+  g_assert_cmpstr (error->message, ==, "redirected to “ftp://user:***@files.example/x?api_key=***&y=2”, "
+                   "which is not an http(s) URL");
+  g_assert_null (response);
+}
+
+static void
+test_redact (void)
+{
+  const struct
+  {
+    const char *url;
+    const char *shown;
+  } cases[] = {
+    { "http://user:secret@127.0.0.1:8080/404", "http://user:***@127.0.0.1:8080/404" },
+    { "https://user@data.example/a", "https://user@data.example/a" },
+    { "https://data.example/v1/things?$top=5&apikey=secret&Access_Token=secret#x",
+      "https://data.example/v1/things?$top=5&apikey=***&Access_Token=***#x" },
+    { "https://data.example/a%20b?q=Stra%C3%9Fe", "https://data.example/a%20b?q=Stra%C3%9Fe" },
+    { "file:///srv/data/places.json", "file:///srv/data/places.json" },
+    { "resource:///io/github/ankerort/x.json", "resource:///io/github/ankerort/x.json" },
+    /* GUri cannot read these: redacted by hand */
+    { "http://user:secret@[bad/x?token=secret", "http://***@[bad/x?token=***" },
+    { "not a url with key=secret", "not a url with key=secret" },
+    { "/srv/data/places?.json", "/srv/data/places?.json" },
+    { "http://[bad/x?q=1&password=secret", "http://[bad/x?q=1&password=***" },
+  };
+  const struct
+  {
+    const char *header;
+    const char *shown;
+  } headers[] = {
+    { "Authorization: Bearer secret", "“Authorization: …”" },
+    { " X-Api-Key :secret", "“X-Api-Key: …”" },
+    { "secret", "“…”" },
+    { "Bearer secret: x", "“…”" },
+    { ": secret", "“…”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = kiosk_fetcher_redact_uri (cases[i].url);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      g_autofree char *shown = kiosk_fetcher_redact_header (headers[i].header);
+
+      g_assert_cmpstr (shown, ==, headers[i].shown);
+    }
 }
 
 static void
@@ -429,15 +733,21 @@ main (int   argc,
   ADD ("/fetcher/ok", test_ok);
   ADD ("/fetcher/conditional", test_conditional);
   ADD ("/fetcher/headers", test_headers);
+  ADD ("/fetcher/header-errors-redacted", test_header_errors_redacted);
   ADD ("/fetcher/status", test_status);
   ADD ("/fetcher/size-cap", test_size_cap);
   ADD ("/fetcher/timeout", test_timeout);
+  ADD ("/fetcher/deadline", test_deadline);
   ADD ("/fetcher/broken-answers", test_broken_answers);
   ADD ("/fetcher/redirects", test_redirects);
+  ADD ("/fetcher/redirect-origin", test_redirect_origin);
+  ADD ("/fetcher/url-errors-redacted", test_url_errors_redacted);
   ADD ("/fetcher/refused", test_refused);
   ADD ("/fetcher/async", test_async);
 #undef ADD
   g_test_add_func ("/fetcher/files", test_files);
+  g_test_add_func ("/fetcher/redirect-policy", test_redirect_policy);
+  g_test_add_func ("/fetcher/redact", test_redact);
   g_test_add_func ("/fetcher/tls-verified", test_tls_verified);
 
   return g_test_run ();

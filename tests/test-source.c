@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "fetch-test-util.h"
 #include "kiosk-demo-server.h"
 #include "kiosk-place.h"
 #include "kiosk-source-list.h"
@@ -302,6 +303,63 @@ test_faults_keep_items (Fixture       *fixture,
   g_assert_true (refresh (source, &error));
   g_assert_null (kiosk_source_get_last_error (source));
   g_assert_false (kiosk_source_get_stale (source));
+}
+
+/* A server that trickles its answer is given up on at the source's
+ * deadline, and what the kiosk showed and cached stays. */
+static void
+test_deadline_keeps_items (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(KioskSource) first = NULL;
+  g_autoptr(KioskSource) source = NULL;
+  g_autoptr(KioskCacheEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  KioskCachePage *page;
+  GPtrArray *warnings;
+  gint64 start, elapsed;
+
+  /* An unusable value is a warning, and the fetcher's deadline applies. */
+  g_hash_table_insert (fixture->config->options, g_strdup (KIOSK_SOURCE_OPTION_DEADLINE),
+                       g_strdup ("soon"));
+  first = make_source (fixture);
+  g_assert_true (refresh (first, &error));
+  g_assert_no_error (error);
+  warnings = kiosk_source_get_warnings (first);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (warnings->pdata[0], ==,
+                   "option deadline: “soon” is not a number of seconds from 1 to 3600; "
+                   "using the default");
+  g_clear_object (&first);
+
+  g_hash_table_insert (fixture->config->options, g_strdup (KIOSK_SOURCE_OPTION_DEADLINE),
+                       g_strdup ("2"));
+  source = make_source (fixture);
+  load_cached (source);
+  g_assert_cmpuint (kiosk_source_get_n_items (source), ==, 3);
+
+  /* A byte every 200 ms: the fixture's 1 s read timeout never trips. */
+  kiosk_demo_server_add_handler (fixture->server, PATH, fetch_test_drip_handler, NULL, NULL);
+  start = g_get_monotonic_time ();
+  g_assert_false (refresh (source, &error));
+  elapsed = g_get_monotonic_time () - start;
+  g_test_message ("gave up after %" G_GINT64_FORMAT " ms: %s", elapsed / 1000, error->message);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TIMED_OUT);
+  g_assert_cmpstr (error->message, ==, "the download did not finish within 2 s (deadline)");
+  g_assert_cmpint (elapsed, >=, 2 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 4 * G_USEC_PER_SEC);
+
+  g_assert_cmpstr (kiosk_source_get_last_error (source), ==, error->message);
+  g_assert_cmpuint (kiosk_source_get_n_items (source), ==, 3);
+  g_assert_cmpstr (item_name (source, 0), ==, "Rathaus");
+  g_assert_true (kiosk_source_get_stale (source));
+  g_clear_error (&error);
+  g_assert_true (kiosk_database_load (fixture->database, "places", &entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (entry->pages->len, ==, 1);
+  page = g_ptr_array_index (entry->pages, 0);
+  g_assert_cmpmem (g_bytes_get_data (page->bytes, NULL), g_bytes_get_size (page->bytes),
+                   places_json, strlen (places_json));
 }
 
 static void
@@ -905,6 +963,7 @@ main (int   argc,
   ADD ("/source/not-modified", test_not_modified);
   ADD ("/source/changed", test_changed);
   ADD ("/source/faults-keep-items", test_faults_keep_items);
+  ADD ("/source/deadline-keeps-items", test_deadline_keeps_items);
   ADD ("/source/corrupt-database", test_corrupt_database);
   ADD ("/source/without-database", test_without_database);
   ADD ("/source/running-festival", test_running_festival);

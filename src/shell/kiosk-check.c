@@ -248,6 +248,7 @@ kiosk_check_main (int    argc,
   g_autoptr(GDateTime) fetched_at = NULL;
   g_autofree char *url = NULL;
   g_autofree char *kinds = NULL;
+  g_autofree char *shown = NULL;
   const KioskFormat *format;
   const char *kind, *source;
   g_auto(GStrv) args = NULL;
@@ -279,6 +280,8 @@ kiosk_check_main (int    argc,
     return usage_error (context, "check needs a KIND and a SOURCE (a file or a URL)");
   kind = options.rest[0];
   source = options.rest[1];
+  /* What is printed of SOURCE: never its password or keys. */
+  shown = kiosk_fetcher_redact_uri (source);
 
   format = kiosk_format_lookup (kind);
   if (format == NULL)
@@ -300,7 +303,11 @@ kiosk_check_main (int    argc,
       const char *colon = strchr (options.headers[i], ':');
 
       if (colon == NULL || colon == options.headers[i])
-        return usage_error (context, "--header “%s” is not “Name: value”", options.headers[i]);
+        {
+          g_autofree char *header = kiosk_fetcher_redact_header (options.headers[i]);
+
+          return usage_error (context, "--header %u (%s) is not “Name: value”", i + 1, header);
+        }
     }
   if (options.timeout < 0)
     return usage_error (context, "--timeout must be a number of seconds");
@@ -334,7 +341,7 @@ kiosk_check_main (int    argc,
   if (format->check != NULL)
     {
       if (!format->check (url, ctx, json_items, warnings, &error))
-        return report_error (&options, source, error);
+        return report_error (&options, shown, error);
       fetched_at = g_date_time_new_now_utc ();
       for (guint i = 0; i < json_items->len; i++)
         g_ptr_array_add (lines, json_to_string (g_ptr_array_index (json_items, i), FALSE));
@@ -349,7 +356,7 @@ kiosk_check_main (int    argc,
 
       update = kiosk_source_fetch_and_parse (fetcher, format, config, ctx, NULL, NULL, &error);
       if (update == NULL)
-        return report_error (&options, source, error);
+        return report_error (&options, shown, error);
 
       fetched_at = g_date_time_ref (update->fetched_at);
       for (guint i = 0; i < update->items->len; i++)
@@ -364,5 +371,5 @@ kiosk_check_main (int    argc,
       g_ptr_array_extend_and_steal (warnings, g_steal_pointer (&update->warnings));
     }
 
-  return report_items (&options, format, source, fetched_at, json_items, lines, warnings);
+  return report_items (&options, format, shown, fetched_at, json_items, lines, warnings);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kiosk-config.h"
+#include "kiosk-fetcher.h"
 #include "kiosk-format.h"
 
 struct _KioskConfig
@@ -498,9 +499,11 @@ import_source_group (GKeyFile   *keyfile,
     }
   if (url == NULL || !url_is_acceptable (g_strstrip (url)))
     {
+      g_autofree char *shown = kiosk_fetcher_redact_uri (url ? url : "");
+
       add_message (messages,
                    _("%s: [%s] url: “%s” is not an http, https, file or resource URL; source skipped"),
-                   path, group, url ? url : "");
+                   path, group, shown);
       return NULL;
     }
 
@@ -535,11 +538,12 @@ import_source_group (GKeyFile   *keyfile,
             {
               const char *colon = strchr (headers[j], ':');
 
+              /* Without a colon there is no name to show: it may be the key. */
               if (colon == NULL || colon == headers[j])
                 {
                   add_message (messages,
                                _("%s: [%s] headers: “%s” is not “Name: value”; header skipped"),
-                               path, group, headers[j]);
+                               path, group, "…");
                   continue;
                 }
               g_strv_builder_add (builder, g_strstrip (headers[j]));

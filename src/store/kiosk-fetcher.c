@@ -17,8 +17,12 @@ struct _KioskFetcher
   SoupSession *session;
   char        *user_agent;
   guint        timeout;
+  guint        deadline;
   gsize        max_size;
   guint        max_redirects;
+  /* a thread of its own runs the deadlines, so blocking fetches need no loop */
+  GMainLoop   *timer_loop;
+  GThread     *timer_thread;
 };
 
 G_DEFINE_FINAL_TYPE (KioskFetcher, kiosk_fetcher, G_TYPE_OBJECT)
@@ -85,6 +89,103 @@ static char *
 format_size (gsize size)
 {
   return g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+}
+
+/* Names of query parameters whose values are kept out of messages. */
+static gboolean
+is_secret_name (const char *name,
+                gsize       length)
+{
+  static const char * const secret_parts[] = {
+    "key", "token", "secret", "pass", "pwd", "auth", "signature", "credential", "session",
+  };
+  g_autofree char *lower = g_ascii_strdown (name, length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (secret_parts); i++)
+    if (strstr (lower, secret_parts[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+redact_query (const char *query)
+{
+  g_auto(GStrv) params = g_strsplit (query, "&", -1);
+  GString *redacted = g_string_new (NULL);
+
+  for (guint i = 0; params[i] != NULL; i++)
+    {
+      const char *equals = strchr (params[i], '=');
+
+      if (i > 0)
+        g_string_append_c (redacted, '&');
+      if (equals != NULL && is_secret_name (params[i], equals - params[i]))
+        g_string_append_printf (redacted, "%.*s=***", (int) (equals - params[i]), params[i]);
+      else
+        g_string_append (redacted, params[i]);
+    }
+
+  return g_string_free (redacted, FALSE);
+}
+
+/* A URL GUri cannot read: the part before an "@" in its authority goes,
+ * and the query's secret-looking values, found by hand. */
+static char *
+redact_unparsed (const char *url)
+{
+  const char *authority = strstr (url, "://");
+  const char *query;
+  GString *redacted = g_string_new (NULL);
+
+  if (authority != NULL)
+    {
+      const char *at = NULL;
+      gsize authority_length;
+
+      authority += strlen ("://");
+      authority_length = strcspn (authority, "/?#");
+      for (const char *p = authority; p < authority + authority_length; p++)
+        if (*p == '@')
+          at = p;
+      if (at != NULL)
+        {
+          g_string_append_len (redacted, url, authority - url);
+          g_string_append (redacted, "***");
+          url = at;
+        }
+    }
+
+  query = strchr (url, '?');
+  if (query == NULL)
+    {
+      g_string_append (redacted, url);
+    }
+  else
+    {
+      g_autofree char *params = redact_query (query + 1);
+
+      g_string_append_len (redacted, url, query + 1 - url);
+      g_string_append (redacted, params);
+    }
+
+  return g_string_free (redacted, FALSE);
+}
+
+static int
+port_of (GUri *uri)
+{
+  if (g_uri_get_port (uri) != -1)
+    return g_uri_get_port (uri);
+
+  return g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+static gboolean
+scheme_is (GUri       *uri,
+           const char *scheme)
+{
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), scheme) == 0;
 }
 
 /* Turns GIO, TLS and libsoup errors into KIOSK_FETCH_ERROR with messages
@@ -160,6 +261,7 @@ read_capped (KioskFetcher  *self,
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
+/* Headers carry keys and tokens: messages name them by number and name. */
 static gboolean
 add_headers (SoupMessageHeaders  *request_headers,
              const char * const  *headers,
@@ -170,11 +272,12 @@ add_headers (SoupMessageHeaders  *request_headers,
       const char *colon = strchr (headers[i], ':');
       g_autofree char *name = NULL;
       g_autofree char *value = NULL;
+      g_autofree char *shown = kiosk_fetcher_redact_header (headers[i]);
 
       if (colon == NULL || colon == headers[i])
         {
           g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL,
-                       "header “%s” is not “Name: value”", headers[i]);
+                       "header %u (%s) is not “Name: value”", i + 1, shown);
           return FALSE;
         }
       name = g_strstrip (g_strndup (headers[i], colon - headers[i]));
@@ -182,13 +285,23 @@ add_headers (SoupMessageHeaders  *request_headers,
       if (*name == '\0' || strpbrk (name, " \t\r\n") != NULL || strpbrk (value, "\r\n") != NULL)
         {
           g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL,
-                       "header “%s” is not “Name: value”", headers[i]);
+                       "header %u (%s) is not “Name: value” on one line", i + 1, shown);
           return FALSE;
         }
       soup_message_headers_replace (request_headers, name, value);
     }
 
   return TRUE;
+}
+
+/* Closes an answer without reading the rest of it: the connection goes. */
+static void
+close_unread (GInputStream *stream)
+{
+  g_autoptr(GCancellable) now = g_cancellable_new ();
+
+  g_cancellable_cancel (now);
+  g_input_stream_close (stream, now, NULL);
 }
 
 static void
@@ -217,6 +330,7 @@ fetch_http (KioskFetcher       *self,
 {
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean send_headers = TRUE;
 
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, &local_error);
   if (uri == NULL)
@@ -241,7 +355,7 @@ fetch_http (KioskFetcher       *self,
       /* Redirects are followed here, so they can be counted and checked. */
       soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
       request_headers = soup_message_get_request_headers (msg);
-      if (!add_headers (request_headers, headers, error))
+      if (send_headers && !add_headers (request_headers, headers, error))
         return NULL;
       if (etag != NULL && *etag != '\0')
         soup_message_headers_replace (request_headers, "If-None-Match", etag);
@@ -261,9 +375,10 @@ fetch_http (KioskFetcher       *self,
       if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED)
         {
           const char *location = soup_message_headers_get_one (response_headers, "Location");
+          g_autofree char *shown = NULL;
           GUri *next;
 
-          g_input_stream_close (stream, NULL, NULL);
+          close_unread (stream);
           if (location == NULL)
             {
               g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_HTTP,
@@ -277,13 +392,32 @@ fetch_http (KioskFetcher       *self,
               return NULL;
             }
           next = g_uri_parse_relative (uri, location, SOUP_HTTP_URI_FLAGS, NULL);
-          if (next == NULL ||
-              (g_strcmp0 (g_uri_get_scheme (next), "http") != 0 &&
-               g_strcmp0 (g_uri_get_scheme (next), "https") != 0))
+          shown = kiosk_fetcher_redact_uri (location);
+          if (next == NULL || (!scheme_is (next, "http") && !scheme_is (next, "https")))
             {
               g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL,
-                           "redirected to “%s”, which is not an http(s) URL", location);
+                           "redirected to “%s”, which is not an http(s) URL", shown);
               g_clear_pointer (&next, g_uri_unref);
+              return NULL;
+            }
+          switch (kiosk_fetcher_check_redirect (uri, next))
+            {
+            case KIOSK_REDIRECT_SAME_ORIGIN:
+              break;
+            case KIOSK_REDIRECT_OTHER_ORIGIN:
+              /* Keys and tokens are for the server they were configured
+               * for, as curl and browsers do it. Once dropped, for good. */
+              if (send_headers && headers != NULL && headers[0] != NULL)
+                g_debug ("Redirected to another server (%s): the configured headers "
+                         "are not sent there", g_uri_get_host (next));
+              send_headers = FALSE;
+              break;
+            case KIOSK_REDIRECT_REFUSED:
+            default:
+              g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL,
+                           "redirected from https to “%s”, which is not encrypted; refused",
+                           shown);
+              g_uri_unref (next);
               return NULL;
             }
           g_uri_unref (uri);
@@ -311,7 +445,7 @@ fetch_http (KioskFetcher       *self,
         {
           const char *phrase = soup_message_get_reason_phrase (msg);
 
-          g_input_stream_close (stream, NULL, NULL);
+          close_unread (stream);
           if (phrase == NULL || *phrase == '\0')
             phrase = soup_status_get_phrase (status);
           g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_HTTP,
@@ -326,16 +460,19 @@ fetch_http (KioskFetcher       *self,
           g_autofree char *cap = format_size (self->max_size);
           g_autofree char *size = format_size (length);
 
-          g_input_stream_close (stream, NULL, NULL);
+          close_unread (stream);
           g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TOO_LARGE,
                        "the answer (%s) is larger than the limit of %s", size, cap);
           return NULL;
         }
 
       response->bytes = read_capped (self, stream, cancellable, error);
-      g_input_stream_close (stream, NULL, NULL);
       if (response->bytes == NULL)
-        return NULL;
+        {
+          close_unread (stream);
+          return NULL;
+        }
+      g_input_stream_close (stream, cancellable, NULL);
 
       /* libsoup takes a connection closed early as the end of the body. */
       if (soup_message_headers_get_encoding (response_headers) == SOUP_ENCODING_CONTENT_LENGTH &&
@@ -431,11 +568,59 @@ fetch_local (KioskFetcher  *self,
   return g_steal_pointer (&response);
 }
 
+static gpointer
+timer_thread (gpointer data)
+{
+  GMainLoop *loop = data;
+  GMainContext *context = g_main_loop_get_context (loop);
+
+  g_main_context_push_thread_default (context);
+  g_main_loop_run (loop);
+  g_main_context_pop_thread_default (context);
+  g_main_loop_unref (loop);
+
+  return NULL;
+}
+
+static gboolean
+quit_timer_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+deadline_reached_cb (gpointer data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (data));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+caller_cancelled_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
 static void
 kiosk_fetcher_finalize (GObject *object)
 {
   KioskFetcher *self = (KioskFetcher *)object;
 
+  /* Quit from inside the loop: a quit before it runs would be lost. */
+  if (self->timer_thread != NULL)
+    {
+      g_autoptr(GSource) quit = g_idle_source_new ();
+
+      g_source_set_callback (quit, quit_timer_cb, g_main_loop_ref (self->timer_loop),
+                             (GDestroyNotify) g_main_loop_unref);
+      g_source_attach (quit, g_main_loop_get_context (self->timer_loop));
+      g_thread_join (g_steal_pointer (&self->timer_thread));
+    }
+  g_clear_pointer (&self->timer_loop, g_main_loop_unref);
   g_clear_object (&self->session);
   g_clear_pointer (&self->user_agent, g_free);
 
@@ -453,7 +638,10 @@ kiosk_fetcher_class_init (KioskFetcherClass *klass)
 static void
 kiosk_fetcher_init (KioskFetcher *self)
 {
+  g_autoptr(GMainContext) timer_context = g_main_context_new ();
+
   self->timeout = KIOSK_FETCH_DEFAULT_TIMEOUT;
+  self->deadline = KIOSK_FETCH_DEFAULT_DEADLINE;
   self->max_size = KIOSK_FETCH_DEFAULT_MAX_SIZE;
   self->max_redirects = KIOSK_FETCH_DEFAULT_MAX_REDIRECTS;
   self->user_agent = g_strdup_printf ("Ankerort/%s (city information kiosk)", PACKAGE_VERSION);
@@ -464,6 +652,9 @@ kiosk_fetcher_init (KioskFetcher *self)
                                                  "idle-timeout", 60,
                                                  "max-conns-per-host", 4,
                                                  NULL);
+  self->timer_loop = g_main_loop_new (timer_context, FALSE);
+  self->timer_thread = g_thread_new ("kiosk-fetch-deadline", timer_thread,
+                                     g_main_loop_ref (self->timer_loop));
 }
 
 KioskFetcher *
@@ -517,6 +708,24 @@ kiosk_fetcher_set_max_redirects (KioskFetcher *self,
   self->max_redirects = max_redirects;
 }
 
+void
+kiosk_fetcher_set_deadline (KioskFetcher *self,
+                            guint         seconds)
+{
+  g_return_if_fail (KIOSK_IS_FETCHER (self));
+  g_return_if_fail (seconds > 0 && seconds <= G_MAXUINT / 1000);
+
+  self->deadline = seconds;
+}
+
+guint
+kiosk_fetcher_get_deadline (KioskFetcher *self)
+{
+  g_return_val_if_fail (KIOSK_IS_FETCHER (self), 0);
+
+  return self->deadline;
+}
+
 const char *
 kiosk_fetcher_get_user_agent (KioskFetcher *self)
 {
@@ -534,27 +743,72 @@ kiosk_fetcher_fetch (KioskFetcher       *self,
                      GCancellable       *cancellable,
                      GError            **error)
 {
+  return kiosk_fetcher_fetch_full (self, url, headers, etag, last_modified, 0,
+                                   cancellable, error);
+}
+
+KioskFetchResponse *
+kiosk_fetcher_fetch_full (KioskFetcher       *self,
+                          const char         *url,
+                          const char * const *headers,
+                          const char         *etag,
+                          const char         *last_modified,
+                          guint               deadline,
+                          GCancellable       *cancellable,
+                          GError            **error)
+{
+  g_autoptr(GCancellable) fetch_cancellable = g_cancellable_new ();
+  g_autoptr(GSource) timer = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *scheme = NULL;
+  KioskFetchResponse *response;
+  gulong handler = 0;
 
   g_return_val_if_fail (KIOSK_IS_FETCHER (self), NULL);
   g_return_val_if_fail (url != NULL, NULL);
 
   scheme = g_uri_parse_scheme (url);
-  if (scheme != NULL)
+  if (scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0 &&
+       g_ascii_strcasecmp (scheme, "file") != 0 && g_ascii_strcasecmp (scheme, "resource") != 0))
     {
-      char *lower = g_ascii_strdown (scheme, -1);
-
-      g_free (scheme);
-      scheme = lower;
+      g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL,
+                   "not an http://, https://, file:// or resource:// URL");
+      return NULL;
     }
 
-  if (g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0)
-    return fetch_http (self, url, headers, etag, last_modified, cancellable, error);
-  if (g_strcmp0 (scheme, "file") == 0 || g_strcmp0 (scheme, "resource") == 0)
-    return fetch_local (self, url, last_modified, cancellable, error);
+  /* The timeout catches a server that stops; a server that sends a byte
+   * now and then is caught by cancelling the whole fetch at its deadline. */
+  if (deadline == 0 || deadline > G_MAXUINT / 1000)
+    deadline = self->deadline;
+  timer = g_timeout_source_new (deadline * 1000);
+  g_source_set_callback (timer, deadline_reached_cb, g_object_ref (fetch_cancellable),
+                         g_object_unref);
+  g_source_attach (timer, g_main_loop_get_context (self->timer_loop));
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                                     fetch_cancellable, NULL);
 
-  g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL,
-               "not an http://, https://, file:// or resource:// URL");
+  if (g_ascii_strncasecmp (scheme, "http", 4) == 0)
+    response = fetch_http (self, url, headers, etag, last_modified, fetch_cancellable,
+                           &local_error);
+  else
+    response = fetch_local (self, url, last_modified, fetch_cancellable, &local_error);
+
+  g_source_destroy (timer);
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, handler);
+
+  if (response != NULL)
+    return response;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (cancellable))
+    g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TIMED_OUT,
+                 "the download did not finish within %u s (deadline)", deadline);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
   return NULL;
 }
 
@@ -634,4 +888,76 @@ kiosk_fetcher_fetch_finish (KioskFetcher  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+KioskRedirectPolicy
+kiosk_fetcher_check_redirect (GUri *from,
+                              GUri *to)
+{
+  g_return_val_if_fail (from != NULL, KIOSK_REDIRECT_REFUSED);
+  g_return_val_if_fail (to != NULL, KIOSK_REDIRECT_REFUSED);
+
+  if (!scheme_is (to, "https") && !scheme_is (to, "http"))
+    return KIOSK_REDIRECT_REFUSED;
+  if (scheme_is (from, "https") && !scheme_is (to, "https"))
+    return KIOSK_REDIRECT_REFUSED;
+
+  if (scheme_is (from, g_uri_get_scheme (to)) &&
+      g_ascii_strcasecmp (g_uri_get_host (from) ? g_uri_get_host (from) : "",
+                          g_uri_get_host (to) ? g_uri_get_host (to) : "") == 0 &&
+      port_of (from) == port_of (to))
+    return KIOSK_REDIRECT_SAME_ORIGIN;
+
+  return KIOSK_REDIRECT_OTHER_ORIGIN;
+}
+
+char *
+kiosk_fetcher_redact_uri (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *query = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  /* A file name is shown as it is. */
+  if (g_uri_peek_scheme (url) == NULL)
+    return g_strdup (url);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_HAS_PASSWORD, NULL);
+  if (uri == NULL)
+    return redact_unparsed (url);
+
+  if (g_uri_get_query (uri) != NULL)
+    query = redact_query (g_uri_get_query (uri));
+
+  return g_uri_join_with_user (G_URI_FLAGS_ENCODED | G_URI_FLAGS_HAS_PASSWORD,
+                               g_uri_get_scheme (uri),
+                               g_uri_get_user (uri),
+                               g_uri_get_password (uri) != NULL ? "***" : NULL,
+                               NULL,
+                               g_uri_get_host (uri),
+                               g_uri_get_port (uri),
+                               g_uri_get_path (uri),
+                               query,
+                               g_uri_get_fragment (uri));
+}
+
+char *
+kiosk_fetcher_redact_header (const char *header)
+{
+  const char *colon;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (header != NULL, NULL);
+
+  /* Only a name that is a name is shown: a line without a colon may well
+   * be the token alone. */
+  colon = strchr (header, ':');
+  if (colon != NULL)
+    name = g_strstrip (g_strndup (header, colon - header));
+  if (name == NULL || *name == '\0' || strlen (name) > 64 ||
+      strpbrk (name, " \t\r\n\"(),/;<=>?@[\\]{}") != NULL)
+    return g_strdup ("“…”");
+
+  return g_strdup_printf ("“%s: …”", name);
 }

@@ -24,6 +24,7 @@ typedef enum
 #define KIOSK_FETCH_DEFAULT_TIMEOUT       30                 /* seconds */
 #define KIOSK_FETCH_DEFAULT_MAX_SIZE      (20 * 1024 * 1024)
 #define KIOSK_FETCH_DEFAULT_MAX_REDIRECTS 5
+#define KIOSK_FETCH_DEFAULT_DEADLINE      120                /* seconds for a whole fetch */
 
 /* What one fetch brought back. */
 typedef struct
@@ -52,7 +53,8 @@ G_DECLARE_FINAL_TYPE (KioskFetcher, kiosk_fetcher, KIOSK, FETCHER, GObject)
 GQuark              kiosk_fetch_error_quark       (void);
 
 /* Set the limits before the first fetch. The timeout applies to
- * connecting and to every read (a stalled answer times out). */
+ * connecting and to every read (a stalled answer times out); the deadline
+ * to a whole fetch, redirects included (a trickling answer times out). */
 KioskFetcher       *kiosk_fetcher_new             (void);
 void                kiosk_fetcher_set_timeout     (KioskFetcher  *self,
                                                    guint          seconds);
@@ -62,16 +64,29 @@ void                kiosk_fetcher_set_max_size    (KioskFetcher  *self,
 gsize               kiosk_fetcher_get_max_size    (KioskFetcher  *self);
 void                kiosk_fetcher_set_max_redirects (KioskFetcher *self,
                                                    guint          max_redirects);
+void                kiosk_fetcher_set_deadline    (KioskFetcher  *self,
+                                                   guint          seconds);
+guint               kiosk_fetcher_get_deadline    (KioskFetcher  *self);
 const char         *kiosk_fetcher_get_user_agent  (KioskFetcher  *self);
 
 /* Blocking: for worker threads and the command line. @headers are
- * "Name: value" lines; @etag and @last_modified make the request
- * conditional. Safe to call from several threads at once. */
+ * "Name: value" lines, sent only as long as redirects stay on the URL's
+ * origin; @etag and @last_modified make the request conditional. Safe to
+ * call from several threads at once. */
 KioskFetchResponse *kiosk_fetcher_fetch           (KioskFetcher       *self,
                                                    const char         *url,
                                                    const char * const *headers,
                                                    const char         *etag,
                                                    const char         *last_modified,
+                                                   GCancellable       *cancellable,
+                                                   GError            **error);
+/* The same with its own deadline in seconds (0: the fetcher's). */
+KioskFetchResponse *kiosk_fetcher_fetch_full      (KioskFetcher       *self,
+                                                   const char         *url,
+                                                   const char * const *headers,
+                                                   const char         *etag,
+                                                   const char         *last_modified,
+                                                   guint               deadline,
                                                    GCancellable       *cancellable,
                                                    GError            **error);
 void                kiosk_fetcher_fetch_async     (KioskFetcher       *self,
@@ -85,5 +100,22 @@ void                kiosk_fetcher_fetch_async     (KioskFetcher       *self,
 KioskFetchResponse *kiosk_fetcher_fetch_finish    (KioskFetcher       *self,
                                                    GAsyncResult       *result,
                                                    GError            **error);
+
+/* Where a redirect from @from to @to may go, and what goes with it. */
+typedef enum
+{
+  KIOSK_REDIRECT_SAME_ORIGIN,    /* same scheme, host and port: headers go along */
+  KIOSK_REDIRECT_OTHER_ORIGIN,   /* followed without the configured headers */
+  KIOSK_REDIRECT_REFUSED,        /* https to http, or not http(s) at all */
+} KioskRedirectPolicy;
+
+KioskRedirectPolicy kiosk_fetcher_check_redirect  (GUri               *from,
+                                                   GUri               *to);
+
+/* For messages and logs: @url without its password and without the values
+ * of query parameters that look like keys or tokens (a string without a
+ * scheme, a file name, as it is); @header ("Name: value") as its name only. */
+char               *kiosk_fetcher_redact_uri      (const char         *url);
+char               *kiosk_fetcher_redact_header   (const char         *header);
 
 G_END_DECLS

@@ -175,6 +175,29 @@ kiosk_source_parse_pages (const KioskFormat       *format,
   return TRUE;
 }
 
+/* The source's own deadline; 0 (the fetcher's) when unset or unusable,
+ * with a warning for the latter. */
+static guint
+source_deadline (const KioskSourceConfig  *config,
+                 char                    **warning)
+{
+  const char *text = config->options != NULL
+                     ? g_hash_table_lookup (config->options, KIOSK_SOURCE_OPTION_DEADLINE) : NULL;
+  guint64 seconds;
+
+  if (text == NULL)
+    return 0;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, KIOSK_SOURCE_MAX_DEADLINE, &seconds, NULL))
+    {
+      *warning = g_strdup_printf ("option %s: “%s” is not a number of seconds from 1 to %u; "
+                                  "using the default", KIOSK_SOURCE_OPTION_DEADLINE, text,
+                                  KIOSK_SOURCE_MAX_DEADLINE);
+      return 0;
+    }
+
+  return (guint) seconds;
+}
+
 static char *
 hash_bytes (GBytes *bytes)
 {
@@ -195,11 +218,13 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
   g_autofree char *url = NULL;
   g_autofree char *next_url = NULL;
   g_autofree char *hash = NULL;
+  g_autofree char *deadline_warning = NULL;
   const char *etag = NULL;
   const char *last_modified = NULL;
   g_autoptr(GChecksum) all_pages = g_checksum_new (G_CHECKSUM_SHA256);
   gboolean paged;
   guint max_pages;
+  guint deadline;
 
   g_return_val_if_fail (KIOSK_IS_FETCHER (fetcher), NULL);
   g_return_val_if_fail (format != NULL, NULL);
@@ -222,13 +247,16 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
   if (url == NULL)
     url = g_strdup (config->url);
 
-  response = kiosk_fetcher_fetch (fetcher, url, (const char * const *) config->headers,
-                                  etag, last_modified, cancellable, error);
+  deadline = source_deadline (config, &deadline_warning);
+  response = kiosk_fetcher_fetch_full (fetcher, url, (const char * const *) config->headers,
+                                       etag, last_modified, deadline, cancellable, error);
   if (response == NULL)
     return NULL;
 
   update->fetched_at = g_date_time_ref (response->fetched_at);
   update->warnings = g_ptr_array_new_with_free_func (g_free);
+  if (deadline_warning != NULL)
+    g_ptr_array_add (update->warnings, g_steal_pointer (&deadline_warning));
 
   if (response->not_modified)
     {
@@ -273,8 +301,9 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
         }
 
       g_clear_pointer (&response, kiosk_fetch_response_free);
-      response = kiosk_fetcher_fetch (fetcher, next_url, (const char * const *) config->headers,
-                                      NULL, NULL, cancellable, error);
+      response = kiosk_fetcher_fetch_full (fetcher, next_url,
+                                           (const char * const *) config->headers,
+                                           NULL, NULL, deadline, cancellable, error);
       if (response == NULL)
         {
           g_prefix_error (error, "page %u: ", page + 2);

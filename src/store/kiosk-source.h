@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (KioskSource, kiosk_source, KIOSK, SOURCE, GObject)
 /* Options of event kinds: the window of occurrences, in days around now. */
 #define KIOSK_SOURCE_OPTION_PAST_DAYS   "past-days"     /* default 1 */
 #define KIOSK_SOURCE_OPTION_FUTURE_DAYS "future-days"   /* default 60 */
+/* Of every kind: seconds one fetch (one page) may take in all. */
+#define KIOSK_SOURCE_OPTION_DEADLINE    "deadline"      /* default: the fetcher's, 120 */
+#define KIOSK_SOURCE_MAX_DEADLINE       3600
 
 /* A source without a fetcher or database (kiosk_source_new) can only be fed
  * with kiosk_source_set_items(); views and tests use that. */
