@@ -1,4 +1,4 @@
-/* kiosk-test-ui.c: helpers for UI tests: spin the loop, click, screenshot */
+/* kiosk-test-ui.c: helpers for UI tests: wait for conditions, click, screenshot */
 
 #include "config.h"
 
@@ -6,46 +6,141 @@
 
 #include "kiosk-test-ui.h"
 
-static gboolean
-set_flag_cb (gpointer user_data)
+gint64
+kiosk_test_ui_deadline (void)
 {
-  *(gboolean *) user_data = TRUE;
+  return g_get_monotonic_time () + KIOSK_TEST_UI_TIMEOUT_S * G_USEC_PER_SEC;
+}
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  *(guint *) user_data = 0;
   return G_SOURCE_REMOVE;
 }
 
-void
-kiosk_test_ui_wait (guint ms)
+gboolean
+kiosk_test_ui_iterate (gint64      deadline,
+                       const char *what,
+                       const char *file,
+                       int         line,
+                       const char *func)
 {
-  gboolean done = FALSE;
+  guint wake_id;
 
-  g_timeout_add (ms, set_flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  if (g_get_monotonic_time () > deadline)
+    {
+      g_autofree char *message = g_strdup_printf ("gave up after %d s waiting for %s",
+                                                  KIOSK_TEST_UI_TIMEOUT_S, what);
+
+      g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+      return FALSE;
+    }
+
+  wake_id = g_timeout_add (20, wake_cb, &wake_id);
+  g_main_context_iteration (NULL, TRUE);
+  g_clear_handle_id (&wake_id, g_source_remove);
+
+  return TRUE;
 }
 
-gboolean
-kiosk_test_ui_wait_for (gboolean *flag,
-                        guint     timeout_ms)
+void
+kiosk_test_ui_wait_for_page (KioskWindow *window,
+                             const char  *name)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, set_flag_cb, &timed_out);
+  g_autofree char *what = g_strdup_printf ("the window to show “%s”", name);
 
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
+  kiosk_test_ui_wait_until_full (g_str_has_prefix (kiosk_window_get_current (window), name), what);
+  kiosk_test_ui_settle (GTK_WIDGET (window));
+}
 
-  if (!timed_out)
-    g_source_remove (id);
+void
+kiosk_test_ui_run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+  guint wake_id;
 
-  return *flag;
+  while (g_get_monotonic_time () < end)
+    {
+      wake_id = g_timeout_add (MIN (ms, 20), wake_cb, &wake_id);
+      g_main_context_iteration (NULL, TRUE);
+      g_clear_handle_id (&wake_id, g_source_remove);
+    }
+}
+
+static gboolean
+in_transition (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) !=
+      gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (in_transition (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs what is ready to run (idle rebuilds) until nothing is. */
+static void
+drain (void)
+{
+  gint64 deadline = kiosk_test_ui_deadline ();
+
+  while (g_main_context_pending (NULL))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_test_message ("the main loop kept having something ready to run");
+          break;
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+void
+kiosk_test_ui_settle (GtkWidget *widget)
+{
+  g_autoptr(GtkWidget) root = g_object_ref (GTK_WIDGET (gtk_widget_get_root (widget)));
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  kiosk_test_ui_wait_until_full (gtk_widget_get_mapped (root) && !in_transition (root),
+                                 "the window to be shown with no transition running");
+  drain ();
+
+  clock = gtk_widget_get_frame_clock (root);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (root);
+  kiosk_test_ui_wait_until_full (painted, "the window to be painted");
+  g_signal_handler_disconnect (clock, handler);
+  drain ();
 }
 
 static gboolean
 run_xdotool (const char * const *argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   int status = 0;
 
-  if (g_find_program_in_path ("xdotool") == NULL || g_getenv ("DISPLAY") == NULL)
+  if (xdotool == NULL || g_getenv ("DISPLAY") == NULL)
     return FALSE;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
@@ -54,6 +149,65 @@ run_xdotool (const char * const *argv)
     return FALSE;
 
   return g_spawn_check_wait_status (status, NULL);
+}
+
+typedef struct
+{
+  GdkEventType type;
+  guint        keyval;   /* 0 for any */
+  gboolean     seen;
+} EventWait;
+
+static gboolean
+event_cb (GtkEventControllerLegacy *controller,
+          GdkEvent                 *event,
+          EventWait                *wait)
+{
+  if (gdk_event_get_event_type (event) == wait->type &&
+      (wait->keyval == 0 || gdk_key_event_get_keyval (event) == wait->keyval))
+    wait->seen = TRUE;
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+xdotool_until (GtkWidget          *widget,
+               GdkEventType        until,
+               guint               keyval,
+               const char * const *argv)
+{
+  g_autoptr(GtkWidget) native = g_object_ref (GTK_WIDGET (gtk_widget_get_native (widget)));
+  g_autoptr(GtkEventController) controller = gtk_event_controller_legacy_new ();
+  g_autofree char *what = NULL;
+  g_autofree char *command = NULL;
+  EventWait wait = { until, keyval, FALSE };
+  gboolean ok;
+
+  /* Seen on its way in, before any widget can stop it. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (event_cb), &wait);
+  gtk_widget_add_controller (native, g_object_ref (controller));
+
+  ok = run_xdotool (argv);
+  if (ok)
+    {
+      command = g_strjoinv (" ", (char **) argv);
+      what = g_strdup_printf ("“%s” to reach the window (event type %d)", command, until);
+      kiosk_test_ui_wait_until_full (wait.seen, what);
+    }
+
+  if (gtk_event_controller_get_widget (controller) == native)
+    gtk_widget_remove_controller (native, controller);
+
+  return ok;
+}
+
+gboolean
+kiosk_test_ui_xdotool (GtkWidget          *widget,
+                       GdkEventType        until,
+                       const char * const *argv)
+{
+  return xdotool_until (widget, until, 0, argv);
 }
 
 void
@@ -79,25 +233,24 @@ kiosk_test_ui_click (GtkWidget *widget)
   {
     const char *argv[] = { "xdotool", "mousemove", "--sync", x, y, "click", "1", NULL };
 
-    if (!run_xdotool (argv))
+    if (!kiosk_test_ui_xdotool (widget, GDK_BUTTON_RELEASE, argv))
       {
         g_test_message ("xdotool unavailable: emitting clicked instead");
         g_assert_true (GTK_IS_BUTTON (widget));
         g_signal_emit_by_name (widget, "clicked");
       }
   }
-
-  kiosk_test_ui_wait (150);
 }
 
 gboolean
-kiosk_test_ui_key (const char *keys)
+kiosk_test_ui_key (GtkWidget  *window,
+                   const char *keys)
 {
-  const char *argv[] = { "xdotool", "key", keys, NULL };
-  gboolean ok = run_xdotool (argv);
+  const char *argv[] = { "xdotool", "key", keys, "key", "Shift_L", NULL };
 
-  kiosk_test_ui_wait (150);
-  return ok;
+  /* A window manager may keep a shortcut (Alt+F4) to itself: a Shift
+   * press after it marks when all of it has been delivered. */
+  return xdotool_until (window, GDK_KEY_RELEASE, GDK_KEY_Shift_L, argv);
 }
 
 const char *
@@ -106,12 +259,24 @@ kiosk_test_ui_orientation (GtkWidget *window)
   return gtk_widget_get_height (window) > gtk_widget_get_width (window) ? "portrait" : "landscape";
 }
 
+/* What @widget last drew; NULL while a redraw is pending (GTK drops the
+ * old drawing when one is queued). */
+static GskRenderNode *
+drawing_of (GtkWidget *widget,
+            int        width,
+            int        height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
 char *
 kiosk_test_ui_screenshot (GtkWidget  *widget,
                           const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = NULL;
@@ -124,9 +289,8 @@ kiosk_test_ui_screenshot (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
+  kiosk_test_ui_wait_until_full ((node = drawing_of (widget, width, height)) != NULL,
+                                 "a finished drawing of the window to save");
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
 

@@ -78,6 +78,57 @@ test_scaled_and_cached (void)
   g_object_unref (b.texture);
 }
 
+/* Two detail pages ask for one picture at once: both get it, the cache
+ * keeps one copy, and nothing is left behind once the loader goes (the
+ * suite's "image-loader-leaks" run under valgrind checks the cache's own
+ * strings). */
+static void
+test_same_picture_at_once (void)
+{
+  g_autoptr(KioskImageLoader) loader = kiosk_image_loader_new ();
+  g_autoptr(GBytes) png = png_of_size (300, 300);
+  g_autofree char *url = kiosk_demo_server_get_url (server, "/img/twice.png");
+  KioskImageLoader *gone = loader;
+  Load a = { 0 }, b = { 0 };
+  GdkTexture *cached;
+  gint64 deadline;
+
+  kiosk_demo_server_set_body (server, "/img/twice.png", png, "image/png");
+  kiosk_image_loader_load_async (loader, url, 200, NULL, loaded_cb, &a);
+  kiosk_image_loader_load_async (loader, url, 200, NULL, loaded_cb, &b);
+  while (!a.done || !b.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (a.error);
+  g_assert_no_error (b.error);
+  /* Neither was in the cache when asked for: both went to the server. */
+  g_assert_cmpuint (kiosk_demo_server_get_request_count (server, "/img/twice.png"), ==, 2);
+  g_assert_true (a.texture != b.texture);
+
+  cached = kiosk_image_loader_lookup (loader, url);
+  g_assert_true (cached == a.texture || cached == b.texture);
+
+  /* Only the loader holds the cached one, only we the other. */
+  g_object_add_weak_pointer (G_OBJECT (a.texture), (gpointer *) &a.texture);
+  g_object_add_weak_pointer (G_OBJECT (b.texture), (gpointer *) &b.texture);
+  g_object_add_weak_pointer (G_OBJECT (loader), (gpointer *) &gone);
+  g_object_unref (a.texture);
+  g_object_unref (b.texture);
+  g_assert_true (a.texture == NULL || b.texture == NULL);
+  g_assert_true (a.texture == cached || b.texture == cached);
+
+  /* The worker threads drop their hold on the loader on their own time. */
+  g_clear_object (&loader);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (gone != NULL && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_null (gone);
+  g_assert_null (a.texture);
+  g_assert_null (b.texture);
+}
+
 static void
 test_refused (void)
 {
@@ -132,6 +183,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/image-loader/scaled-and-cached", test_scaled_and_cached);
+  g_test_add_func ("/image-loader/same-picture-at-once", test_same_picture_at_once);
   g_test_add_func ("/image-loader/refused", test_refused);
 
   status = g_test_run ();

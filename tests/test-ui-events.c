@@ -30,7 +30,7 @@ shoot (GtkWidget  *widget,
                                            kiosk_i18n_get_language (), screen);
   g_autofree char *path = NULL;
 
-  kiosk_test_ui_wait (700);
+  kiosk_test_ui_settle (widget);
   path = kiosk_test_ui_screenshot (widget, name);
 }
 
@@ -58,30 +58,24 @@ count_events (GListModel *rows)
   return n;
 }
 
-/* Waits until both demo feeds are in the list. */
-static void
-wait_for_events (void)
+/* Both demo feeds are in the list. */
+static gboolean
+have_both_feeds (void)
 {
-  for (guint i = 0; i < 100; i++)
+  GListModel *rows = kiosk_events_view_get_rows (events_view ());
+  gboolean have_ical = FALSE, have_schema = FALSE;
+
+  for (guint j = 0; j < g_list_model_get_n_items (rows); j++)
     {
-      GListModel *rows = kiosk_events_view_get_rows (events_view ());
-      gboolean have_ical = FALSE, have_schema = FALSE;
+      g_autoptr(GObject) item = g_list_model_get_item (rows, j);
 
-      for (guint j = 0; j < g_list_model_get_n_items (rows); j++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (rows, j);
-
-          if (!KIOSK_IS_EVENT (item))
-            continue;
-          have_ical |= g_str_has_prefix (kiosk_event_get_uid (KIOSK_EVENT (item)), "yoga@");
-          have_schema |= g_strcmp0 (kiosk_event_get_uid (KIOSK_EVENT (item)), "theater-ag-krug") == 0;
-        }
-      if (have_ical && have_schema)
-        return;
-      kiosk_test_ui_wait (100);
+      if (!KIOSK_IS_EVENT (item))
+        continue;
+      have_ical |= g_str_has_prefix (kiosk_event_get_uid (KIOSK_EVENT (item)), "yoga@");
+      have_schema |= g_strcmp0 (kiosk_event_get_uid (KIOSK_EVENT (item)), "theater-ag-krug") == 0;
     }
 
-  g_assert_not_reached ();
+  return have_ical && have_schema;
 }
 
 static guint
@@ -105,10 +99,10 @@ static void
 show_events (void)
 {
   kiosk_window_show_area (window, "events");
-  kiosk_test_ui_wait (400);
-  wait_for_events ();
+  kiosk_test_ui_wait_for_page (window, "events");
+  kiosk_test_ui_wait_until_full (have_both_feeds (), "both demo feeds in the list of events");
   kiosk_events_view_refresh (events_view ());
-  kiosk_test_ui_wait (300);
+  kiosk_test_ui_settle (GTK_WIDGET (window));
 }
 
 static void
@@ -172,7 +166,6 @@ test_filters_and_reset (void)
   today = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Heute");
   g_assert_nonnull (today);
   kiosk_test_ui_click (today);
-  kiosk_test_ui_wait (300);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (today)));
   filtered = count_events (rows);
   g_assert_cmpuint (filtered, <, all);
@@ -185,14 +178,14 @@ test_filters_and_reset (void)
     }
   shoot (GTK_WIDGET (window), "filter-today");
   kiosk_test_ui_click (today);
-  kiosk_test_ui_wait (300);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (today)));
   g_assert_cmpuint (count_events (rows), ==, all);
 
   /* A category chip: every row has that category. */
   category = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Kultur");
   g_assert_nonnull (category);
   kiosk_test_ui_click (category);
-  kiosk_test_ui_wait (300);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (category)));
   g_assert_cmpuint (count_events (rows), <, all);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
@@ -205,15 +198,28 @@ test_filters_and_reset (void)
   /* The idle reset clears the filters and scrolls back up. */
   {
     GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (kiosk_events_view_get_list_view (view)));
+    GtkWidget *week = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Diese Woche");
 
-    kiosk_test_ui_click (category);
-    kiosk_test_ui_click (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Diese Woche"));
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    kiosk_test_ui_wait (200);
+    kiosk_test_ui_click (week);
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (week)));
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (category)));
     kiosk_resettable_reset (KIOSK_RESETTABLE (view));
-    kiosk_test_ui_wait (200);
-    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (week)));
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (category)));
     g_assert_cmpuint (count_events (rows), ==, all);
+
+    /* All the rows (late on a Sunday this week has few): laid out first,
+     * so that there is somewhere to scroll to. */
+    kiosk_test_ui_settle (GTK_WIDGET (view));
+    gtk_adjustment_set_value (adjustment, 2 * gtk_adjustment_get_page_size (adjustment));
+    kiosk_test_ui_settle (GTK_WIDGET (view));
+    g_test_message ("%u rows; scrolled to %.0f of %.0f, %.0f on screen", count_events (rows),
+                    gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment),
+                    gtk_adjustment_get_page_size (adjustment));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+    kiosk_resettable_reset (KIOSK_RESETTABLE (view));
+    kiosk_test_ui_settle (GTK_WIDGET (view));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
     g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (today)));
   }
 }
@@ -226,8 +232,7 @@ open_event (const char *uid_prefix)
   show_events ();
   page = kiosk_events_view_open_row (events_view (), find_row (uid_prefix));
   g_assert_true (KIOSK_IS_EVENT_PAGE (page));
-  kiosk_test_ui_wait (500);
-  g_assert_true (g_str_has_prefix (kiosk_window_get_current (window), "page-"));
+  kiosk_test_ui_wait_for_page (window, "page-");
   g_assert_true (gtk_widget_get_mapped (page));
 
   return KIOSK_EVENT_PAGE (page);
@@ -258,11 +263,10 @@ test_open_by_tap (void)
   before = kiosk_window_get_current (window);
   g_assert_cmpstr (before, ==, "events");
   kiosk_test_ui_click (row);
-  kiosk_test_ui_wait (600);
-  g_assert_true (g_str_has_prefix (kiosk_window_get_current (window), "page-"));
+  kiosk_test_ui_wait_for_page (window, "page-");
   g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_QR_CODE, NULL));
   kiosk_window_go_back (window);
-  kiosk_test_ui_wait (400);
+  kiosk_test_ui_wait_for_page (window, "events");
 }
 
 /* The map's card opens an event's page through win.show-event (uid):
@@ -287,15 +291,22 @@ test_show_event_action (void)
   g_assert_nonnull (uid);
 
   kiosk_window_show_area (window, "map");
-  kiosk_test_ui_wait (300);
+  kiosk_test_ui_wait_for_page (window, "map");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-event", "s", uid));
-  kiosk_test_ui_wait (600);
-  g_assert_true (g_str_has_prefix (kiosk_window_get_current (window), "page-"));
+  kiosk_test_ui_wait_for_page (window, "page-");
   g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_QR_CODE, NULL));
 
   kiosk_window_go_back (window);
-  kiosk_test_ui_wait (400);
+  kiosk_test_ui_wait_for_page (window, "events");
   g_assert_cmpstr (kiosk_window_get_current (window), ==, "events");
+}
+
+static gboolean
+page_has_picture (KioskEventPage *page)
+{
+  GtkWidget *picture = kiosk_test_ui_find (GTK_WIDGET (page), GTK_TYPE_PICTURE, NULL);
+
+  return picture != NULL && gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL;
 }
 
 static void
@@ -328,17 +339,10 @@ test_page_with_url (void)
   g_assert_true (g_variant_is_of_type (target, G_VARIANT_TYPE ("(sdd)")));
 
   /* the picture arrives from the demo server */
-  for (guint i = 0; i < 30; i++)
-    {
-      GtkWidget *picture = kiosk_test_ui_find (GTK_WIDGET (page), GTK_TYPE_PICTURE, NULL);
-
-      if (picture != NULL && gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL)
-        break;
-      kiosk_test_ui_wait (100);
-    }
+  kiosk_test_ui_wait_until_full (page_has_picture (page), "the event's picture from the demo server");
   shoot (GTK_WIDGET (window), "page");
   kiosk_window_go_back (window);
-  kiosk_test_ui_wait (300);
+  kiosk_test_ui_wait_for_page (window, "events");
 }
 
 static void
@@ -355,7 +359,7 @@ test_page_without_url (void)
                                         "Mit dem Handy scannen, um den Termin in den Kalender zu übernehmen"));
   shoot (GTK_WIDGET (window), "page-ics");
   kiosk_window_go_back (window);
-  kiosk_test_ui_wait (300);
+  kiosk_test_ui_wait_for_page (window, "events");
 }
 
 static void
@@ -367,13 +371,13 @@ test_page_cancelled (void)
                                         "Abgesagt: Diese Veranstaltung findet nicht statt."));
   shoot (GTK_WIDGET (window), "page-cancelled");
   kiosk_window_go_back (window);
-  kiosk_test_ui_wait (300);
+  kiosk_test_ui_wait_for_page (window, "events");
 
   page = open_event ("theater-ag-krug");
   g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (page), GTK_TYPE_LABEL,
                                         "Verschoben: Der neue Termin steht noch nicht fest."));
   kiosk_window_go_back (window);
-  kiosk_test_ui_wait (300);
+  kiosk_test_ui_wait_for_page (window, "events");
 }
 
 static void
@@ -391,7 +395,7 @@ test_english (void)
   g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (page), GTK_TYPE_LABEL,
                                         "Reading: local stories from Musterdorf"));
   g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (page), GTK_TYPE_LABEL, "Show on the map"));
-  kiosk_test_ui_wait (800);
+  kiosk_test_ui_wait_until_full (page_has_picture (page), "the event's picture from the demo server");
   shoot (GTK_WIDGET (window), "page");
   kiosk_window_go_back (window);
 
@@ -400,7 +404,7 @@ test_english (void)
   shoot (GTK_WIDGET (window), "page-yoga");
   kiosk_window_go_back (window);
   kiosk_window_set_language (window, "de");
-  kiosk_test_ui_wait (300);
+  kiosk_test_ui_settle (GTK_WIDGET (window));
 }
 
 /* A view of its own, outside the window, on a source list we fill. */
@@ -415,7 +419,7 @@ standalone_view (KioskSourceList *sources,
   gtk_window_set_default_size (GTK_WINDOW (win), 1080, 1000);
   gtk_window_set_child (GTK_WINDOW (win), view);
   gtk_window_present (GTK_WINDOW (win));
-  kiosk_test_ui_wait (400);
+  kiosk_test_ui_settle (view);
   *window_out = win;
 
   return view;
@@ -477,7 +481,7 @@ test_ten_thousand (void)
   for (guint step = 0; step < 20; step++)
     {
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * step / 20);
-      kiosk_test_ui_wait (30);
+      kiosk_test_ui_settle (view);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list_view));
        child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -485,6 +489,14 @@ test_ten_thousand (void)
   g_test_message ("%u row widgets for 10000 occurrences", children);
   g_assert_cmpuint (children, <, 300);
   gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static gboolean
+has_ended (GDateTime *end)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_compare (now, end) > 0;
 }
 
 static void
@@ -513,7 +525,7 @@ test_ended_drop_out (void)
   g_assert_cmpuint (count_events (rows), ==, 2);
 
   /* Once it is over, the next rebuild (the view's 30 s tick) drops it. */
-  kiosk_test_ui_wait (2000);
+  kiosk_test_ui_wait_until_full (has_ended (soon), "the event's end to pass");
   kiosk_events_view_refresh (KIOSK_EVENTS_VIEW (view));
   g_assert_cmpuint (count_events (rows), ==, 1);
   gtk_window_destroy (GTK_WINDOW (win));
@@ -550,7 +562,8 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
   window = kiosk_application_get_window (app);
   g_assert_nonnull (window);
-  kiosk_test_ui_wait (1000);
+  kiosk_test_ui_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  kiosk_test_ui_settle (GTK_WIDGET (window));
 
   g_test_add_func ("/ui/events/list", test_list);
   g_test_add_func ("/ui/events/filters-and-reset", test_filters_and_reset);

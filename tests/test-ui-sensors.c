@@ -32,7 +32,7 @@ shoot (const char *screen)
                                            kiosk_i18n_get_language (), screen);
   g_autofree char *path = NULL;
 
-  kiosk_test_ui_wait (500);
+  kiosk_test_ui_settle (GTK_WIDGET (window));
   path = kiosk_test_ui_screenshot (GTK_WIDGET (window), name);
 }
 
@@ -78,7 +78,7 @@ show_sensors (void)
   kiosk_window_set_language (window, g_str_equal (kiosk_i18n_get_language (), "de") ? "en" : "de");
   kiosk_window_set_language (window, g_str_equal (kiosk_i18n_get_language (), "de") ? "en" : "de");
   kiosk_window_show_area (window, "sensors");
-  kiosk_test_ui_wait (800);
+  kiosk_test_ui_wait_for_page (window, "sensors");
   view = kiosk_window_get_area_view (window, "sensors");
   g_assert_true (KIOSK_IS_SENSORS_VIEW (view));
 
@@ -99,7 +99,7 @@ scroll_into_view (GtkWidget *widget)
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adjustment, point.y - 40);
-  kiosk_test_ui_wait (400);
+  kiosk_test_ui_settle (widget);
 }
 
 static void
@@ -203,8 +203,7 @@ test_detail_page (void)
   /* A tap on the tile, through the X server, once it is scrolled into view. */
   scroll_into_view (GTK_WIDGET (tile));
   kiosk_test_ui_click (GTK_WIDGET (tile));
-  kiosk_test_ui_wait (800);
-  g_assert_cmpstr (kiosk_window_get_current (window), !=, "sensors");
+  kiosk_test_ui_wait_for_page (window, "page-");
   page = kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_SENSOR_PAGE, NULL);
   g_assert_nonnull (page);
   g_assert_true (kiosk_sensor_page_get_reading (KIOSK_SENSOR_PAGE (page)) ==
@@ -223,8 +222,7 @@ test_detail_page (void)
   g_assert_true (gtk_widget_get_sensitive (map_button));
   scroll_into_view (map_button);
   kiosk_test_ui_click (map_button);
-  kiosk_test_ui_wait (500);
-  g_assert_cmpstr (kiosk_window_get_current (window), ==, "map");
+  kiosk_test_ui_wait_for_page (window, "map");
 }
 
 static void
@@ -239,7 +237,7 @@ test_english_and_stations (void)
   view = show_sensors ();
   kiosk_window_set_language (window, "en");
   kiosk_window_show_area (window, "sensors");
-  kiosk_test_ui_wait (500);
+  kiosk_test_ui_wait_for_page (window, "sensors");
   view = KIOSK_SENSORS_VIEW (kiosk_window_get_area_view (window, "sensors"));
   tiles = kiosk_sensors_view_get_tiles (view);
   g_assert_cmpuint (tiles->len, ==, 21);
@@ -249,16 +247,15 @@ test_english_and_stations (void)
   tile = find_tile (tiles, "100");
   scroll_into_view (GTK_WIDGET (tile));
   kiosk_test_ui_click (GTK_WIDGET (tile));
-  kiosk_test_ui_wait (800);
+  kiosk_test_ui_wait_for_page (window, "page-");
   g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "What the colours mean"));
   shoot ("detail");
   kiosk_window_go_back (window);
-  kiosk_test_ui_wait (300);
+  kiosk_test_ui_wait_for_page (window, "sensors");
 
   /* Idle reset goes back to attract; the view starts at the top again. */
   kiosk_window_reset (window);
-  kiosk_test_ui_wait (500);
-  g_assert_cmpstr (kiosk_window_get_current (window), ==, "attract");
+  kiosk_test_ui_wait_for_page (window, "attract");
 }
 
 static void
@@ -302,7 +299,8 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
   window = kiosk_application_get_window (app);
   g_assert_nonnull (window);
-  kiosk_test_ui_wait (800);
+  kiosk_test_ui_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  kiosk_test_ui_settle (GTK_WIDGET (window));
 
   g_test_add_func ("/ui/sensors/empty-state", test_empty_state);
   g_test_add_func ("/ui/sensors/tiles", test_tiles);

@@ -22,22 +22,10 @@
 #include "kiosk-survey-question-view.h"
 #include "kiosk-survey-results-view.h"
 #include "kiosk-surveys-view.h"
+#include "kiosk-test-ui.h"
 
-#define DEADLINE_S 30
 #define BIKE "radwege-hauptstrasse"
 #define PLAYGROUND "spielplatz-stadtpark"
-
-#define WAIT_UNTIL(expr)                                                    \
-  G_STMT_START {                                                            \
-    gint64 end_ = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;   \
-    while (!(expr))                                                         \
-      {                                                                     \
-        if (g_get_monotonic_time () > end_)                                 \
-          g_error ("Gave up waiting for %s", #expr);                        \
-        if (!g_main_context_iteration (NULL, FALSE))                        \
-          g_usleep (1000);                                                  \
-      }                                                                     \
-  } G_STMT_END
 
 static SoupServer *server;
 static KioskDemoSurveyInbox *inbox;
@@ -96,46 +84,14 @@ load_sources (void)
 }
 
 static void
-settle (void)
-{
-  gint64 end = g_get_monotonic_time () + 300 * 1000;
-
-  /* Let layout and drawing catch up; nothing is asserted on time. */
-  while (g_get_monotonic_time () < end)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-}
-
-static void
 screenshot (const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *dir = NULL;
+  g_autofree char *file = g_strdup_printf ("surveys-%s-%s-%s", orientation,
+                                           kiosk_i18n_get_language (), name);
   g_autofree char *path = NULL;
-  int width, height;
 
-  settle ();
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("surveys-%s-%s-%s.png", orientation, kiosk_i18n_get_language (), name);
-  dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, file, NULL);
-  gdk_texture_save_to_png (texture, path);
-  g_test_message ("Screenshot %s (%d×%d)", path, width, height);
+  kiosk_test_ui_settle (GTK_WIDGET (window));
+  path = kiosk_test_ui_screenshot (GTK_WIDGET (window), file);
 }
 
 static KioskSurveysView *
@@ -146,7 +102,7 @@ new_view (void)
   g_assert_true (KIOSK_IS_SURVEYS_VIEW (view));
   kiosk_surveys_view_set_outbox (KIOSK_SURVEYS_VIEW (view), outbox);
   gtk_window_set_child (window, view);
-  settle ();
+  kiosk_test_ui_settle (view);
 
   return KIOSK_SURVEYS_VIEW (view);
 }
@@ -201,45 +157,22 @@ type_keys (KioskOsk           *osk,
 }
 
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type,
-                 const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (label == NULL || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0) &&
-      gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 find_results (KioskSurveysView *view)
 {
-  return find_descendant (GTK_WIDGET (view), KIOSK_TYPE_SURVEY_RESULTS_VIEW, NULL);
+  return kiosk_test_ui_find (GTK_WIDGET (view), KIOSK_TYPE_SURVEY_RESULTS_VIEW, NULL);
 }
 
 static GtkWidget *
 results_button_of (KioskSurveysView *view)
 {
-  return find_descendant (GTK_WIDGET (view), GTK_TYPE_BUTTON,
+  return kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON,
                           g_str_equal (kiosk_i18n_get_language (), "de") ? "Ergebnisse anzeigen" : "Show results");
 }
 
 static GtkWidget *
 back_to_list_of (KioskSurveysView *view)
 {
-  return find_descendant (GTK_WIDGET (view), GTK_TYPE_BUTTON,
+  return kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON,
                           g_str_equal (kiosk_i18n_get_language (), "de") ? "Zurück zu den Umfragen" : "Back to the surveys");
 }
 
@@ -316,12 +249,12 @@ test_answer_by_touch (void)
 
   tap (button (view, "next"));
   /* "Danke" only once the answer is on disk. */
-  WAIT_UNTIL (g_strcmp0 (kiosk_surveys_view_get_page (view), "thanks") == 0);
+  kiosk_test_ui_wait_until (g_strcmp0 (kiosk_surveys_view_get_page (view), "thanks") == 0);
   screenshot ("8-thanks");
 
   /* The sender delivers it: exactly once, exactly what was tapped. */
   kiosk_outbox_sender_wake (sender);
-  WAIT_UNTIL (kiosk_demo_survey_inbox_get_n_answers (inbox, BIKE) == 1 &&
+  kiosk_test_ui_wait_until (kiosk_demo_survey_inbox_get_n_answers (inbox, BIKE) == 1 &&
               kiosk_outbox_get_n_pending (outbox) == 0);
   received = kiosk_demo_survey_inbox_dup_answers (inbox, BIKE);
   expected = json_from_string ("{\"travel\": \"bike\", \"protected_lane\": true, "
@@ -334,7 +267,7 @@ test_answer_by_touch (void)
 
   /* Results from the server, as bars with numbers. */
   tap (results_button_of (view));
-  WAIT_UNTIL (find_results (view) != NULL);
+  kiosk_test_ui_wait_until (find_results (view) != NULL);
   screenshot ("9-results");
 
   /* One go per survey and person. */
@@ -376,9 +309,10 @@ test_cancel (void)
   tap (button (view, "cancel-yes"));
   g_assert_cmpstr (kiosk_surveys_view_get_page (view), ==, "list");
   g_assert_null (kiosk_surveys_view_get_flow (view));
-  settle ();
-  g_assert_cmpuint (kiosk_demo_survey_inbox_get_n_posts (inbox), ==, posts);
+  /* Nothing to wait for when nothing may happen: run what is ready. */
+  kiosk_test_ui_settle (GTK_WIDGET (view));
   g_assert_cmpuint (kiosk_outbox_get_n_pending (outbox), ==, 0);
+  g_assert_cmpuint (kiosk_demo_survey_inbox_get_n_posts (inbox), ==, posts);
 }
 
 /* The idle reset in the middle of typing: the survey and every typed
@@ -406,8 +340,7 @@ test_reset_mid_survey (void)
   flow = flow_of (view);
   g_object_add_weak_pointer (G_OBJECT (flow), (gpointer *) &flow);
   kiosk_resettable_reset (KIOSK_RESETTABLE (view));
-  settle ();
-  g_assert_null (flow);
+  kiosk_test_ui_wait_until_full (flow == NULL, "the survey's answers to be freed");
   g_assert_cmpstr (kiosk_surveys_view_get_page (view), ==, "list");
   g_assert_null (kiosk_surveys_view_get_flow (view));
   g_assert_cmpuint (kiosk_demo_survey_inbox_get_n_posts (inbox), ==, posts);
@@ -437,10 +370,10 @@ test_save_failure (void)
   screenshot ("12-save-failed");
 
   kiosk_surveys_view_set_outbox (view, outbox);
-  retry = find_descendant (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Noch einmal versuchen");
+  retry = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Noch einmal versuchen");
   tap (retry);
-  WAIT_UNTIL (g_strcmp0 (kiosk_surveys_view_get_page (view), "thanks") == 0);
-  WAIT_UNTIL (kiosk_demo_survey_inbox_get_n_answers (inbox, PLAYGROUND) == 1);
+  kiosk_test_ui_wait_until (g_strcmp0 (kiosk_surveys_view_get_page (view), "thanks") == 0);
+  kiosk_test_ui_wait_until (kiosk_demo_survey_inbox_get_n_answers (inbox, PLAYGROUND) == 1);
   kiosk_resettable_reset (KIOSK_RESETTABLE (view));
 }
 
@@ -516,11 +449,11 @@ test_english (void)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button (view, "next"))), ==, "Submit");
   screenshot ("5-question-text");
   tap (button (view, "next"));
-  WAIT_UNTIL (g_strcmp0 (kiosk_surveys_view_get_page (view), "thanks") == 0);
+  kiosk_test_ui_wait_until (g_strcmp0 (kiosk_surveys_view_get_page (view), "thanks") == 0);
   screenshot ("6-thanks");
-  WAIT_UNTIL (kiosk_demo_survey_inbox_get_n_answers (inbox, PLAYGROUND) == before + 1);
+  kiosk_test_ui_wait_until (kiosk_demo_survey_inbox_get_n_answers (inbox, PLAYGROUND) == before + 1);
   tap (results_button_of (view));
-  WAIT_UNTIL (find_results (view) != NULL);
+  kiosk_test_ui_wait_until (find_results (view) != NULL);
   screenshot ("7-results");
   kiosk_resettable_reset (KIOSK_RESETTABLE (view));
   kiosk_i18n_set_language ("de");

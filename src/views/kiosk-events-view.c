@@ -683,8 +683,10 @@ reset (KioskResettable *resettable)
 {
   KioskEventsView *self = KIOSK_EVENTS_VIEW (resettable);
 
-  clear_filters (self);
+  /* Up first, while the rows the list is scrolled over are still there:
+   * after the rebuild GtkListView cannot find where it was. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  clear_filters (self);
 }
 
 static void

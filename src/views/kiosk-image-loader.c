@@ -175,8 +175,9 @@ remember (KioskImageLoader *self,
           const char       *uri,
           GdkTexture       *texture)
 {
-  char *key = g_strdup (uri);
+  char *key;
 
+  /* Two loads of one picture may both finish: the first one is kept. */
   if (g_hash_table_contains (self->cache, uri))
     return;
   while (g_queue_get_length (&self->order) >= CACHE_SIZE)
@@ -185,6 +186,7 @@ remember (KioskImageLoader *self,
 
       g_hash_table_remove (self->cache, oldest);
     }
+  key = g_strdup (uri);
   g_hash_table_insert (self->cache, key, g_object_ref (texture));
   g_queue_push_head (&self->order, key);
 }
