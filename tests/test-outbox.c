@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
@@ -580,6 +581,102 @@ test_refused (Fixture       *fixture,
   g_assert_cmpuint (kiosk_demo_survey_inbox_get_n_posts (fixture->inbox), ==, posts);
 }
 
+/* The files are binary: NUL bytes do not end the search. */
+static gboolean
+contains (const char *data,
+          gsize       length,
+          const char *text)
+{
+  gsize n = strlen (text);
+
+  for (gsize i = 0; i + n <= length; i++)
+    {
+      if (memcmp (data + i, text, n) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether any of the outbox's files (the database, its WAL, its shared
+ * memory index) holds @text, byte for byte. */
+static gboolean
+on_disk (Fixture    *fixture,
+         const char *text)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->db_path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, NULL))
+        continue;
+      if (contains (contents, length, text))
+        {
+          g_test_message ("“%s” is in %s", text, path);
+          found = TRUE;
+        }
+    }
+
+  return found;
+}
+
+/* A delivered free-text answer leaves no trace in the outbox's files: not
+ * in the database, not in the WAL, while the kiosk runs and after. */
+static void
+test_deleted_for_real (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *secret = g_strdup_printf ("Meine Nachbarin parkt immer falsch %s", uuid);
+  g_autofree char *other = g_strdup_printf ("Noch nicht gesendet %s", uuid);
+  g_autofree char *url = g_strdup_printf ("%s/participation/answers/even", fixture->base_url);
+  g_autofree char *bad_url = g_strdup_printf ("%s/participation/answers/nonexistent", fixture->base_url);
+  g_autoptr(JsonNode) answers = make_answers (1);
+  g_autoptr(JsonNode) kept = make_answers (2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *kept_key = NULL;
+
+  json_object_set_string_member (json_node_get_object (answers), "text", secret);
+  json_object_set_string_member (json_node_get_object (kept), "text", other);
+  key = kiosk_outbox_add (fixture->outbox, "even", url, answers, &error);
+  g_assert_no_error (error);
+  /* Refused by the city: set aside for staff, so it must stay readable. */
+  kept_key = kiosk_outbox_add (fixture->outbox, "nonexistent", bad_url, kept, &error);
+  g_assert_no_error (error);
+
+  /* Otherwise this test could not fail. */
+  g_assert_true (on_disk (fixture, secret));
+  g_assert_true (on_disk (fixture, other));
+
+  /* One failed try first: the retry count is written into the row again. */
+  kiosk_demo_survey_inbox_set_status (fixture->inbox, 503);
+  kiosk_outbox_sender_start (fixture->sender);
+  WAIT_UNTIL (total_attempts (fixture) >= 1);
+  kiosk_demo_survey_inbox_set_status (fixture->inbox, 0);
+  advance_until_sent (fixture);
+  WAIT_UNTIL (kiosk_outbox_get_n_set_aside (fixture->outbox) == 1);
+  g_assert_cmpuint (kiosk_demo_survey_inbox_get_n_answers (fixture->inbox, "even"), ==, 1);
+  g_assert_cmpuint (kiosk_outbox_sender_get_n_sent (fixture->sender), ==, 1);
+
+  /* The kiosk runs on, with the outbox open. */
+  g_assert_false (on_disk (fixture, secret));
+  g_assert_true (on_disk (fixture, other));
+
+  /* And after it stops. */
+  kiosk_outbox_sender_stop (fixture->sender);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->outbox);
+  g_assert_false (on_disk (fixture, secret));
+  g_assert_true (on_disk (fixture, other));
+}
+
 /* The kiosk is killed with SIGKILL at random moments while it submits and
  * sends; the next start sends what is left. Every answer that reached the
  * thank-you screen is counted once, none twice, each survey in order. */
@@ -769,6 +866,7 @@ main (int   argc,
   ADD ("delivery/server-500", test_server_500);
   ADD ("delivery/lost-response", test_lost_response);
   ADD ("delivery/refused", test_refused);
+  ADD ("delivery/deleted-for-real", test_deleted_for_real);
   ADD ("delivery/sigkill", test_sigkill);
 #undef ADD
 
