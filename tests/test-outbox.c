@@ -684,6 +684,7 @@ typedef struct
 {
   GString *out;
   gboolean exited;
+  int      status;
 } Child;
 
 static void
@@ -694,6 +695,7 @@ child_exited_cb (GPid     pid,
   Child *child = user_data;
 
   child->exited = TRUE;
+  child->status = status;
   g_spawn_close_pid (pid);
 }
 
@@ -720,6 +722,18 @@ read_cb (GIOChannel   *channel,
     }
 }
 
+/* "added" lines the writer printed so far. */
+static guint
+count_added (GString *out)
+{
+  guint n = g_str_has_prefix (out->str, "added ") ? 1 : 0;
+
+  for (const char *p = out->str; (p = strstr (p, "\nadded ")) != NULL; p++)
+    n++;
+
+  return n;
+}
+
 static void
 test_sigkill (Fixture       *fixture,
               gconstpointer  data)
@@ -733,6 +747,7 @@ test_sigkill (Fixture       *fixture,
   g_autoptr(GArray) even = NULL;
   g_autoptr(GArray) odd = NULL;
   guint killed = 0;
+  guint killed_midway = 0;
 
   /* The writer opens the database itself; ours must not hold it. */
   g_clear_object (&fixture->outbox);
@@ -745,10 +760,12 @@ test_sigkill (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autoptr(GIOChannel) channel = NULL;
       g_auto(GStrv) lines = NULL;
-      Child child = { g_string_new (NULL), FALSE };
+      Child child = { g_string_new (NULL), FALSE, 0 };
+      guint added = 0;
       GPid pid;
       int out_fd;
-      gint64 kill_at;
+      guint kill_after;
+      gint64 kill_at, end;
 
       g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
@@ -760,18 +777,27 @@ test_sigkill (Fixture       *fixture,
       g_io_add_watch (channel, G_IO_IN | G_IO_HUP, read_cb, &child);
       g_child_watch_add (pid, child_exited_cb, &child);
 
-      /* Somewhere between start-up, submitting and sending. */
+      /* Somewhere between start-up, submitting and sending. A moment on
+       * the clock alone would land in start-up on a slow machine and after
+       * the end on a fast one: most runs wait for a random number of
+       * acknowledged answers (all of them: while sending) and die a
+       * random moment after; the others die by the clock. */
+      kill_after = g_test_rand_int_range (0, per_run + 1);
       kill_at = g_get_monotonic_time () + g_test_rand_int_range (1000, 80000);
-      while (!child.exited && g_get_monotonic_time () < kill_at)
+      end = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+      while (!child.exited &&
+             (kill_after == 0 ? g_get_monotonic_time () < kill_at
+                              : count_added (child.out) < kill_after))
         {
+          if (g_get_monotonic_time () > end)
+            g_error ("Writer run %u printed no %u answers: %s", run, kill_after, child.out->str);
           if (!g_main_context_iteration (NULL, FALSE))
             g_usleep (200);
         }
+      if (kill_after > 0)
+        g_usleep (g_test_rand_int_range (0, 5000));
       if (!child.exited)
-        {
-          kill (pid, SIGKILL);
-          killed++;
-        }
+        kill (pid, SIGKILL);
       WAIT_UNTIL (child.exited);
       g_source_remove_by_user_data (&child);
       /* What the writer printed before it died. */
@@ -793,13 +819,35 @@ test_sigkill (Fixture       *fixture,
           n = g_new (gint64, 1);
           *n = g_ascii_strtoll (lines[i] + 6, NULL, 10);
           g_hash_table_add (acknowledged, n);
+          added++;
+        }
+
+      /* Killed is what the exit status says: a writer that had already
+       * ended when the signal came was not. One that was not killed must
+       * have finished its work. */
+      if (WIFSIGNALED (child.status) && WTERMSIG (child.status) == SIGKILL)
+        {
+          killed++;
+          if (added > 0 && added < per_run)
+            killed_midway++;
+        }
+      else
+        {
+          g_spawn_check_wait_status (child.status, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (added, ==, per_run);
+          g_assert_nonnull (strstr (child.out->str, "\ndone\n"));
         }
       g_string_free (child.out, TRUE);
     }
-  g_test_message ("%u of %u runs killed, %u answers acknowledged, %u POSTs, %u duplicates",
-                  killed, runs, g_hash_table_size (acknowledged),
+  g_test_message ("%u of %u runs killed (%u while submitting), %u answers acknowledged, "
+                  "%u POSTs, %u duplicates",
+                  killed, runs, killed_midway, g_hash_table_size (acknowledged),
                   kiosk_demo_survey_inbox_get_n_posts (fixture->inbox),
                   kiosk_demo_survey_inbox_get_n_duplicates (fixture->inbox));
+  /* Without kills this test proves nothing. */
+  g_assert_cmpuint (killed, >=, 1);
+  g_assert_cmpuint (killed_midway, >=, 1);
 
   /* The next start of the kiosk sends whatever is left. */
   fixture->outbox = kiosk_outbox_new (fixture->db_path, NULL);
