@@ -790,7 +790,11 @@ test_sigkill (Fixture       *fixture,
                               : count_added (child.out) < kill_after))
         {
           if (g_get_monotonic_time () > end)
-            g_error ("Writer run %u printed no %u answers: %s", run, kill_after, child.out->str);
+            {
+              kill (pid, SIGKILL);
+              g_error ("Writer run %u is stuck before its answer %u: %s", run, kill_after,
+                       child.out->str);
+            }
           if (!g_main_context_iteration (NULL, FALSE))
             g_usleep (200);
         }
