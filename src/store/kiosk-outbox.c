@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "kiosk-database.h"
 #include "kiosk-outbox.h"
 
 #define SCHEMA_VERSION 1
@@ -311,23 +312,14 @@ set_aside_broken (KioskOutbox  *self,
                   const char   *reason,
                   GError      **error)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-  g_autofree char *aside = g_strdup_printf ("%s.broken-%" G_GINT64_FORMAT,
-                                            self->path, g_get_real_time () / G_USEC_PER_SEC);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *aside = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  if (!kiosk_database_move_aside (self->path, &aside, &local_error))
     {
-      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-
-      if (g_rename (from, to) != 0 && errno != ENOENT)
-        {
-          int saved = errno;
-
-          g_set_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_DATABASE,
-                       "%s (and it cannot be moved aside: %s)", reason, g_strerror (saved));
-          return FALSE;
-        }
+      g_set_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_DATABASE,
+                   "%s (and %s)", reason, local_error->message);
+      return FALSE;
     }
 
   g_warning ("%s; the file is kept as %s and a new outbox starts", reason, aside);
