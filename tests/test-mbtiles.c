@@ -4,6 +4,7 @@
 #include "kiosk-map-config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <sqlite3.h>
@@ -386,7 +387,8 @@ test_broken_files (void)
     g_autoptr(KioskMbtilesSource) source = kiosk_mbtiles_source_new (truncated, &error);
 
     g_assert_null (source);
-    g_assert_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_NOT_MBTILES);
+    g_assert_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (error->message, truncated));
   }
 }
 
@@ -510,6 +512,8 @@ test_check (void)
   g_assert_cmpint (json_object_get_int_member (object, "minzoom"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (object, "maxzoom"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (object, "tile_count"), ==, 3);
+  /* The first tile, and the first of the lowest and the highest zoom. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "sample_tiles")), ==, 2);
   bounds = json_object_get_array_member (object, "bounds");
   g_assert_cmpuint (json_array_get_length (bounds), ==, 4);
   g_assert_cmpfloat (json_array_get_double_element (bounds, 0), ==, -180);
@@ -533,6 +537,194 @@ test_check (void)
   g_assert_false (format->check ("ftp://example.org/tiles", ctx, items, warnings, &error));
   g_assert_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID);
   g_assert_cmpuint (items->len, ==, 0);
+}
+
+/* A file from outside can hold anything SQLite can: endless views, tiles
+ * that are no pictures, damaged pages. Each must end in a clear error
+ * naming the file, soon; none may hang the check or the map. */
+
+#define BOUNDED_S 20
+
+/* A "tiles" view that never ends. Each column is another expression of the
+ * counter, so SQLite cannot see that a lookup will never match (with
+ * column = n and row = n it would, and answer at once). */
+static const char *endless_tiles =
+  "CREATE VIEW tiles AS WITH RECURSIVE r(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM r) "
+  "SELECT n % 18 AS zoom_level, n / 3 AS tile_column, n / 5 AS tile_row, "
+  "x'89504e470d0a1a0a' AS tile_data FROM r;";
+
+static char *
+make_hostile (const char *name,
+              const char *sql)
+{
+  char *path = g_build_filename (tmpdir, name, NULL);
+  sqlite3 *db = NULL;
+
+  g_remove (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec (db, sql);
+  sqlite3_close (db);
+
+  return path;
+}
+
+/* Runs the check (as `ankerort check tiles` does) on @path; it must fail
+ * with @code, naming the file, within BOUNDED_S seconds. */
+static void
+expect_check_error (const char *path,
+                    int         code,
+                    const char *fragment)
+{
+  g_autoptr(KioskParseContext) ctx = kiosk_parse_context_new (NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_false (kiosk_format_tiles.check (path, ctx, items, warnings, &error));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, BOUNDED_S * G_USEC_PER_SEC);
+  g_assert_error (error, KIOSK_MBTILES_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  if (fragment != NULL)
+    g_assert_nonnull (strstr (error->message, fragment));
+  g_assert_cmpuint (items->len, ==, 0);
+}
+
+static void
+test_endless_view (void)
+{
+  g_autofree char *sql = g_strconcat ("CREATE TABLE metadata (name TEXT, value TEXT);",
+                                      standard_metadata, endless_tiles, NULL);
+  g_autofree char *tiles = make_hostile ("endless-tiles.mbtiles", sql);
+  g_autofree char *metadata = make_hostile ("endless-metadata.mbtiles",
+    "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
+    "CREATE VIEW metadata AS WITH RECURSIVE r(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM r) "
+    "SELECT 'name' AS name, 'x' || n AS value FROM r;");
+  g_autofree char *ankerort = g_test_build_filename (G_TEST_BUILT, "..", "src", "ankerort", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  char *argv[] = { NULL, (char *) "check", (char *) "tiles", NULL, (char *) "--json", NULL };
+  JsonObject *reported;
+  gint64 start;
+  int status;
+
+  /* The map opens the file first: that fails, so no tile is ever asked for. */
+  expect_open_error (tiles, KIOSK_MBTILES_ERROR_TOO_SLOW, "took longer than 2 s");
+  expect_check_error (tiles, KIOSK_MBTILES_ERROR_TOO_SLOW, "view without end");
+  expect_open_error (metadata, KIOSK_MBTILES_ERROR_TOO_SLOW, "reading the metadata");
+
+  /* The command staff run says the same, and exits. */
+  if (!g_file_test (ankerort, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_message ("%s is not built; the command is not tried", ankerort);
+      return;
+    }
+  argv[0] = ankerort;
+  argv[3] = tiles;
+  start = g_get_monotonic_time ();
+  g_assert_true (g_spawn_sync (NULL, argv,
+                               NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, BOUNDED_S * G_USEC_PER_SEC);
+  g_test_message ("stdout: %s\nstderr: %s", out, err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, tiles));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  reported = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "error");
+  g_assert_cmpint (json_object_get_int_member (reported, "code"), ==, KIOSK_MBTILES_ERROR_TOO_SLOW);
+  g_assert_nonnull (strstr (json_object_get_string_member (reported, "message"), "view without end"));
+}
+
+static void
+test_garbage_tiles (void)
+{
+  static const Tile good[] = {
+    { 1, 0, 0, { RED, RED, RED, RED } },
+    { 2, 1, 0, { BLUE, BLUE, BLUE, BLUE } },
+  };
+  g_autofree char *first = make_mbtiles ("garbage-first.mbtiles", standard_metadata, NULL, 0);
+  g_autofree char *deepest = make_mbtiles ("garbage-deepest.mbtiles", standard_metadata,
+                                           good, 1);
+  g_autofree char *fine = make_mbtiles ("garbage-none.mbtiles", standard_metadata,
+                                        good, G_N_ELEMENTS (good));
+  g_autoptr(KioskMbtilesSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) samples = NULL;
+  sqlite3 *db = NULL;
+
+  /* A PNG signature and then noise: sniffing says "png", decoding says no. */
+  g_assert_cmpint (sqlite3_open (first, &db), ==, SQLITE_OK);
+  exec (db, "INSERT INTO tiles VALUES (1, 0, 1, x'89504e470d0a1a0a' || randomblob (2000));");
+  sqlite3_close (db);
+  g_assert_cmpint (sqlite3_open (deepest, &db), ==, SQLITE_OK);
+  exec (db, "INSERT INTO tiles VALUES (2, 1, 3, randomblob (500));");
+  sqlite3_close (db);
+
+  /* Opening reads no tile, so the map would start and show grey. */
+  source = kiosk_mbtiles_source_new (first, &error);
+  g_assert_no_error (error);
+  g_clear_object (&source);
+
+  expect_check_error (first, KIOSK_MBTILES_ERROR_CORRUPT, "tile 1/0/0");
+  expect_check_error (deepest, KIOSK_MBTILES_ERROR_CORRUPT, "tile 2/1/0");
+
+  source = kiosk_mbtiles_source_new (fine, &error);
+  g_assert_no_error (error);
+  samples = kiosk_mbtiles_source_verify (source, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (samples), ==, 2);
+  g_assert_cmpstr (samples[0], ==, "1/0/0");
+  g_assert_cmpstr (samples[1], ==, "2/1/0");
+}
+
+static void
+test_damaged_pages (void)
+{
+  g_autoptr(GArray) tiles = g_array_new (FALSE, FALSE, sizeof (Tile));
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(KioskMbtilesSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  int page_size = 0;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int pages;
+
+  for (int x = 0; x < 8; x++)
+    for (int y = 0; y < 8; y++)
+      {
+        Tile tile = { 3, x, y, { x * 0x200000, y * 0x2000, 0x80, WHITE } };
+
+        g_array_append_val (tiles, tile);
+      }
+  path = make_mbtiles ("damaged.mbtiles", standard_metadata, (Tile *) tiles->data, tiles->len);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec (db, "CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row);");
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* The schema (page 1) and metadata stay whole; pages in the second half,
+   * where the tiles and their index are, become noise. The file still
+   * opens, and quick_check finds the damage. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  pages = length / page_size;
+  g_assert_cmpint (pages, >, 8);
+  for (int page = pages / 2; page < pages; page += 3)
+    for (int i = 0; i < page_size; i++)
+      contents[(gsize) page * page_size + i] = g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  source = kiosk_mbtiles_source_new (path, &error);
+  g_assert_no_error (error);
+  expect_check_error (path, KIOSK_MBTILES_ERROR_CORRUPT, "is damaged");
 }
 
 static void
@@ -592,6 +784,9 @@ main (int   argc,
   g_test_add_func ("/mbtiles/webp", test_webp);
   g_test_add_func ("/mbtiles/check", test_check);
   g_test_add_func ("/mbtiles/demo-file", test_demo_file);
+  g_test_add_func ("/mbtiles/hostile/endless-view", test_endless_view);
+  g_test_add_func ("/mbtiles/hostile/garbage-tiles", test_garbage_tiles);
+  g_test_add_func ("/mbtiles/hostile/damaged-pages", test_damaged_pages);
 
   status = g_test_run ();
 

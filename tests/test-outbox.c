@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
@@ -580,6 +581,102 @@ test_refused (Fixture       *fixture,
   g_assert_cmpuint (kiosk_demo_survey_inbox_get_n_posts (fixture->inbox), ==, posts);
 }
 
+/* The files are binary: NUL bytes do not end the search. */
+static gboolean
+contains (const char *data,
+          gsize       length,
+          const char *text)
+{
+  gsize n = strlen (text);
+
+  for (gsize i = 0; i + n <= length; i++)
+    {
+      if (memcmp (data + i, text, n) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether any of the outbox's files (the database, its WAL, its shared
+ * memory index) holds @text, byte for byte. */
+static gboolean
+on_disk (Fixture    *fixture,
+         const char *text)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->db_path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, NULL))
+        continue;
+      if (contains (contents, length, text))
+        {
+          g_test_message ("“%s” is in %s", text, path);
+          found = TRUE;
+        }
+    }
+
+  return found;
+}
+
+/* A delivered free-text answer leaves no trace in the outbox's files: not
+ * in the database, not in the WAL, while the kiosk runs and after. */
+static void
+test_deleted_for_real (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *secret = g_strdup_printf ("Meine Nachbarin parkt immer falsch %s", uuid);
+  g_autofree char *other = g_strdup_printf ("Noch nicht gesendet %s", uuid);
+  g_autofree char *url = g_strdup_printf ("%s/participation/answers/even", fixture->base_url);
+  g_autofree char *bad_url = g_strdup_printf ("%s/participation/answers/nonexistent", fixture->base_url);
+  g_autoptr(JsonNode) answers = make_answers (1);
+  g_autoptr(JsonNode) kept = make_answers (2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *kept_key = NULL;
+
+  json_object_set_string_member (json_node_get_object (answers), "text", secret);
+  json_object_set_string_member (json_node_get_object (kept), "text", other);
+  key = kiosk_outbox_add (fixture->outbox, "even", url, answers, &error);
+  g_assert_no_error (error);
+  /* Refused by the city: set aside for staff, so it must stay readable. */
+  kept_key = kiosk_outbox_add (fixture->outbox, "nonexistent", bad_url, kept, &error);
+  g_assert_no_error (error);
+
+  /* Otherwise this test could not fail. */
+  g_assert_true (on_disk (fixture, secret));
+  g_assert_true (on_disk (fixture, other));
+
+  /* One failed try first: the retry count is written into the row again. */
+  kiosk_demo_survey_inbox_set_status (fixture->inbox, 503);
+  kiosk_outbox_sender_start (fixture->sender);
+  WAIT_UNTIL (total_attempts (fixture) >= 1);
+  kiosk_demo_survey_inbox_set_status (fixture->inbox, 0);
+  advance_until_sent (fixture);
+  WAIT_UNTIL (kiosk_outbox_get_n_set_aside (fixture->outbox) == 1);
+  g_assert_cmpuint (kiosk_demo_survey_inbox_get_n_answers (fixture->inbox, "even"), ==, 1);
+  g_assert_cmpuint (kiosk_outbox_sender_get_n_sent (fixture->sender), ==, 1);
+
+  /* The kiosk runs on, with the outbox open. */
+  g_assert_false (on_disk (fixture, secret));
+  g_assert_true (on_disk (fixture, other));
+
+  /* And after it stops. */
+  kiosk_outbox_sender_stop (fixture->sender);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->outbox);
+  g_assert_false (on_disk (fixture, secret));
+  g_assert_true (on_disk (fixture, other));
+}
+
 /* The kiosk is killed with SIGKILL at random moments while it submits and
  * sends; the next start sends what is left. Every answer that reached the
  * thank-you screen is counted once, none twice, each survey in order. */
@@ -587,6 +684,7 @@ typedef struct
 {
   GString *out;
   gboolean exited;
+  int      status;
 } Child;
 
 static void
@@ -597,6 +695,7 @@ child_exited_cb (GPid     pid,
   Child *child = user_data;
 
   child->exited = TRUE;
+  child->status = status;
   g_spawn_close_pid (pid);
 }
 
@@ -623,6 +722,18 @@ read_cb (GIOChannel   *channel,
     }
 }
 
+/* "added" lines the writer printed so far. */
+static guint
+count_added (GString *out)
+{
+  guint n = g_str_has_prefix (out->str, "added ") ? 1 : 0;
+
+  for (const char *p = out->str; (p = strstr (p, "\nadded ")) != NULL; p++)
+    n++;
+
+  return n;
+}
+
 static void
 test_sigkill (Fixture       *fixture,
               gconstpointer  data)
@@ -636,6 +747,7 @@ test_sigkill (Fixture       *fixture,
   g_autoptr(GArray) even = NULL;
   g_autoptr(GArray) odd = NULL;
   guint killed = 0;
+  guint killed_midway = 0;
 
   /* The writer opens the database itself; ours must not hold it. */
   g_clear_object (&fixture->outbox);
@@ -648,10 +760,12 @@ test_sigkill (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autoptr(GIOChannel) channel = NULL;
       g_auto(GStrv) lines = NULL;
-      Child child = { g_string_new (NULL), FALSE };
+      Child child = { g_string_new (NULL), FALSE, 0 };
+      guint added = 0;
       GPid pid;
       int out_fd;
-      gint64 kill_at;
+      guint kill_after;
+      gint64 kill_at, end;
 
       g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error);
@@ -663,18 +777,31 @@ test_sigkill (Fixture       *fixture,
       g_io_add_watch (channel, G_IO_IN | G_IO_HUP, read_cb, &child);
       g_child_watch_add (pid, child_exited_cb, &child);
 
-      /* Somewhere between start-up, submitting and sending. */
+      /* Somewhere between start-up, submitting and sending. A moment on
+       * the clock alone would land in start-up on a slow machine and after
+       * the end on a fast one: most runs wait for a random number of
+       * acknowledged answers (all of them: while sending) and die a
+       * random moment after; the others die by the clock. */
+      kill_after = g_test_rand_int_range (0, per_run + 1);
       kill_at = g_get_monotonic_time () + g_test_rand_int_range (1000, 80000);
-      while (!child.exited && g_get_monotonic_time () < kill_at)
+      end = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+      while (!child.exited &&
+             (kill_after == 0 ? g_get_monotonic_time () < kill_at
+                              : count_added (child.out) < kill_after))
         {
+          if (g_get_monotonic_time () > end)
+            {
+              kill (pid, SIGKILL);
+              g_error ("Writer run %u is stuck before its answer %u: %s", run, kill_after,
+                       child.out->str);
+            }
           if (!g_main_context_iteration (NULL, FALSE))
             g_usleep (200);
         }
+      if (kill_after > 0)
+        g_usleep (g_test_rand_int_range (0, 5000));
       if (!child.exited)
-        {
-          kill (pid, SIGKILL);
-          killed++;
-        }
+        kill (pid, SIGKILL);
       WAIT_UNTIL (child.exited);
       g_source_remove_by_user_data (&child);
       /* What the writer printed before it died. */
@@ -696,13 +823,35 @@ test_sigkill (Fixture       *fixture,
           n = g_new (gint64, 1);
           *n = g_ascii_strtoll (lines[i] + 6, NULL, 10);
           g_hash_table_add (acknowledged, n);
+          added++;
+        }
+
+      /* Killed is what the exit status says: a writer that had already
+       * ended when the signal came was not. One that was not killed must
+       * have finished its work. */
+      if (WIFSIGNALED (child.status) && WTERMSIG (child.status) == SIGKILL)
+        {
+          killed++;
+          if (added > 0 && added < per_run)
+            killed_midway++;
+        }
+      else
+        {
+          g_spawn_check_wait_status (child.status, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (added, ==, per_run);
+          g_assert_nonnull (strstr (child.out->str, "\ndone\n"));
         }
       g_string_free (child.out, TRUE);
     }
-  g_test_message ("%u of %u runs killed, %u answers acknowledged, %u POSTs, %u duplicates",
-                  killed, runs, g_hash_table_size (acknowledged),
+  g_test_message ("%u of %u runs killed (%u while submitting), %u answers acknowledged, "
+                  "%u POSTs, %u duplicates",
+                  killed, runs, killed_midway, g_hash_table_size (acknowledged),
                   kiosk_demo_survey_inbox_get_n_posts (fixture->inbox),
                   kiosk_demo_survey_inbox_get_n_duplicates (fixture->inbox));
+  /* Without kills this test proves nothing. */
+  g_assert_cmpuint (killed, >=, 1);
+  g_assert_cmpuint (killed_midway, >=, 1);
 
   /* The next start of the kiosk sends whatever is left. */
   fixture->outbox = kiosk_outbox_new (fixture->db_path, NULL);
@@ -769,6 +918,7 @@ main (int   argc,
   ADD ("delivery/server-500", test_server_500);
   ADD ("delivery/lost-response", test_lost_response);
   ADD ("delivery/refused", test_refused);
+  ADD ("delivery/deleted-for-real", test_deleted_for_real);
   ADD ("delivery/sigkill", test_sigkill);
 #undef ADD
 

@@ -17,6 +17,18 @@
 #define MAX_PARENT_LEVELS 6
 #define TILE_SIZE 256
 
+/* Every query runs against a deadline: an MBTiles file comes from outside,
+ * and its "tiles" may be a view that never ends. Looking up one tile through
+ * the index takes microseconds; opening reads metadata and may scan the
+ * zoom levels; the check also counts and verifies the whole file. */
+#define TILE_BUDGET_MS   2000
+#define OPEN_BUDGET_MS   5000
+#define CHECK_BUDGET_MS  60000
+/* How many virtual machine steps between two looks at the clock. */
+#define PROGRESS_STEPS   1000
+/* No tile, metadata value or row is larger than this. */
+#define MAX_VALUE_BYTES  (16 * 1024 * 1024)
+
 struct _KioskMbtilesSource
 {
   ShumateDataSource  parent_instance;
@@ -44,6 +56,85 @@ typedef struct
   int zoom;
 } TileRequest;
 
+/* The deadline of the query the calling thread runs. It lives with the
+ * thread, not the connection: worker threads share the connection, and the
+ * progress handler runs in the thread that steps the statement. */
+typedef struct
+{
+  gint64 deadline;    /* monotonic µs; 0: none */
+  guint  budget_ms;
+} Budget;
+
+static GPrivate budget_key = G_PRIVATE_INIT (g_free);
+
+static Budget *
+get_budget (void)
+{
+  Budget *budget = g_private_get (&budget_key);
+
+  if (budget == NULL)
+    {
+      budget = g_new0 (Budget, 1);
+      g_private_set (&budget_key, budget);
+    }
+
+  return budget;
+}
+
+static void
+budget_start (guint budget_ms)
+{
+  Budget *budget = get_budget ();
+
+  budget->budget_ms = budget_ms;
+  budget->deadline = g_get_monotonic_time () + (gint64) budget_ms * 1000;
+}
+
+static void
+budget_end (void)
+{
+  get_budget ()->deadline = 0;
+}
+
+static int
+progress_cb (gpointer user_data)
+{
+  Budget *budget = g_private_get (&budget_key);
+
+  /* Non-zero interrupts the statement with SQLITE_INTERRUPT. */
+  return budget != NULL && budget->deadline != 0 && g_get_monotonic_time () > budget->deadline;
+}
+
+/* Says why @what failed with @rc, naming the file. Returns FALSE. */
+static gboolean
+query_error (KioskMbtilesSource  *self,
+             int                  rc,
+             const char          *what,
+             GError             **error)
+{
+  switch (rc)
+    {
+    case SQLITE_INTERRUPT:
+      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_TOO_SLOW,
+                   "%s: %s took longer than %u s and was stopped (a view without end, "
+                   "or a table without an index?)",
+                   self->path, what, (get_budget ()->budget_ms + 999) / 1000);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_CORRUPT,
+                   "%s is damaged: %s: %s", self->path, what, sqlite3_errmsg (self->db));
+      break;
+
+    default:
+      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_FAILED,
+                   "%s: %s: %s", self->path, what, sqlite3_errmsg (self->db));
+    }
+
+  return FALSE;
+}
+
 static GBytes *
 select_tile (KioskMbtilesSource  *self,
              int                  x,
@@ -51,6 +142,7 @@ select_tile (KioskMbtilesSource  *self,
              int                  zoom,
              GError             **error)
 {
+  g_autofree char *what = NULL;
   sqlite3_stmt *stmt = NULL;
   GBytes *bytes = NULL;
   int rc;
@@ -61,19 +153,17 @@ select_tile (KioskMbtilesSource  *self,
                            "SELECT tile_data FROM tiles "
                            "WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3",
                            -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  if (rc == SQLITE_OK)
     {
-      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_FAILED,
-                   "%s: cannot read tiles: %s", self->path, sqlite3_errmsg (self->db));
-      return NULL;
+      /* MBTiles rows count from the south (TMS); the map counts from the north. */
+      sqlite3_bind_int (stmt, 1, zoom);
+      sqlite3_bind_int (stmt, 2, x);
+      sqlite3_bind_int (stmt, 3, (1 << zoom) - 1 - y);
+
+      budget_start (TILE_BUDGET_MS);
+      rc = sqlite3_step (stmt);
+      budget_end ();
     }
-
-  /* MBTiles rows count from the south (TMS); the map counts from the north. */
-  sqlite3_bind_int (stmt, 1, zoom);
-  sqlite3_bind_int (stmt, 2, x);
-  sqlite3_bind_int (stmt, 3, (1 << zoom) - 1 - y);
-
-  rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       const void *blob = sqlite3_column_blob (stmt, 0);
@@ -84,9 +174,8 @@ select_tile (KioskMbtilesSource  *self,
     }
   else if (rc != SQLITE_DONE)
     {
-      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_FAILED,
-                   "%s: cannot read tile %d/%d/%d: %s", self->path, zoom, x, y,
-                   sqlite3_errmsg (self->db));
+      what = g_strdup_printf ("reading tile %d/%d/%d", zoom, x, y);
+      query_error (self, rc, what, error);
     }
   sqlite3_finalize (stmt);
 
@@ -259,46 +348,81 @@ kiosk_mbtiles_source_init (KioskMbtilesSource *self)
 
 /* Opening */
 
-static gboolean
-query_exists (sqlite3    *db,
-              const char *name)
+/* Steps @stmt to its end under the running budget: one row, or none. */
+static int
+step_one (sqlite3_stmt *stmt)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
+  int rc = sqlite3_step (stmt);
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT 1 FROM sqlite_master WHERE name = ?1 AND type IN ('table', 'view')",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-
-  return found;
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static GHashTable *
-read_metadata (sqlite3 *db)
+static gboolean
+query_exists (KioskMbtilesSource  *self,
+              const char          *name,
+              gboolean            *found,
+              GError             **error)
 {
-  GHashTable *metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt = NULL;
+  int rc;
 
-  if (!query_exists (db, "metadata"))
-    return metadata;
-  if (sqlite3_prepare_v2 (db, "SELECT name, value FROM metadata", -1, &stmt, NULL) != SQLITE_OK)
-    return metadata;
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT 1 FROM sqlite_master WHERE name = ?1 AND type IN ('table', 'view')",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      rc = step_one (stmt);
+    }
+  *found = rc == SQLITE_ROW;
+  sqlite3_finalize (stmt);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  /* A file that is not SQLite fails here, on the first read. */
+  if (rc != SQLITE_OK && rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_NOTADB)
+        {
+          g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_NOT_MBTILES,
+                       "%s is not an MBTiles file (not an SQLite database: %s)",
+                       self->path, sqlite3_errmsg (self->db));
+          return FALSE;
+        }
+      return query_error (self, rc, "reading the list of tables", error);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_metadata (KioskMbtilesSource  *self,
+               GHashTable          *metadata,
+               GError             **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean exists;
+  int rc;
+
+  if (!query_exists (self, "metadata", &exists, error))
+    return FALSE;
+  if (!exists)
+    return TRUE;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT name, value FROM metadata", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 0);
       const char *value = (const char *) sqlite3_column_text (stmt, 1);
 
       if (name != NULL && value != NULL && g_utf8_validate (value, -1, NULL))
         g_hash_table_insert (metadata, g_ascii_strdown (name, -1), g_strdup (value));
+      rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
 
-  return metadata;
+  if (rc != SQLITE_DONE)
+    return query_error (self, rc, "reading the metadata", error);
+
+  return TRUE;
 }
 
 static gboolean
@@ -343,27 +467,36 @@ parse_bounds (const char *text,
 
 /* Derives what the metadata leaves out from the tiles themselves. */
 static gboolean
-derive_zooms (KioskMbtilesSource *self,
-              gboolean            need_min,
-              gboolean            need_max)
+derive_zooms (KioskMbtilesSource  *self,
+              gboolean             need_min,
+              gboolean             need_max,
+              GError             **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
+  int rc;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  rc = sqlite3_prepare_v2 (self->db, "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = step_one (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       if (need_min)
         self->min_zoom = CLAMP (sqlite3_column_int (stmt, 0), 0, 30);
       if (need_max)
         self->max_zoom = CLAMP (sqlite3_column_int (stmt, 1), 0, 30);
-      found = TRUE;
     }
+  else if (rc == SQLITE_ROW || rc == SQLITE_OK)
+    {
+      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_EMPTY,
+                   "%s has no tiles", self->path);
+      rc = SQLITE_ERROR;
+    }
+  else
+    query_error (self, rc, "finding the zoom levels", error);
   sqlite3_finalize (stmt);
 
-  return found;
+  return rc == SQLITE_ROW;
 }
 
 static double
@@ -382,18 +515,23 @@ tile_y_to_lat (double y,
   return 180.0 / G_PI * atan (0.5 * (exp (n) - exp (-n)));
 }
 
-static void
-derive_bounds (KioskMbtilesSource *self)
+static gboolean
+derive_bounds (KioskMbtilesSource  *self,
+               GError             **error)
 {
   sqlite3_stmt *stmt = NULL;
   int zoom = self->max_zoom;
+  int rc;
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT MIN(tile_column), MAX(tile_column), MIN(tile_row), MAX(tile_row) "
-                          "FROM tiles WHERE zoom_level = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    return;
-  sqlite3_bind_int (stmt, 1, zoom);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT MIN(tile_column), MAX(tile_column), MIN(tile_row), MAX(tile_row) "
+                           "FROM tiles WHERE zoom_level = ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, zoom);
+      rc = step_one (stmt);
+    }
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       int min_x = sqlite3_column_int (stmt, 0);
       int max_x = sqlite3_column_int (stmt, 1);
@@ -408,26 +546,139 @@ derive_bounds (KioskMbtilesSource *self)
       self->has_bounds = TRUE;
     }
   sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_OK)
+    return query_error (self, rc, "finding the bounds", error);
+
+  return TRUE;
 }
 
-static char *
-sniff_first_tile (KioskMbtilesSource *self)
+static gboolean
+sniff_first_tile (KioskMbtilesSource  *self,
+                  GError             **error)
 {
   sqlite3_stmt *stmt = NULL;
-  char *format = NULL;
+  int rc;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT tile_data FROM tiles LIMIT 1", -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_prepare_v2 (self->db, "SELECT tile_data FROM tiles LIMIT 1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = step_one (stmt);
+  if (rc == SQLITE_ROW)
     {
       g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 0),
                                              sqlite3_column_bytes (stmt, 0));
 
-      format = g_strdup (kiosk_tile_format_sniff (bytes));
+      self->format = g_strdup (kiosk_tile_format_sniff (bytes));
     }
   sqlite3_finalize (stmt);
 
-  return format;
+  if (rc != SQLITE_ROW && rc != SQLITE_OK)
+    return query_error (self, rc, "reading the first tile", error);
+
+  return TRUE;
+}
+
+/* Looks for a tile that cannot exist. Through the index that is one quick
+ * lookup; a table without an index is scanned, and a view without end never
+ * answers. Every tile the map does not find costs the same, so a file that
+ * fails here would only ever stall the map. */
+static gboolean
+probe_missing_tile (KioskMbtilesSource  *self,
+                    GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* Zoom 30 is a few centimetres a tile: no town's map goes there. */
+  bytes = select_tile (self, 0, 0, 30, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_database (KioskMbtilesSource  *self,
+               GError             **error)
+{
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_NOT_MBTILES,
+                   "%s cannot be opened: %s", self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  /* The file is data from outside: its views and triggers may call no
+   * function with side effects, nothing may write to it, no value may be
+   * huge, and no query may run for ever. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
+  sqlite3_progress_handler (self->db, PROGRESS_STEPS, progress_cb, NULL);
+
+  rc = sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return query_error (self, rc, "making the connection read-only", error);
+
+  return TRUE;
+}
+
+/* Everything but the probe runs under one budget. */
+static gboolean
+read_file (KioskMbtilesSource  *self,
+           GError             **error)
+{
+  g_autoptr(GHashTable) metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *format;
+  gboolean have_min, have_max, exists;
+
+  if (!query_exists (self, "tiles", &exists, error))
+    return FALSE;
+  if (!exists)
+    {
+      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_NOT_MBTILES,
+                   "%s is not an MBTiles file: it has no “tiles” table", self->path);
+      return FALSE;
+    }
+
+  if (!read_metadata (self, metadata, error))
+    return FALSE;
+  self->name = g_strdup (g_hash_table_lookup (metadata, "name"));
+  self->attribution = g_strdup (g_hash_table_lookup (metadata, "attribution"));
+  if (self->name == NULL)
+    self->name = g_path_get_basename (self->path);
+
+  have_min = parse_zoom (g_hash_table_lookup (metadata, "minzoom"), &self->min_zoom);
+  have_max = parse_zoom (g_hash_table_lookup (metadata, "maxzoom"), &self->max_zoom);
+  if ((!have_min || !have_max) && !derive_zooms (self, !have_min, !have_max, error))
+    return FALSE;
+  if (self->min_zoom > self->max_zoom)
+    {
+      guint swap = self->min_zoom;
+
+      self->min_zoom = self->max_zoom;
+      self->max_zoom = swap;
+    }
+
+  self->has_bounds = parse_bounds (g_hash_table_lookup (metadata, "bounds"), self->bounds);
+  if (!self->has_bounds && !derive_bounds (self, error))
+    return FALSE;
+
+  format = g_hash_table_lookup (metadata, "format");
+  if (format != NULL)
+    self->format = g_ascii_strdown (format, -1);
+  else if (!sniff_first_tile (self, error))
+    return FALSE;
+
+  return TRUE;
 }
 
 KioskMbtilesSource *
@@ -435,11 +686,8 @@ kiosk_mbtiles_source_new (const char  *path,
                           GError     **error)
 {
   g_autoptr(KioskMbtilesSource) self = NULL;
-  g_autoptr(GHashTable) metadata = NULL;
   GStatBuf st;
-  const char *format;
-  gboolean have_min, have_max;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -467,62 +715,14 @@ kiosk_mbtiles_source_new (const char  *path,
   self = g_object_new (KIOSK_TYPE_MBTILES_SOURCE, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_NOT_MBTILES,
-                   "%s cannot be opened: %s", path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
+  if (!open_database (self, error))
+    return NULL;
 
-  /* A file that is not SQLite fails on the first query. */
-  rc = sqlite3_exec (self->db, "SELECT COUNT(*) FROM sqlite_master", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_NOT_MBTILES,
-                   "%s is not an MBTiles file (not an SQLite database: %s)",
-                   path, sqlite3_errmsg (self->db));
-      return NULL;
-    }
-  if (!query_exists (self->db, "tiles"))
-    {
-      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_NOT_MBTILES,
-                   "%s is not an MBTiles file: it has no “tiles” table", path);
-      return NULL;
-    }
-
-  metadata = read_metadata (self->db);
-  self->name = g_strdup (g_hash_table_lookup (metadata, "name"));
-  self->attribution = g_strdup (g_hash_table_lookup (metadata, "attribution"));
-  if (self->name == NULL)
-    self->name = g_path_get_basename (path);
-
-  have_min = parse_zoom (g_hash_table_lookup (metadata, "minzoom"), &self->min_zoom);
-  have_max = parse_zoom (g_hash_table_lookup (metadata, "maxzoom"), &self->max_zoom);
-  if ((!have_min || !have_max) && !derive_zooms (self, !have_min, !have_max))
-    {
-      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_EMPTY,
-                   "%s has no tiles", path);
-      return NULL;
-    }
-  if (self->min_zoom > self->max_zoom)
-    {
-      guint swap = self->min_zoom;
-
-      self->min_zoom = self->max_zoom;
-      self->max_zoom = swap;
-    }
-
-  self->has_bounds = parse_bounds (g_hash_table_lookup (metadata, "bounds"), self->bounds);
-  if (!self->has_bounds)
-    derive_bounds (self);
-
-  format = g_hash_table_lookup (metadata, "format");
-  if (format != NULL)
-    self->format = g_ascii_strdown (format, -1);
-  else
-    self->format = sniff_first_tile (self);
+  budget_start (OPEN_BUDGET_MS);
+  ok = read_file (self, error);
+  budget_end ();
+  if (!ok)
+    return NULL;
 
   if (g_strcmp0 (self->format, "jpeg") == 0)
     {
@@ -551,6 +751,9 @@ kiosk_mbtiles_source_new (const char  *path,
                    path, self->format);
       return NULL;
     }
+
+  if (!probe_missing_tile (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -683,16 +886,131 @@ kiosk_mbtiles_source_count_tiles (KioskMbtilesSource  *self,
 {
   sqlite3_stmt *stmt = NULL;
   gint64 count = -1;
+  int rc;
 
   g_return_val_if_fail (KIOSK_IS_MBTILES_SOURCE (self), -1);
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT COUNT(*) FROM tiles", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_prepare_v2 (self->db, "SELECT COUNT(*) FROM tiles", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      budget_start (CHECK_BUDGET_MS);
+      rc = sqlite3_step (stmt);
+      budget_end ();
+    }
+  if (rc == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);
   else
-    g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_FAILED,
-                 "%s: cannot count tiles: %s", self->path, sqlite3_errmsg (self->db));
+    query_error (self, rc, "counting the tiles", error);
   sqlite3_finalize (stmt);
 
   return count;
+}
+
+/* PRAGMA quick_check: every page, every record, every index entry. */
+static gboolean
+check_pages (KioskMbtilesSource  *self,
+             GError             **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+  int rc;
+
+  /* At most a few lines: the first say enough. */
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (5)", -1, &stmt, NULL);
+  budget_start (CHECK_BUDGET_MS);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", n++ > 0 ? "; " : "", line ? line : "?");
+      rc = SQLITE_OK;
+    }
+  budget_end ();
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return query_error (self, rc, "checking the file (quick_check)", error);
+  if (n > 0)
+    {
+      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_CORRUPT,
+                   "%s is damaged: %s", self->path, problems->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Decodes the first tile of @zoom (or of the file, when @zoom < 0). */
+static gboolean
+check_sample (KioskMbtilesSource  *self,
+              int                  zoom,
+              GPtrArray           *names,
+              GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert (names != NULL);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           zoom < 0
+                           ? "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles LIMIT 1"
+                           : "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles "
+                             "WHERE zoom_level = ?1 LIMIT 1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      if (zoom >= 0)
+        sqlite3_bind_int (stmt, 1, zoom);
+      budget_start (OPEN_BUDGET_MS);
+      rc = step_one (stmt);
+      budget_end ();
+    }
+  if (rc == SQLITE_ROW)
+    {
+      int z = sqlite3_column_int (stmt, 0);
+      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 3),
+                                             sqlite3_column_bytes (stmt, 3));
+
+      /* The name a map would use: XYZ, rows from the north. */
+      name = g_strdup_printf ("%d/%d/%d", z, sqlite3_column_int (stmt, 1),
+                              z >= 0 && z <= 30 ? (1 << z) - 1 - sqlite3_column_int (stmt, 2) : 0);
+      if (!kiosk_tile_image_check (bytes, &local_error))
+        g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_CORRUPT,
+                     "%s: tile %s (TMS row %d) is no picture the map can draw: %s",
+                     self->path, name, sqlite3_column_int (stmt, 2), local_error->message);
+      else if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+        g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+  else if (rc != SQLITE_OK)
+    {
+      query_error (self, rc, "reading a sample tile", error);
+    }
+  sqlite3_finalize (stmt);
+
+  return rc != SQLITE_ROW ? rc == SQLITE_OK : local_error == NULL;
+}
+
+GStrv
+kiosk_mbtiles_source_verify (KioskMbtilesSource  *self,
+                             GError             **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (KIOSK_IS_MBTILES_SOURCE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  if (!check_pages (self, error) ||
+      !check_sample (self, -1, names, error) ||
+      !check_sample (self, self->min_zoom, names, error) ||
+      !check_sample (self, self->max_zoom, names, error))
+    return NULL;
+
+  g_ptr_array_add (names, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }

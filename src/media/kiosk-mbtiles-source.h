@@ -14,6 +14,8 @@ typedef enum
   KIOSK_MBTILES_ERROR_EMPTY,         /* a file of zero bytes, or no tiles at all */
   KIOSK_MBTILES_ERROR_NOT_MBTILES,   /* not SQLite, or no tiles table */
   KIOSK_MBTILES_ERROR_UNSUPPORTED,   /* vector tiles or an unknown image format */
+  KIOSK_MBTILES_ERROR_CORRUPT,       /* damaged pages, or tiles that are no pictures */
+  KIOSK_MBTILES_ERROR_TOO_SLOW,      /* a query ran out of time (a view without end?) */
 } KioskMbtilesError;
 
 #define KIOSK_TYPE_MBTILES_SOURCE (kiosk_mbtiles_source_get_type ())
@@ -23,7 +25,11 @@ G_DECLARE_FINAL_TYPE (KioskMbtilesSource, kiosk_mbtiles_source, KIOSK, MBTILES_S
 GQuark              kiosk_mbtiles_error_quark            (void);
 
 /* Opens @path read-only and reads its metadata (quick; tiles are read in
- * worker threads later). */
+ * worker threads later). Every query on the file has a time budget (2 s for
+ * a tile, 5 s for opening, 60 s for the check's counting and verifying):
+ * a "tiles" view without end gives KIOSK_MBTILES_ERROR_TOO_SLOW, never a
+ * hang. Opening looks up one tile that is not there, so a file whose every
+ * missing tile would stall the map fails here. */
 KioskMbtilesSource *kiosk_mbtiles_source_new             (const char          *path,
                                                           GError             **error);
 void                kiosk_mbtiles_source_new_async       (const char          *path,
@@ -52,6 +58,13 @@ gboolean            kiosk_mbtiles_source_get_bounds      (KioskMbtilesSource  *s
                                                           double              *north);
 /* Counts the rows of the tiles table (blocking: for the check command). */
 gint64              kiosk_mbtiles_source_count_tiles     (KioskMbtilesSource  *self,
+                                                          GError             **error);
+
+/* For the check command (blocking): PRAGMA quick_check, then decodes the
+ * first tile and the first of the lowest and highest zoom. Returns the
+ * decoded tiles' names ("z/x/y", XYZ) or NULL and KIOSK_MBTILES_ERROR_CORRUPT
+ * naming the file and the tile. */
+GStrv               kiosk_mbtiles_source_verify          (KioskMbtilesSource  *self,
                                                           GError             **error);
 
 /* Reads one tile (XYZ numbering, not TMS) in the calling thread; when it is

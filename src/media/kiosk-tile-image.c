@@ -125,6 +125,19 @@ encode_png (GdkPixbuf  *pixbuf,
   return g_bytes_new_take (g_steal_pointer (&buffer), size);
 }
 
+gboolean
+kiosk_tile_image_check (GBytes  *bytes,
+                        GError **error)
+{
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  pixbuf = decode (bytes, error);
+
+  return pixbuf != NULL;
+}
+
 GBytes *
 kiosk_tile_image_to_drawable (GBytes  *bytes,
                               GError **error)

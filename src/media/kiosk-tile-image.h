@@ -20,6 +20,11 @@ GQuark      kiosk_tile_error_quark        (void);
 /* "png", "jpg", "webp", "gif", "pbf" (gzip/vector) or NULL when unknown. */
 const char *kiosk_tile_format_sniff       (GBytes     *bytes);
 
+/* Decodes @bytes fully (PNG, JPEG, WebP, GIF) and throws the picture away:
+ * TRUE when the map could draw it. */
+gboolean    kiosk_tile_image_check        (GBytes     *bytes,
+                                           GError    **error);
+
 /* Bytes the raster renderer (gdk-pixbuf) can decode: PNG and JPEG pass
  * through, WebP is converted to PNG. Runs in worker threads. */
 GBytes     *kiosk_tile_image_to_drawable  (GBytes     *bytes,

@@ -1,5 +1,5 @@
 /* kiosk-tiles-check.c: what `ankerort check tiles SOURCE` finds: an MBTiles file's
- * metadata, or the tile at the kiosk's position from a URL template */
+ * metadata (after checking its pages and decoding sample tiles), or the tile at the kiosk's position from a URL template */
 
 #define G_LOG_DOMAIN "kiosk-tiles-check"
 
@@ -20,6 +20,7 @@ check_mbtiles (const char  *path,
 {
   g_autoptr(KioskMbtilesSource) source = kiosk_mbtiles_source_new (path, error);
   g_autoptr(JsonBuilder) builder = NULL;
+  g_auto(GStrv) samples = NULL;
   double west, south, east, north;
   gint64 count;
 
@@ -35,6 +36,12 @@ check_mbtiles (const char  *path,
                    "%s has a tiles table, but no tiles in it", path);
       return FALSE;
     }
+
+  /* A file that opens can still be damaged further in, or hold tiles
+   * that are no pictures: the map would show grey squares. */
+  samples = kiosk_mbtiles_source_verify (source, error);
+  if (samples == NULL)
+    return FALSE;
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -60,6 +67,11 @@ check_mbtiles (const char  *path,
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "tile_count");
   json_builder_add_int_value (builder, count);
+  json_builder_set_member_name (builder, "sample_tiles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; samples[i] != NULL; i++)
+    json_builder_add_string_value (builder, samples[i]);
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 
   g_ptr_array_add (items, json_builder_get_root (builder));

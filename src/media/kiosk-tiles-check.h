@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 /* Appends one JsonNode object to @items: for MBTiles {name, format,
- * minzoom, maxzoom, bounds, tile_count}; for a URL template {url, zoom, x,
+ * minzoom, maxzoom, bounds, tile_count, sample_tiles}, once PRAGMA
+ * quick_check passed and the sample tiles decoded; for a URL template {url, zoom, x,
  * y, format, content_type, size}. @path is the file for MBTiles. The
  * position comes from the options latitude/longitude/zoom of @ctx, else
  * from the kiosk's settings. */

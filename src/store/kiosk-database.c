@@ -286,36 +286,6 @@ try_open (const char  *path,
   return db;
 }
 
-static gboolean
-move_aside (const char  *path,
-            char       **moved_to,
-            GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-  g_autofree char *target = g_strdup_printf ("%s.broken-%s", path, stamp);
-  static const char * const suffixes[] = { "-wal", "-shm" };
-
-  if (g_rename (path, target) != 0 && errno != ENOENT)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "cannot move %s aside: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *side_target = g_strconcat (target, suffixes[i], NULL);
-
-      g_rename (side, side_target);
-    }
-
-  *moved_to = g_steal_pointer (&target);
-  return TRUE;
-}
-
 static void
 kiosk_database_finalize (GObject *object)
 {
@@ -359,7 +329,7 @@ recover (KioskDatabase  *self,
   g_autofree char *moved_to = NULL;
 
   g_clear_pointer (&self->db, sqlite3_close);
-  if (!move_aside (self->path, &moved_to, error))
+  if (!kiosk_database_move_aside (self->path, &moved_to, error))
     return FALSE;
 
   g_free (self->recovery_message);
@@ -770,4 +740,38 @@ kiosk_database_remove (KioskDatabase  *self,
   g_return_val_if_fail (source_id != NULL, FALSE);
 
   return run_for_source (self, "DELETE FROM sources WHERE id = ?", source_id, NULL, error);
+}
+
+gboolean
+kiosk_database_move_aside (const char  *path,
+                           char       **moved_to,
+                           GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  target = g_strdup_printf ("%s.broken-%s", path, stamp);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
+
+      if (g_rename (from, to) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "cannot move %s aside: %s", from, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  if (moved_to != NULL)
+    *moved_to = g_steal_pointer (&target);
+
+  return TRUE;
 }

@@ -66,6 +66,14 @@ const char      *kiosk_database_get_path      (KioskDatabase    *self);
 const char      *kiosk_database_get_recovery_message (KioskDatabase *self);
 int              kiosk_database_get_schema_version   (KioskDatabase *self);
 
+/* For every SQLite file of Ankerort that starts afresh when it is broken:
+ * moves @path and its -wal and -shm to "@path.broken-TIMESTAMP" (kept for
+ * staff) and sets *@moved_to to that name. Fails when any part cannot be
+ * moved: a WAL left behind could be read into the new file. */
+gboolean         kiosk_database_move_aside    (const char       *path,
+                                               char            **moved_to,
+                                               GError          **error);
+
 /* Sets *@entry to NULL when nothing is cached for @source_id. */
 gboolean         kiosk_database_load          (KioskDatabase    *self,
                                                const char       *source_id,

@@ -404,11 +404,14 @@ kiosk_outbox_sender_start (KioskOutboxSender *self)
   self->stopping = FALSE;
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->thread = g_thread_new ("kiosk-outbox-sender", sender_thread, self);
-
+  /* Before the thread: GLib 2.74 can deadlock when this thread registers
+   * GIO's socket address types (the network monitor) while the sender's
+   * thread registers them too (its SoupSession). */
   self->monitor = g_object_ref (g_network_monitor_get_default ());
   self->monitor_id = g_signal_connect (self->monitor, "network-changed",
                                        G_CALLBACK (network_changed_cb), self);
+
+  self->thread = g_thread_new ("kiosk-outbox-sender", sender_thread, self);
 }
 
 void

@@ -2,7 +2,12 @@
  *
  * One SQLite file in the user's data directory, WAL with synchronous=FULL:
  * when kiosk_outbox_add () returns, the answer survives a power cut. The
- * sender (kiosk-outbox-sender.c) deletes a row only after a 2xx answer. */
+ * sender (kiosk-outbox-sender.c) deletes a row only after a 2xx answer.
+ *
+ * A delivered answer is deleted for real: secure_delete overwrites its
+ * bytes in the file, and a TRUNCATE checkpoint after every delivery (and
+ * at opening and closing) empties the WAL, which would otherwise keep
+ * every version of the row until SQLite checkpoints by itself. */
 
 #define G_LOG_DOMAIN "kiosk-outbox"
 
@@ -12,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "kiosk-database.h"
 #include "kiosk-outbox.h"
 
 #define SCHEMA_VERSION 1
@@ -103,6 +109,19 @@ prepare (KioskOutbox  *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* Copies every page from the WAL into the file and cuts the WAL to zero
+ * bytes, so that no copy of a deleted answer is left there. Called with the
+ * mutex held (or before anyone else has the outbox). */
+static gboolean
+checkpoint_locked (KioskOutbox  *self,
+                   GError      **error)
+{
+  if (sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) != SQLITE_OK)
+    return db_error (self, "emptying the write-ahead log", error);
+
+  return TRUE;
+}
+
 static gboolean
 notify_counts_cb (gpointer user_data)
 {
@@ -192,7 +211,8 @@ open_database (KioskOutbox  *self,
   /* WAL survives a crash at any moment; FULL syncs the WAL on every commit,
    * so a committed answer survives a power cut too. */
   if (!exec (self, "PRAGMA journal_mode = WAL;", error) ||
-      !exec (self, "PRAGMA synchronous = FULL;", error))
+      !exec (self, "PRAGMA synchronous = FULL;", error) ||
+      !exec (self, "PRAGMA secure_delete = ON;", error))
     return FALSE;
 
   stmt = prepare (self, "PRAGMA user_version;", error);
@@ -200,6 +220,8 @@ open_database (KioskOutbox  *self,
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
+  /* A statement left open would keep the checkpoint below from finishing. */
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (version > SCHEMA_VERSION)
     {
       g_set_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_DATABASE,
@@ -212,14 +234,19 @@ open_database (KioskOutbox  *self,
       !exec (self, "PRAGMA user_version = 1;", error))
     return FALSE;
 
-  return TRUE;
+  /* A run killed between a delivery and its checkpoint left the answer's
+   * old pages in the WAL. */
+  return checkpoint_locked (self, error);
 }
 
 static void
 kiosk_outbox_finalize (GObject *object)
 {
   KioskOutbox *self = (KioskOutbox *)object;
+  g_autoptr(GError) error = NULL;
 
+  if (self->db != NULL && !checkpoint_locked (self, &error))
+    g_warning ("%s", error->message);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->kiosk_id, g_free);
@@ -285,23 +312,14 @@ set_aside_broken (KioskOutbox  *self,
                   const char   *reason,
                   GError      **error)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-  g_autofree char *aside = g_strdup_printf ("%s.broken-%" G_GINT64_FORMAT,
-                                            self->path, g_get_real_time () / G_USEC_PER_SEC);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *aside = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  if (!kiosk_database_move_aside (self->path, &aside, &local_error))
     {
-      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-
-      if (g_rename (from, to) != 0 && errno != ENOENT)
-        {
-          int saved = errno;
-
-          g_set_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_DATABASE,
-                       "%s (and it cannot be moved aside: %s)", reason, g_strerror (saved));
-          return FALSE;
-        }
+      g_set_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_DATABASE,
+                   "%s (and %s)", reason, local_error->message);
+      return FALSE;
     }
 
   g_warning ("%s; the file is kept as %s and a new outbox starts", reason, aside);
@@ -640,7 +658,22 @@ kiosk_outbox_remove (KioskOutbox  *self,
                      const char   *key,
                      GError      **error)
 {
-  return update_one (self, "DELETE FROM answers WHERE key = ?1", key, NULL, 0, error);
+  g_autoptr(GError) local_error = NULL;
+  gboolean emptied;
+
+  if (!update_one (self, "DELETE FROM answers WHERE key = ?1", key, NULL, 0, error))
+    return FALSE;
+
+  /* The row is gone (the answer is delivered); a failed checkpoint only
+   * means the WAL keeps it until the next one. */
+  g_mutex_lock (&self->mutex);
+  emptied = checkpoint_locked (self, &local_error);
+  g_mutex_unlock (&self->mutex);
+  if (!emptied)
+    g_warning ("Answer %s is delivered and deleted, but its copy in the write-ahead log "
+               "stays until the next checkpoint: %s", key, local_error->message);
+
+  return TRUE;
 }
 
 gboolean

@@ -77,6 +77,8 @@ KioskOutboxEntry *kiosk_outbox_peek           (KioskOutbox          *self,
                                                gint64                now,
                                                gint64               *next_due,
                                                GError              **error);
+/* After delivery: deletes the answer from the file and from its WAL (the
+ * bytes are overwritten, the WAL is checkpointed and cut to zero). */
 gboolean          kiosk_outbox_remove         (KioskOutbox          *self,
                                                const char           *key,
                                                GError              **error);
