@@ -329,6 +329,7 @@ test_results (void)
 
   g_assert_null (kiosk_survey_results_parse (garbage, &error));
   g_assert_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "results: “questions” is an array, not an object");
 }
 
 /* "opens" as a number must not open the survey for ever. */

@@ -399,15 +399,15 @@ ngsi_parse (GBytes                  *bytes,
 
   for (guint i = 0; i < n && !p.truncated; i++)
     {
-      JsonNode *node = json_array_get_element (entities, i);
+      JsonObject *entity = kiosk_json_array_object (entities, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (entity == NULL)
         {
           kiosk_parse_result_warn (result, "page %u, entity %u is not an object; skipped",
                                    ctx->page + 1, i);
           continue;
         }
-      parse_entity (&p, json_node_get_object (node), i);
+      parse_entity (&p, entity, i);
     }
 
   if (p.n_unplaced > 0)

@@ -220,17 +220,17 @@ parse_datastream (Parse      *p,
   points = g_array_sized_new (FALSE, FALSE, sizeof (KioskReadingPoint), n_obs);
   for (guint i = 0; i < n_obs; i++)
     {
-      JsonNode *node = json_array_get_element (observations, i);
+      JsonObject *observation = kiosk_json_array_object (observations, i);
       KioskReadingPoint point;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (observation == NULL)
         {
           kiosk_parse_result_warn (p->result, "%s, observation %u is not an object; skipped",
                                    where, i);
           continue;
         }
 
-      if (!observation_point (p, json_node_get_object (node), where, i, &point))
+      if (!observation_point (p, observation, where, i, &point))
         continue;
 
       /* Servers are asked for newest first, but not all obey: the newest
@@ -298,7 +298,7 @@ parse_thing (Parse      *p,
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (datastreams, i);
+      JsonObject *datastream = kiosk_json_array_object (datastreams, i);
 
       if (p->result->items->len >= KIOSK_SENSORS_MAX_READINGS)
         {
@@ -307,14 +307,14 @@ parse_thing (Parse      *p,
           return;
         }
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (datastream == NULL)
         {
           kiosk_parse_result_warn (p->result, "%s, Datastream %u is not an object; skipped",
                                    where, i);
           continue;
         }
 
-      parse_datastream (p, json_node_get_object (node), id,
+      parse_datastream (p, datastream, id,
                         name != NULL ? name : id, latitude, longitude, where);
     }
 }
@@ -392,9 +392,9 @@ sensorthings_parse (GBytes                  *bytes,
   n = json_array_get_length (things);
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (things, i);
+      JsonObject *thing = kiosk_json_array_object (things, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (thing == NULL)
         {
           kiosk_parse_result_warn (result, "page %u, Thing %u is not an object; skipped",
                                    ctx->page + 1, i);
@@ -407,7 +407,7 @@ sensorthings_parse (GBytes                  *bytes,
                                    KIOSK_SENSORS_MAX_READINGS, i);
           break;
         }
-      parse_thing (&p, json_node_get_object (node), i);
+      parse_thing (&p, thing, i);
     }
 
   if (p.n_unplaced > 0)

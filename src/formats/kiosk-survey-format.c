@@ -609,7 +609,7 @@ parse_survey (const char              *id,
   g_autoptr(GPtrArray) pages = g_ptr_array_new ();
   SurveyParse sp = { id, ctx, result, names };
   JsonObject *object;
-  JsonNode *member;
+  JsonArray *list;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -626,23 +626,17 @@ parse_survey (const char              *id,
 
   /* SurveyJS: "pages": [{"elements": [...]}]; a survey of one page may put
    * "elements" (older versions: "questions") at the top. */
-  member = json_object_get_member (object, "pages");
-  if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+  list = kiosk_json_get_array (object, "pages", NULL);
+  if (list != NULL)
     {
-      JsonArray *array = json_node_get_array (member);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint i = 0; i < json_array_get_length (list); i++)
         {
-          JsonNode *page = json_array_get_element (array, i);
+          JsonObject *page = kiosk_json_array_object (list, i);
 
-          if (!JSON_NODE_HOLDS_OBJECT (page))
-            {
-              kiosk_parse_result_warn (result, "survey “%s”, page %u: not an object, skipped",
-                                       id, i + 1);
-              g_ptr_array_add (pages, NULL);
-              continue;
-            }
-          g_ptr_array_add (pages, json_node_get_object (page));
+          if (page == NULL)
+            kiosk_parse_result_warn (result, "survey “%s”, page %u: not an object, skipped",
+                                     id, i + 1);
+          g_ptr_array_add (pages, page);
         }
     }
   else if (json_object_has_member (object, "elements") || json_object_has_member (object, "questions"))
@@ -664,17 +658,16 @@ parse_survey (const char              *id,
       if (page == NULL)
         continue;
 
-      member = json_object_get_member (page, "elements");
-      if (member == NULL)
-        member = json_object_get_member (page, "questions");
-      if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+      elements = kiosk_json_get_array (page, "elements", NULL);
+      if (elements == NULL)
+        elements = kiosk_json_get_array (page, "questions", NULL);
+      if (elements == NULL)
         {
           kiosk_parse_result_warn (result, "survey “%s”, page %u: no “elements” list, skipped",
                                    id, p + 1);
           continue;
         }
 
-      elements = json_node_get_array (member);
       for (guint e = 0; e < json_array_get_length (elements); e++)
         {
           g_autoptr(KioskSurveyQuestion) question = NULL;
@@ -1106,8 +1099,9 @@ kiosk_survey_results_parse (GBytes  *bytes,
   JsonObjectIter iter;
   const char *question_id;
   JsonNode *counts;
+  g_autoptr(GError) local_error = NULL;
   JsonObject *object;
-  JsonNode *questions;
+  JsonObject *questions;
   int total = 0;
 
   root = kiosk_json_load (bytes, MAX_BYTES, KIOSK_SURVEY_MAX_DEPTH, error);
@@ -1122,11 +1116,11 @@ kiosk_survey_results_parse (GBytes  *bytes,
     }
 
   object = json_node_get_object (root);
-  questions = json_object_get_member (object, "questions");
-  if (questions == NULL || !JSON_NODE_HOLDS_OBJECT (questions))
+  questions = kiosk_json_get_object (object, "questions", &local_error);
+  if (questions == NULL)
     {
-      g_set_error_literal (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                           "results: no “questions” object");
+      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID, "results: %s",
+                   local_error != NULL ? local_error->message : "no “questions” object");
       return NULL;
     }
 
@@ -1136,7 +1130,7 @@ kiosk_survey_results_parse (GBytes  *bytes,
   if (get_int (object, "total", &total) && total > 0)
     results->total = total;
 
-  json_object_iter_init (&iter, json_node_get_object (questions));
+  json_object_iter_init (&iter, questions);
   while (json_object_iter_next (&iter, &question_id, &counts))
     {
       GHashTable *table;
