@@ -95,6 +95,16 @@ object_has_type (JsonObject *object,
   return FALSE;
 }
 
+/* schema.org allows a list wherever one value goes: its first element. */
+static JsonNode *
+first_value (JsonNode *node)
+{
+  JsonArray *array = kiosk_json_node_array (node);
+
+  return array != NULL && json_array_get_length (array) > 0 ? json_array_get_element (array, 0)
+                                                            : node;
+}
+
 /* A plain string member, or the first string of an array, or a value object. */
 static const char *
 node_string (JsonNode *node)
@@ -104,9 +114,9 @@ node_string (JsonNode *node)
   if (kiosk_json_node_string (node) != NULL)
     return kiosk_json_node_string (node);
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return node_string (json_object_get_member (json_node_get_object (node), "@value"));
-  if (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0)
-    return node_string (json_array_get_element (json_node_get_array (node), 0));
+    return kiosk_json_get_string (json_node_get_object (node), "@value", NULL);
+  if (first_value (node) != node)
+    return node_string (first_value (node));
 
   return NULL;
 }
@@ -251,9 +261,7 @@ read_location (KioskEvent *event,
   JsonObject *place, *geo, *address_object;
   const char *address_text;
 
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
-      json_array_get_length (json_node_get_array (node)) > 0)
-    node = json_array_get_element (json_node_get_array (node), 0);
+  node = first_value (node);
   if (node == NULL)
     return;
 
@@ -483,9 +491,7 @@ read_image (JsonObject *object)
   JsonNode *node = json_object_get_member (object, "image");
   const char *url;
 
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
-      json_array_get_length (json_node_get_array (node)) > 0)
-    node = json_array_get_element (json_node_get_array (node), 0);
+  node = first_value (node);
   if (node == NULL)
     return NULL;
 
