@@ -157,6 +157,8 @@ test_errors (void)
     { "{\"type\": \"Feature\", \"geometry\": null, \"properties\": {}}",
       KIOSK_FORMAT_ERROR_INVALID, "$.type: “Feature”, expected “FeatureCollection”" },
     { "{\"features\": []}", KIOSK_FORMAT_ERROR_INVALID, "$.type: “missing”" },
+    { "{\"type\": 7, \"features\": []}", KIOSK_FORMAT_ERROR_INVALID,
+      "$.type: a number, expected “FeatureCollection”" },
     { "[]", KIOSK_FORMAT_ERROR_INVALID, "$: an array, not a GeoJSON FeatureCollection" },
     { "\"FeatureCollection\"", KIOSK_FORMAT_ERROR_INVALID, "$: a string" },
     { "{\"type\": \"FeatureCollection\", \"features\": {}}", KIOSK_FORMAT_ERROR_INVALID,

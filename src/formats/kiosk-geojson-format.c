@@ -26,6 +26,20 @@ id_of (JsonNode *node)
   return NULL;
 }
 
+/* What an object's "type" is, for warnings: “Name”, “missing” or the JSON
+ * type it has instead of a string. */
+static char *
+describe_type (JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "type");
+  const char *type = kiosk_json_node_string (node);
+
+  if (type != NULL || node == NULL)
+    return g_strdup_printf ("“%s”", type != NULL ? type : "missing");
+
+  return g_strdup (kiosk_json_describe (node));
+}
+
 /* Reads a Point's coordinates; on failure says why in @why. */
 static gboolean
 read_point (JsonObject  *geometry,
@@ -103,8 +117,10 @@ read_feature (JsonNode                *node,
   type = kiosk_json_get_string (feature, "type", NULL);
   if (g_strcmp0 (type, "Feature") != 0)
     {
-      kiosk_parse_result_warn (result, "$.features[%u].type: “%s”, not “Feature”; skipped",
-                               index, type ? type : "missing");
+      g_autofree char *what = describe_type (feature);
+
+      kiosk_parse_result_warn (result, "$.features[%u].type: %s, not “Feature”; skipped",
+                               index, what);
       return NULL;
     }
 
@@ -125,8 +141,10 @@ read_feature (JsonNode                *node,
   type = kiosk_json_get_string (geometry, "type", NULL);
   if (g_strcmp0 (type, "Point") != 0)
     {
-      kiosk_parse_result_warn (result, "$.features[%u].geometry.type: “%s”; only Point is "
-                               "shown; skipped", index, type ? type : "missing");
+      g_autofree char *what = describe_type (geometry);
+
+      kiosk_parse_result_warn (result, "$.features[%u].geometry.type: %s; only Point is "
+                               "shown; skipped", index, what);
       return NULL;
     }
   if (!read_point (geometry, &latitude, &longitude, &why))
@@ -191,8 +209,10 @@ kiosk_geojson_parse (GBytes                  *bytes,
   type = kiosk_json_get_string (collection, "type", NULL);
   if (g_strcmp0 (type, "FeatureCollection") != 0)
     {
+      g_autofree char *what = describe_type (collection);
+
       g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "$.type: “%s”, expected “FeatureCollection”", type ? type : "missing");
+                   "$.type: %s, expected “FeatureCollection”", what);
       return FALSE;
     }
   features_node = json_object_get_member (collection, "features");
