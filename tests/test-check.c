@@ -123,6 +123,42 @@ test_good_file (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 1);
 }
 
+/* Valid JSON whose members have the wrong types: the check reports, the
+ * process does not die of a signal (run_check asserts a normal exit). */
+static void
+test_wrong_types (void)
+{
+  const struct { const char *kind, *fixture; guint n_items; } cases[] = {
+    { "sensorthings", "wrong-types-sensorthings.json", 2 },
+    { "ngsi-v2", "wrong-types-ngsi.json", 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sensors",
+                                                     cases[i].fixture, NULL);
+      g_autoptr(JsonObject) root = NULL;
+      g_auto(Run) run = { 0 };
+
+      run_check (&run, cases[i].kind, path, "--json", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      root = parse_object (run.out);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "items")), >=,
+                        cases[i].n_items);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), >, 0);
+    }
+
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sensors",
+                                                   "wrong-types-sensorthings.json", NULL);
+    g_auto(Run) run = { 0 };
+
+    run_check (&run, "sensorthings", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "“encodingType” is a number, not a string"));
+  }
+}
+
 static void
 test_text (void)
 {
@@ -362,6 +398,7 @@ main (int   argc,
 
   g_test_add_func ("/check/good-file", test_good_file);
   g_test_add_func ("/check/text", test_text);
+  g_test_add_func ("/check/wrong-types", test_wrong_types);
   g_test_add_func ("/check/bad-files", test_bad_files);
   g_test_add_func ("/check/missing-file", test_missing_file);
   g_test_add_func ("/check/usage", test_usage);

@@ -6,6 +6,7 @@
 
 #include "kiosk-formats.h"
 #include "kiosk-geojson-format.h"
+#include "json-type-swap.h"
 #include "kiosk-place.h"
 
 static gboolean
@@ -156,6 +157,8 @@ test_errors (void)
     { "{\"type\": \"Feature\", \"geometry\": null, \"properties\": {}}",
       KIOSK_FORMAT_ERROR_INVALID, "$.type: “Feature”, expected “FeatureCollection”" },
     { "{\"features\": []}", KIOSK_FORMAT_ERROR_INVALID, "$.type: “missing”" },
+    { "{\"type\": 7, \"features\": []}", KIOSK_FORMAT_ERROR_INVALID,
+      "$.type: a number, expected “FeatureCollection”" },
     { "[]", KIOSK_FORMAT_ERROR_INVALID, "$: an array, not a GeoJSON FeatureCollection" },
     { "\"FeatureCollection\"", KIOSK_FORMAT_ERROR_INVALID, "$: a string" },
     { "{\"type\": \"FeatureCollection\", \"features\": {}}", KIOSK_FORMAT_ERROR_INVALID,
@@ -223,6 +226,22 @@ test_table (void)
   g_assert_null (kiosk_format_lookup ("no-such-kind"));
 }
 
+static void
+test_type_swap (void)
+{
+  const char *json =
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    FEATURE ("\"id\": \"lib\", ", "[12.3731, 51.3397, 110]",
+             "{\"name\": \"Stadtbibliothek\", \"category\": \"library\", \"description\": \"Bücher\", "
+             "\"ref\": 7}") ","
+    FEATURE ("\"id\": 2, ", "[12.37, 51.34]", "{\"name\": \"Rathaus\"}") "]}";
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(KioskParseContext) ctx = kiosk_parse_context_new (NULL);
+
+  g_hash_table_insert (ctx->options, g_strdup (KIOSK_GEOJSON_OPTION_ID), g_strdup ("ref"));
+  g_assert_cmpuint (json_type_swap_check_format (&kiosk_format_geojson, ctx, bytes), >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +254,7 @@ main (int   argc,
   g_test_add_func ("/geojson/errors", test_errors);
   g_test_add_func ("/geojson/to-json", test_to_json);
   g_test_add_func ("/geojson/table", test_table);
+  g_test_add_func ("/geojson/type-swap", test_type_swap);
 
   return g_test_run ();
 }

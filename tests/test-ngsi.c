@@ -6,6 +6,8 @@
 
 #include "kiosk-ngsi-format.h"
 #include "kiosk-sensors-json.h"
+#include "json-type-swap.h"
+#include "kiosk-demo-sensors.h"
 #include "sensors-test-util.h"
 
 #define ORION "https://orion.example.de/v2/entities"
@@ -194,6 +196,23 @@ test_request_url (void)
   d = kiosk_format_ngsi_v2.request_url (ORION "?limit=7&options=count", ctx);
   g_assert_cmpstr (d, ==, ORION "?limit=7&options=count");
   g_assert_null (kiosk_format_ngsi_v2.request_url ("file:///data/entities.json", ctx));
+
+  /* The broker's root, bare or behind a proxy's prefix: /v2/entities is added. */
+  g_hash_table_remove (ctx->options, "page-size");
+  {
+    g_autofree char *root = kiosk_format_ngsi_v2.request_url ("http://orion.example.de:1026", ctx);
+    g_autofree char *slash = kiosk_format_ngsi_v2.request_url ("http://orion.example.de:1026/", ctx);
+    g_autofree char *prefix = kiosk_format_ngsi_v2.request_url ("https://city.example.de/orion/", ctx);
+    g_autofree char *fragment = kiosk_format_ngsi_v2.request_url (ORION "#top", ctx);
+
+    g_assert_cmpstr (root, ==, "http://orion.example.de:1026/v2/entities?limit=100&options=count");
+    g_assert_cmpstr (slash, ==, "http://orion.example.de:1026/v2/entities?limit=100&options=count");
+    g_assert_cmpstr (prefix, ==, "https://city.example.de/orion/v2/entities?limit=100&options=count");
+    g_assert_cmpstr (fragment, ==, ORION "?limit=100&options=count#top");
+  }
+  /* Another resource of the API, or a query of the operator's own: as it is. */
+  g_assert_null (kiosk_format_ngsi_v2.request_url ("https://orion.example.de/v2/entities/urn:x", ctx));
+  g_assert_null (kiosk_format_ngsi_v2.request_url ("https://orion.example.de/api?x=1", ctx));
 }
 
 #define expect_error(text, code, needle) \
@@ -221,7 +240,7 @@ test_hostile (void)
   expect_error ("{\"id\":\"x\",\"type\":\"T\"}", KIOSK_FORMAT_ERROR_INVALID, "single entity");
   expect_error ("[]", KIOSK_FORMAT_ERROR_EMPTY, "Fiware-Service");
   expect_error ("\"hello\"", KIOSK_FORMAT_ERROR_INVALID, "found a string");
-  expect_error ("[{\"id\":", KIOSK_FORMAT_ERROR_INVALID, "NGSI-v2 response: line 1");
+  expect_error ("[{\"id\":", KIOSK_FORMAT_ERROR_INVALID, "NGSI-v2 response: not valid JSON at line 1");
 
   g_assert_false (parse (NULL, deep, ctx, &result, &error));
   g_assert_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_TOO_LARGE);
@@ -242,6 +261,49 @@ test_hostile (void)
       g_assert_null (kiosk_reading_get_time (r));
     }
   g_assert_true (sensors_test_has_warning (&result, "entity 4 has no id"));
+}
+
+/* Valid JSON with members of the wrong type: location.value.type a number
+ * used to crash the kiosk. */
+static void
+test_wrong_types (void)
+{
+  g_autoptr(GBytes) bytes = sensors_test_fixture ("wrong-types-ngsi.json");
+  g_autoptr(KioskParseContext) ctx = sensors_test_context (ORION);
+  g_auto(KioskParseResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  KioskReading *reading;
+
+  g_assert_true (parse (NULL, bytes, ctx, &result, &error));
+  g_assert_no_error (error);
+  sensors_test_dump_warnings (&result);
+  reading = sensors_test_find (result.items, "urn:ngsi-ld:AirQualityObserved:rathaus/temperature");
+  g_assert_cmpfloat (kiosk_reading_get_value (reading), ==, 4.5);
+  g_assert_true (isnan (kiosk_reading_get_latitude (reading)));
+  /* The unitCode is a number, not a code: not taken as the unit. */
+  g_assert_cmpstr (kiosk_reading_get_unit (reading), !=, "17");
+  reading = sensors_test_find (result.items, "urn:ngsi-ld:AirQualityObserved:schule/no2");
+  g_assert_cmpfloat (kiosk_reading_get_value (reading), ==, 21);
+  g_assert_true (sensors_test_has_warning (&result, "entity urn:ngsi-ld:AirQualityObserved:rathaus "
+                                           "has no location"));
+}
+
+static void
+test_type_swap (void)
+{
+  const char *fixtures[] = { "orion-normalized.json", "orion-keyvalues.json",
+                             "wrong-types-ngsi.json", NULL };
+  g_autoptr(KioskParseContext) ctx = sensors_test_context (ORION "?limit=2&options=count");
+  g_autoptr(GDateTime) now = sensors_test_now ();
+
+  json_type_swap_check_fixtures (&kiosk_format_ngsi_v2, ctx, "sensors", fixtures, 50);
+  for (guint key_values = 0; key_values < 2; key_values++)
+    {
+      guint total = 0;
+      g_autoptr(GBytes) demo = kiosk_demo_sensors_entities (now, 0, 2, key_values, &total);
+
+      g_assert_cmpuint (json_type_swap_check_format (&kiosk_format_ngsi_v2, ctx, demo), >, 50);
+    }
 }
 
 static void
@@ -274,6 +336,8 @@ main (int   argc,
   g_test_add_func ("/ngsi/paging", test_paging);
   g_test_add_func ("/ngsi/request-url", test_request_url);
   g_test_add_func ("/ngsi/hostile", test_hostile);
+  g_test_add_func ("/ngsi/wrong-types", test_wrong_types);
+  g_test_add_func ("/ngsi/type-swap", test_type_swap);
   g_test_add_func ("/ngsi/many-entities", test_many_entities);
 
   return g_test_run ();

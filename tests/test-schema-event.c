@@ -4,8 +4,11 @@
 
 #include <math.h>
 
+#include "json-type-swap.h"
+#include "kiosk-demo-events.h"
 #include "kiosk-event.h"
 #include "kiosk-format.h"
+#include "kiosk-formats.h"
 #include "kiosk-schema-event-format.h"
 
 static gboolean
@@ -159,7 +162,7 @@ static void
 test_bad_input (void)
 {
   const struct { const char *text; int code; } cases[] = {
-    { "", KIOSK_FORMAT_ERROR_INVALID },
+    { "", KIOSK_FORMAT_ERROR_EMPTY },
     { "<html></html>", KIOSK_FORMAT_ERROR_INVALID },
     { "{\"@type\": \"Event\", ", KIOSK_FORMAT_ERROR_INVALID },
     { "42", KIOSK_FORMAT_ERROR_INVALID },
@@ -236,6 +239,37 @@ test_json_output (void)
                    "\"image\":null,\"status\":\"confirmed\",\"description\":\"Drei Tage Musik und Essen.\"}");
 }
 
+static void
+test_type_swap (void)
+{
+  const char *fixtures[] = { "tourism-hub.jsonld", NULL };
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(KioskParseContext) ctx = kiosk_parse_context_new (tz);
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 6, 10, 12, 0, 0);
+  g_autoptr(GBytes) demo = kiosk_demo_events_build_jsonld (now, "http://127.0.0.1:8080");
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (demo, NULL), NULL);
+  g_autoptr(JsonArray) two = json_array_new ();
+  g_autoptr(JsonNode) small = json_node_init_array (json_node_alloc (), two);
+  g_autofree char *small_text = NULL;
+  g_autoptr(GBytes) small_bytes = NULL;
+  JsonArray *events;
+
+  ctx->from = g_date_time_new_from_iso8601 ("2026-06-01T00:00:00", tz);
+  ctx->to = g_date_time_new_from_iso8601 ("2026-07-01T00:00:00", tz);
+  json_type_swap_check_fixtures (&kiosk_format_schema_event, ctx, "events", fixtures, 100);
+
+  /* The demo's events: the first two of its list, wherever the list is. */
+  g_assert_nonnull (root);
+  events = JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root)
+           : json_object_get_array_member (json_node_get_object (root), "@graph");
+  g_assert_nonnull (events);
+  for (guint i = 0; i < 2 && i < json_array_get_length (events); i++)
+    json_array_add_element (two, json_node_copy (json_array_get_element (events, i)));
+  small_text = json_to_string (small, FALSE);
+  small_bytes = g_bytes_new (small_text, strlen (small_text));
+  g_assert_cmpuint (json_type_swap_check_format (&kiosk_format_schema_event, ctx, small_bytes), >, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/schema-event/no-events", test_no_events);
   g_test_add_func ("/schema-event/bad-dates", test_bad_dates);
   g_test_add_func ("/schema-event/json-output", test_json_output);
+  g_test_add_func ("/schema-event/type-swap", test_type_swap);
 
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
 
 #include "kiosk-sensors-json.h"
 #include "kiosk-sensorthings-format.h"
+#include "json-type-swap.h"
+#include "kiosk-demo-sensors.h"
 #include "sensors-test-util.h"
 
 #define BASE "https://iot.example.de/FROST-Server/v1.1"
@@ -190,6 +192,49 @@ test_request_url (void)
   g_assert_null (kiosk_format_sensorthings.request_url ("https://example.de/data.json", ctx));
 }
 
+static void
+test_url_params (void)
+{
+  struct { const char *url, *name, *value, *expected; } sets[] = {
+    { "http://h/T", "$top", "5", "http://h/T?$top=5" },
+    { "http://h/T?$top=5", "$top", "7", "http://h/T?$top=7" },
+    { "http://h/T?a=1&$top=5&b=2", "$skip", "10", "http://h/T?a=1&$top=5&b=2&$skip=10" },
+    /* The fragment stays the fragment, not part of the new value. */
+    { "http://h/T?$top=5#list", "$skip", "10", "http://h/T?$top=5&$skip=10#list" },
+    { "http://h/T#list", "$top", "5", "http://h/T?$top=5#list" },
+    /* Escaped as OData wants it; a duplicate name is set once. */
+    { "http://h/T?$top=1&$top=2", "$filter", "name eq 'a&b'",
+      "http://h/T?$top=1&$top=2&$filter=name%20eq%20'a%26b'" },
+    { "http://h/T?$top=1&$top=2", "$top", "3", "http://h/T?$top=3" },
+  };
+  g_autofree char *plus = NULL;
+  g_autofree char *frag = NULL;
+  g_autofree char *appended = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      g_autofree char *url = kiosk_sensors_url_set_param (sets[i].url, sets[i].name, sets[i].value);
+      g_autofree char *back = kiosk_sensors_url_get_param (url, sets[i].name);
+
+      g_assert_cmpstr (url, ==, sets[i].expected);
+      g_assert_cmpstr (back, ==, sets[i].value);
+    }
+
+  /* "+" is a plus in OData, "%2B" too; a #fragment is not a value. */
+  plus = kiosk_sensors_url_get_param ("http://h/T?$filter=a+b%2Bc", "$filter");
+  g_assert_cmpstr (plus, ==, "a+b+c");
+  frag = kiosk_sensors_url_get_param ("http://h/T?$skip=4#x", "$skip");
+  g_assert_cmpstr (frag, ==, "4");
+  g_assert_null (kiosk_sensors_url_get_param ("http://h/T?$skip=4", "$top"));
+  g_assert_null (kiosk_sensors_url_get_param ("not a url", "$top"));
+
+  appended = kiosk_sensors_url_append_path ("http://h:8080/FROST/v1.1//?x=1#y", "/Things");
+  g_assert_cmpstr (appended, ==, "http://h:8080/FROST/v1.1/Things");
+  g_assert_true (kiosk_sensors_url_path_ends_with ("http://h/FROST/V1.1/?$top=1", "/v1.1"));
+  g_assert_false (kiosk_sensors_url_path_ends_with ("http://h/x?p=/v1.1", "/v1.1"));
+  g_assert_false (kiosk_sensors_url_path_ends_with ("http://h/x#/v1.1", "/v1.1"));
+}
+
 #define expect_error(text, code, needle) \
   sensors_test_expect_error (&kiosk_format_sensorthings, BASE "/Things", text, code, needle)
 
@@ -202,8 +247,8 @@ test_broken (void)
   g_autoptr(GError) error = NULL;
 
   expect_error ("", KIOSK_FORMAT_ERROR_EMPTY, "SensorThings response: the document is empty");
-  expect_error ("<html>502 Bad Gateway</html>", KIOSK_FORMAT_ERROR_INVALID, "SensorThings response: line 1, column 1");
-  expect_error ("[1,2,3]", KIOSK_FORMAT_ERROR_INVALID, "found a list");
+  expect_error ("<html>502 Bad Gateway</html>", KIOSK_FORMAT_ERROR_INVALID, "SensorThings response: not valid JSON at line 1, column 1");
+  expect_error ("[1,2,3]", KIOSK_FORMAT_ERROR_INVALID, "found an array");
   expect_error ("{\"value\": []}", KIOSK_FORMAT_ERROR_EMPTY, "no Things");
   expect_error ("{\"things\": []}", KIOSK_FORMAT_ERROR_INVALID, "no “value” list");
   expect_error ("{\"code\":400,\"type\":\"error\",\"message\":\"Not a valid path for Things\"}",
@@ -253,6 +298,51 @@ test_hostile_values (void)
   g_assert_true (sensors_test_has_warning (&result, "phenomenonTime “gestern”"));
   g_assert_true (sensors_test_has_warning (&result, "observation 1: result is not a number"));
   g_assert_true (sensors_test_has_warning (&result, "observation 3: result is not a number"));
+}
+
+/* Valid JSON with members of the wrong type: encodingType a number used to
+ * crash the kiosk. */
+static void
+test_wrong_types (void)
+{
+  g_autoptr(KioskParseContext) ctx = sensors_test_context (BASE "/Things");
+  g_auto(KioskParseResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  KioskReading *reading;
+
+  g_assert_true (parse ("wrong-types-sensorthings.json", NULL, ctx, &result, &error));
+  g_assert_no_error (error);
+  sensors_test_dump_warnings (&result);
+  g_assert_cmpuint (result.items->len, ==, 2);
+  reading = sensors_test_find (result.items, "10");
+  g_assert_cmpfloat (kiosk_reading_get_value (reading), ==, 4.5);
+  g_assert_true (isnan (kiosk_reading_get_latitude (reading)));
+  g_assert_true (sensors_test_has_warning (&result, "Thing 1: Location 0: “encodingType” is a number, "
+                                           "not a string; skipped"));
+  g_assert_true (sensors_test_has_warning (&result, "Thing 1: Location 1 is not a GeoJSON Point"));
+  g_assert_true (sensors_test_has_warning (&result, "Datastream 10: “ObservedProperty” is a string, "
+                                           "not an object"));
+  g_assert_true (sensors_test_has_warning (&result, "Thing 2: “Locations” is an object, not an array"));
+  g_assert_true (sensors_test_has_warning (&result, "Datastream 20: “Observations” is a string"));
+  g_assert_true (sensors_test_has_warning (&result, "“@iot.nextLink” is a number, not a string; "
+                                           "no further pages"));
+  g_assert_null (result.next_url);
+
+  expect_error ("{\"value\": {\"@iot.id\": 1}}", KIOSK_FORMAT_ERROR_INVALID,
+                "SensorThings response: “value” is an object, not an array");
+}
+
+static void
+test_type_swap (void)
+{
+  const char *fixtures[] = { "frost-things-v1.1.json", "frost-things-v1.0.json",
+                             "wrong-types-sensorthings.json", NULL };
+  g_autoptr(KioskParseContext) ctx = sensors_test_context (BASE "/Things?$top=2");
+  g_autoptr(GDateTime) now = sensors_test_now ();
+  g_autoptr(GBytes) demo = kiosk_demo_sensors_things (now, BASE "/Things?$top=1", 0, 1);
+
+  json_type_swap_check_fixtures (&kiosk_format_sensorthings, ctx, "sensors", fixtures, 100);
+  g_assert_cmpuint (json_type_swap_check_format (&kiosk_format_sensorthings, ctx, demo), >, 100);
 }
 
 static void
@@ -320,7 +410,10 @@ test_paging (void)
   next_link (BASE "/Things?$top=2", BASE "/Things?$top=2&$skip=2", 1, NULL, NULL);
   /* The same page again, a step back, another host, a file. */
   next_link (BASE "/Things?$skip=4", BASE "/Things?$skip=4", 2, NULL, "same page again");
-  next_link (BASE "/Things?$skip=4", BASE "/Things?$skip=2", 2, NULL, "goes back");
+  /* Another page, whatever its $skip says (the page loop catches loops),
+   * and a next link without $skip at all (a server's own paging token). */
+  next_link (BASE "/Things?$skip=4", BASE "/Things?$skip=2&$top=1", 2, NULL, NULL);
+  next_link (BASE "/Things?$top=100", BASE "/Things?$top=100&$skiptoken=a1b2", 1, NULL, NULL);
   next_link (BASE "/Things?$skip=4", "http://frost:8080/FROST-Server/v1.1/Things?$skip=6", 2, NULL,
              "points to another host");
   next_link (NULL, BASE "/Things?$skip=2", 1, NULL, "not followed");
@@ -360,8 +453,11 @@ main (int   argc,
   g_test_add_func ("/sensorthings/frost-1.0", test_frost_v10);
   g_test_add_func ("/sensorthings/to-json", test_to_json);
   g_test_add_func ("/sensorthings/request-url", test_request_url);
+  g_test_add_func ("/sensorthings/url-params", test_url_params);
   g_test_add_func ("/sensorthings/broken", test_broken);
   g_test_add_func ("/sensorthings/hostile-values", test_hostile_values);
+  g_test_add_func ("/sensorthings/wrong-types", test_wrong_types);
+  g_test_add_func ("/sensorthings/type-swap", test_type_swap);
   g_test_add_func ("/sensorthings/huge-arrays", test_huge_arrays);
   g_test_add_func ("/sensorthings/paging", test_paging);
   g_test_add_func ("/sensorthings/overrides", test_overrides);

@@ -468,6 +468,7 @@ static const KioskFormat paged_format = {
   .max_pages = 3,
 };
 
+/* /paged/N links to N + 1; /loop/1 and /loop/2 link to each other. */
 static void
 page_cb (SoupServer        *server,
          SoupServerMessage *msg,
@@ -477,13 +478,42 @@ page_cb (SoupServer        *server,
 {
   KioskDemoServer *demo = user_data;
   guint n = (guint) g_ascii_strtoull (strrchr (path, '/') + 1, NULL, 10);
-  g_autofree char *next = kiosk_demo_server_get_url (demo, NULL);
-  g_autofree char *body = g_strdup_printf ("page %u\n%s/paged/%u", n, next, n + 1);
+  gboolean loop = g_str_has_prefix (path, "/loop/");
+  g_autofree char *base = kiosk_demo_server_get_url (demo, NULL);
+  g_autofree char *body = g_strdup_printf ("page %u\n%s/%s/%u", n, base, loop ? "loop" : "paged",
+                                           loop ? (n == 1 ? 2 : 1) : n + 1);
   g_autofree char *page = g_strdup_printf ("%u", n);
 
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "X-Page", page);
   soup_server_message_set_status (msg, 200, NULL);
   soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static void
+test_paging_loop (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(KioskSourceConfig) config = NULL;
+  g_autoptr(KioskParseContext) ctx = NULL;
+  g_autoptr(KioskSourceUpdate) update = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = kiosk_demo_server_get_url (fixture->server, "/loop");
+
+  kiosk_demo_server_add_handler (fixture->server, "/loop/1", page_cb, fixture->server, NULL);
+  kiosk_demo_server_add_handler (fixture->server, "/loop/2", page_cb, fixture->server, NULL);
+
+  /* The cap (3 pages) would stop it too: the loop is found first. */
+  config = kiosk_source_config_new ("loop", "paged-test", url);
+  ctx = kiosk_source_make_context (config, &paged_format, NULL);
+  update = kiosk_source_fetch_and_parse (fixture->fetcher, &paged_format, config, ctx, NULL,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (update->items->len, ==, 2);
+  g_assert_cmpuint (update->warnings->len, ==, 1);
+  g_test_message ("%s", (char *) update->warnings->pdata[0]);
+  g_assert_nonnull (strstr (update->warnings->pdata[0], "page 2: the next-page link leads back to "
+                                                        "page 1; stopped"));
+  g_assert_cmpuint (kiosk_demo_server_get_request_count (fixture->server, "/loop/1"), ==, 1);
 }
 
 static void
@@ -968,6 +998,7 @@ main (int   argc,
   ADD ("/source/without-database", test_without_database);
   ADD ("/source/running-festival", test_running_festival);
   ADD ("/source/paging", test_paging);
+  ADD ("/source/paging-loop", test_paging_loop);
   ADD ("/sync/backoff", test_backoff);
   ADD ("/sync/warm-start", test_sync_warm_start);
   ADD ("/sync/network-back", test_network_back);

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "json-type-swap.h"
+#include "kiosk-formats.h"
 #include "kiosk-i18n.h"
 #include "kiosk-survey-format.h"
 
@@ -327,6 +329,68 @@ test_results (void)
 
   g_assert_null (kiosk_survey_results_parse (garbage, &error));
   g_assert_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "results: “questions” is an array, not an object");
+}
+
+/* "opens" as a number must not open the survey for ever. */
+static void
+test_wrong_types (void)
+{
+  static const char text[] =
+    "{\"surveys\": [{\"id\": \"a\", \"opens\": 20261122, \"answers_url\": \"/a\","
+    " \"survey\": {\"elements\": [{\"type\": \"boolean\", \"name\": \"q\"}]}},"
+    " {\"id\": 7, \"answers_url\": \"/b\", \"survey\": {\"elements\": []}},"
+    " {\"id\": \"c\", \"answers_url\": \"/c\", \"closes\": \"2026-12-24\","
+    " \"survey\": {\"elements\": [{\"type\": 3, \"name\": \"x\"},"
+    " {\"type\": \"rating\", \"name\": \"r\", \"rateMax\": \"5\", \"isRequired\": [true]}]}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(KioskParseContext) ctx = new_context ("http://x.example/s");
+  g_auto(KioskParseResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  kiosk_parse_result_init (&result);
+  g_assert_true (kiosk_survey_format_parse (bytes, ctx, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.items->len, ==, 1);
+  g_assert_cmpstr (kiosk_survey_get_id (result.items->pdata[0]), ==, "c");
+  g_assert_true (warnings_mention (&result, "survey “a”: “opens” is a number, not a string"));
+  g_assert_true (warnings_mention (&result, "surveys[1] has no usable “id” (it is a number)"));
+  g_assert_true (warnings_mention (&result, "type “(none)” cannot be shown"));
+}
+
+static gboolean
+parse_results (GBytes   *bytes,
+               gpointer  user_data,
+               GError  **error)
+{
+  g_autoptr(KioskSurveyResults) results = kiosk_survey_results_parse (bytes, error);
+
+  if (results != NULL)
+    kiosk_survey_results_get (results, "travel", "bike");
+
+  return results != NULL;
+}
+
+static void
+test_type_swap (void)
+{
+  const char *fixtures[] = { "good-list.json", "good-single.json", "list-one-bad.json", NULL };
+  static const char results[] = "{\"total\": 7, \"questions\": {"
+                                "\"travel\": {\"bike\": 4, \"foot\": 3}, \"yes\": {\"true\": 5}}}";
+  g_autoptr(GBytes) results_bytes = g_bytes_new_static (results, strlen (results));
+  g_autoptr(KioskParseContext) ctx = new_context ("http://x.example/surveys.json");
+  g_autofree char *demo_path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "surveys",
+                                                      "radwege.json", NULL);
+  g_autoptr(GBytes) demo = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_hash_table_insert (ctx->options, g_strdup ("answers-url"), g_strdup ("answers"));
+  json_type_swap_check_fixtures (&kiosk_format_survey, ctx, "surveys", fixtures, 100);
+  g_assert_true (g_file_get_contents (demo_path, &data, &len, NULL));
+  demo = g_bytes_new_take (data, len);
+  g_assert_cmpuint (json_type_swap_check_format (&kiosk_format_survey, ctx, demo), >, 100);
+  g_assert_cmpuint (json_type_swap_check (results_bytes, parse_results, NULL), >, 30);
 }
 
 int
@@ -350,6 +414,8 @@ main (int   argc,
   g_test_add_func ("/survey-format/too-deep", test_too_deep);
   g_test_add_func ("/survey-format/demo-surveys", test_demo_surveys);
   g_test_add_func ("/survey-format/results", test_results);
+  g_test_add_func ("/survey-format/wrong-types", test_wrong_types);
+  g_test_add_func ("/survey-format/type-swap", test_type_swap);
 
   return g_test_run ();
 }

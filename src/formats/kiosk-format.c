@@ -4,9 +4,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
-#include <string.h>
-
 #include "kiosk-format.h"
 #include "kiosk-formats.h"
 
@@ -113,103 +110,6 @@ kiosk_parse_result_warn (KioskParseResult *result,
   va_start (args, format);
   g_ptr_array_add (result->warnings, g_strdup_vprintf (format, args));
   va_end (args);
-}
-
-static gboolean
-check_depth (const char  *data,
-             gsize        size,
-             guint        max_depth,
-             GError     **error)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-  guint line = 1;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      char c = data[i];
-
-      if (c == '\n')
-        line++;
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            {
-              g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_TOO_LARGE,
-                           "line %u: nested deeper than %u levels", line, max_depth);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
-JsonNode *
-kiosk_format_parse_json (GBytes  *bytes,
-                         guint    max_depth,
-                         GError **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *data;
-  gsize size;
-  JsonNode *root;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &size);
-  if (size == 0 || data == NULL)
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_EMPTY, "the document is empty");
-      return NULL;
-    }
-  if (!check_depth (data, size, max_depth, error))
-    return NULL;
-  if (!g_utf8_validate_len (data, size, NULL))
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "not UTF-8 text (not JSON)");
-      return NULL;
-    }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
-    {
-      const char *message = local_error->message;
-      guint line = 0, column = 0;
-      int consumed = 0;
-
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: ..." */
-      if (g_str_has_prefix (message, "<data>:") &&
-          sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
-        g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                     "line %u, column %u: %s", line, column, message + consumed);
-      else
-        g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID, "%s", message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_EMPTY, "the document is empty");
-      return NULL;
-    }
-
-  return json_node_ref (root);
 }
 
 KioskParseContext *

@@ -96,12 +96,8 @@ void                kiosk_parse_result_warn    (KioskParseResult *result,
                                                 const char       *format,
                                                 ...) G_GNUC_PRINTF (2, 3);
 
-/* JSON for every JSON kind: nesting deeper than @max_depth is refused
- * before parsing (json-glib recurses), and syntax errors name line and
- * column. Returns the root node. */
-JsonNode           *kiosk_format_parse_json    (GBytes     *bytes,
-                                                guint       max_depth,
-                                                GError    **error);
+/* The nesting a JSON kind allows unless it says otherwise; the loader
+ * is kiosk_json_load () in kiosk-json.h. */
 #define KIOSK_FORMAT_JSON_MAX_DEPTH 64
 
 KioskParseContext  *kiosk_parse_context_new    (GTimeZone  *tz);

@@ -7,56 +7,8 @@
 #include <math.h>
 
 #include "kiosk-geojson-format.h"
+#include "kiosk-json.h"
 #include "kiosk-place.h"
-
-/* A member's string value, or NULL when it is missing, null or not a string. */
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-static const char *
-type_name (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return "a string";
-  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    return "a boolean";
-  return "a number";
-}
-
-static gboolean
-get_number (JsonNode *node,
-            double   *value)
-{
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *value = (double) json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *value = json_node_get_double (node);
-  else
-    return FALSE;
-
-  return isfinite (*value);
-}
 
 /* An identifier as text: strings as they are, integers printed. */
 static char *
@@ -72,6 +24,20 @@ id_of (JsonNode *node)
     return g_strdup_printf ("%.17g", json_node_get_double (node));
 
   return NULL;
+}
+
+/* What an object's "type" is, for warnings: “Name”, “missing” or the JSON
+ * type it has instead of a string. */
+static char *
+describe_type (JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "type");
+  const char *type = kiosk_json_node_string (node);
+
+  if (type != NULL || node == NULL)
+    return g_strdup_printf ("“%s”", type != NULL ? type : "missing");
+
+  return g_strdup (kiosk_json_describe (node));
 }
 
 /* Reads a Point's coordinates; on failure says why in @why. */
@@ -101,14 +67,14 @@ read_point (JsonObject  *geometry,
     {
       double ignored;
 
-      if (!get_number (json_array_get_element (coordinates, i), &ignored))
+      if (!kiosk_json_node_number (json_array_get_element (coordinates, i), &ignored))
         {
           *why = "the altitude is not a number";
           return FALSE;
         }
     }
-  if (!get_number (json_array_get_element (coordinates, 0), longitude) ||
-      !get_number (json_array_get_element (coordinates, 1), latitude))
+  if (!kiosk_json_node_number (json_array_get_element (coordinates, 0), longitude) ||
+      !kiosk_json_node_number (json_array_get_element (coordinates, 1), latitude))
     {
       *why = "longitude and latitude must be numbers";
       return FALSE;
@@ -135,7 +101,7 @@ read_feature (JsonNode                *node,
   const char *description_property =
     kiosk_parse_context_option (ctx, KIOSK_GEOJSON_OPTION_DESCRIPTION, "description");
   JsonObject *feature, *geometry, *props = NULL;
-  JsonNode *geometry_node, *props_node;
+  JsonNode *geometry_node;
   const char *type, *name, *why = NULL;
   g_autofree char *id = NULL;
   KioskPlace *place;
@@ -144,15 +110,17 @@ read_feature (JsonNode                *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       kiosk_parse_result_warn (result, "$.features[%u]: %s, not a Feature; skipped",
-                               index, type_name (node));
+                               index, kiosk_json_describe (node));
       return NULL;
     }
   feature = json_node_get_object (node);
-  type = get_string (feature, "type");
+  type = kiosk_json_get_string (feature, "type", NULL);
   if (g_strcmp0 (type, "Feature") != 0)
     {
-      kiosk_parse_result_warn (result, "$.features[%u].type: “%s”, not “Feature”; skipped",
-                               index, type ? type : "missing");
+      g_autofree char *what = describe_type (feature);
+
+      kiosk_parse_result_warn (result, "$.features[%u].type: %s, not “Feature”; skipped",
+                               index, what);
       return NULL;
     }
 
@@ -166,15 +134,17 @@ read_feature (JsonNode                *node,
   if (!JSON_NODE_HOLDS_OBJECT (geometry_node))
     {
       kiosk_parse_result_warn (result, "$.features[%u].geometry: %s, not a geometry; skipped",
-                               index, type_name (geometry_node));
+                               index, kiosk_json_describe (geometry_node));
       return NULL;
     }
   geometry = json_node_get_object (geometry_node);
-  type = get_string (geometry, "type");
+  type = kiosk_json_get_string (geometry, "type", NULL);
   if (g_strcmp0 (type, "Point") != 0)
     {
-      kiosk_parse_result_warn (result, "$.features[%u].geometry.type: “%s”; only Point is "
-                               "shown; skipped", index, type ? type : "missing");
+      g_autofree char *what = describe_type (geometry);
+
+      kiosk_parse_result_warn (result, "$.features[%u].geometry.type: %s; only Point is "
+                               "shown; skipped", index, what);
       return NULL;
     }
   if (!read_point (geometry, &latitude, &longitude, &why))
@@ -184,11 +154,9 @@ read_feature (JsonNode                *node,
       return NULL;
     }
 
-  props_node = json_object_get_member (feature, "properties");
-  if (props_node != NULL && JSON_NODE_HOLDS_OBJECT (props_node))
-    props = json_node_get_object (props_node);
+  props = kiosk_json_get_object (feature, "properties", NULL);
 
-  name = get_string (props, name_property);
+  name = kiosk_json_get_string (props, name_property, NULL);
   if (name == NULL || *name == '\0')
     {
       kiosk_parse_result_warn (result, "$.features[%u].properties.%s: no name; skipped",
@@ -204,8 +172,8 @@ read_feature (JsonNode                *node,
     id = g_strdup_printf ("feature-%u", index);
 
   place = kiosk_place_new (id, name, latitude, longitude);
-  kiosk_place_set_category (place, get_string (props, category_property));
-  kiosk_place_set_description (place, get_string (props, description_property));
+  kiosk_place_set_category (place, kiosk_json_get_string (props, category_property, NULL));
+  kiosk_place_set_description (place, kiosk_json_get_string (props, description_property, NULL));
 
   return place;
 }
@@ -227,22 +195,24 @@ kiosk_geojson_parse (GBytes                  *bytes,
   g_return_val_if_fail (ctx != NULL, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
-  root = kiosk_format_parse_json (bytes, KIOSK_FORMAT_JSON_MAX_DEPTH, error);
+  root = kiosk_json_load (bytes, 0, KIOSK_FORMAT_JSON_MAX_DEPTH, error);
   if (root == NULL)
     return FALSE;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "$: %s, not a GeoJSON FeatureCollection", type_name (root));
+                   "$: %s, not a GeoJSON FeatureCollection", kiosk_json_describe (root));
       return FALSE;
     }
   collection = json_node_get_object (root);
-  type = get_string (collection, "type");
+  type = kiosk_json_get_string (collection, "type", NULL);
   if (g_strcmp0 (type, "FeatureCollection") != 0)
     {
+      g_autofree char *what = describe_type (collection);
+
       g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "$.type: “%s”, expected “FeatureCollection”", type ? type : "missing");
+                   "$.type: %s, expected “FeatureCollection”", what);
       return FALSE;
     }
   features_node = json_object_get_member (collection, "features");
@@ -250,7 +220,7 @@ kiosk_geojson_parse (GBytes                  *bytes,
     {
       g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
                    "$.features: %s, expected an array of features",
-                   features_node ? type_name (features_node) : "missing");
+                   features_node ? kiosk_json_describe (features_node) : "missing");
       return FALSE;
     }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kiosk-formats.h"
+#include "kiosk-json.h"
 #include "kiosk-ngsi-format.h"
 #include "kiosk-reading.h"
 #include "kiosk-sensors-json.h"
@@ -53,11 +54,8 @@ attr_value (JsonNode    *attr,
       if (json_object_has_member (object, "value") &&
           (json_object_has_member (object, "type") || json_object_has_member (object, "metadata")))
         {
-          JsonNode *meta = json_object_get_member (object, "metadata");
-
-          *type = json_object_get_string_member_with_default (object, "type", NULL);
-          if (meta != NULL && JSON_NODE_HOLDS_OBJECT (meta))
-            *metadata = json_node_get_object (meta);
+          *type = kiosk_json_get_string (object, "type", NULL);
+          *metadata = kiosk_json_get_object (object, "metadata", NULL);
           return json_object_get_member (object, "value");
         }
     }
@@ -78,11 +76,10 @@ attr_string (JsonObject *entity,
     return NULL;
 
   value = attr_value (attr, &type, &metadata);
-  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
-      json_node_get_value_type (value) != G_TYPE_STRING)
+  if (kiosk_json_node_string (value) == NULL)
     return NULL;
 
-  return g_utf8_make_valid (json_node_get_string (value), -1);
+  return g_utf8_make_valid (kiosk_json_node_string (value), -1);
 }
 
 static char *
@@ -98,11 +95,8 @@ metadata_string (JsonObject *metadata,
     return NULL;
 
   value = attr_value (node, &type, &inner);
-  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
-      json_node_get_value_type (value) != G_TYPE_STRING)
-    return NULL;
 
-  return g_strdup (json_node_get_string (value));
+  return g_strdup (kiosk_json_node_string (value));
 }
 
 static gboolean
@@ -123,9 +117,9 @@ entity_position (JsonObject *entity,
     return FALSE;
 
   /* Old geo:point is "lat, lon" as text. */
-  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+  if (kiosk_json_node_string (value) != NULL)
     {
-      g_auto(GStrv) parts = g_strsplit (json_node_get_string (value), ",", 3);
+      g_auto(GStrv) parts = g_strsplit (kiosk_json_node_string (value), ",", 3);
       char *end1 = NULL, *end2 = NULL;
       double lat, lon;
 
@@ -219,10 +213,12 @@ parse_attribute (Parse      *p,
         {
           if (!kiosk_sensors_json_number (value, &number))
             {
-              kiosk_parse_result_warn (p->result, "%s: text “%s” is not a number; shown as no value",
-                                       where, JSON_NODE_HOLDS_VALUE (value) &&
-                                       json_node_get_value_type (value) == G_TYPE_STRING
-                                       ? json_node_get_string (value) : "");
+              kiosk_parse_result_warn (p->result, "%s: type Text, but the value is %s%s%s%s; "
+                                       "shown as no value", where, kiosk_json_describe (value),
+                                       kiosk_json_node_string (value) != NULL ? " “" : "",
+                                       kiosk_json_node_string (value) != NULL
+                                       ? kiosk_json_node_string (value) : "",
+                                       kiosk_json_node_string (value) != NULL ? "”" : "");
               number = NAN;
             }
         }
@@ -241,8 +237,8 @@ parse_attribute (Parse      *p,
         {
           if (shipped != NULL)
             kiosk_parse_result_warn (p->result, "%s: “%s” is not a number; shown as no value",
-                                     where, json_node_get_value_type (value) == G_TYPE_STRING
-                                     ? json_node_get_string (value) : "");
+                                     where, kiosk_json_node_string (value) != NULL
+                                     ? kiosk_json_node_string (value) : "");
           else
             return;
         }
@@ -362,12 +358,12 @@ ngsi_parse (GBytes                  *bytes,
   if (JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObject *object = json_node_get_object (root);
-      const char *err = json_object_get_string_member_with_default (object, "error", NULL);
-      const char *desc = json_object_get_string_member_with_default (object, "description", "");
+      const char *err = kiosk_json_get_string (object, "error", NULL);
+      const char *desc = kiosk_json_get_string (object, "description", NULL);
 
       if (err != NULL)
         g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                     "NGSI-v2 broker answered with an error: %s %s", err, desc);
+                     "NGSI-v2 broker answered with an error: %s %s", err, desc != NULL ? desc : "");
       else
         g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
                      "NGSI-v2 response: expected a list of entities (/v2/entities), "
@@ -379,7 +375,7 @@ ngsi_parse (GBytes                  *bytes,
     {
       g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
                    "NGSI-v2 response: expected a list of entities, found %s",
-                   kiosk_sensors_json_describe (root));
+                   kiosk_json_describe (root));
       return FALSE;
     }
 
@@ -403,15 +399,15 @@ ngsi_parse (GBytes                  *bytes,
 
   for (guint i = 0; i < n && !p.truncated; i++)
     {
-      JsonNode *node = json_array_get_element (entities, i);
+      JsonObject *entity = kiosk_json_array_object (entities, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (entity == NULL)
         {
           kiosk_parse_result_warn (result, "page %u, entity %u is not an object; skipped",
                                    ctx->page + 1, i);
           continue;
         }
-      parse_entity (&p, json_node_get_object (node), i);
+      parse_entity (&p, entity, i);
     }
 
   if (p.n_unplaced > 0)
@@ -444,13 +440,24 @@ ngsi_parse (GBytes                  *bytes,
               g_autofree char *next_offset = g_strdup_printf ("%" G_GUINT64_FORMAT, offset + n);
               g_autofree char *next = kiosk_sensors_url_set_param (ctx->url, "offset", next_offset);
 
-              if (kiosk_sensors_check_next_url (ctx, result, MAX_PAGES, next, "offset"))
+              if (kiosk_sensors_check_next_url (ctx, result, MAX_PAGES, next))
                 result->next_url = g_steal_pointer (&next);
             }
         }
     }
 
   return TRUE;
+}
+
+/* Whether @url's path has a /v2/ segment: another resource of the API
+ * (one entity, /v2/types), used as it is. */
+static gboolean
+ngsi_path_has_v2 (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  const char *path = uri != NULL ? g_uri_get_path (uri) : "";
+
+  return strstr (path, "/v2/") != NULL;
 }
 
 char *
@@ -469,11 +476,19 @@ kiosk_ngsi_request_url (const char              *configured_url,
   if (!(g_str_has_prefix (configured_url, "http://") || g_str_has_prefix (configured_url, "https://")))
     return NULL;
 
-  if (kiosk_sensors_url_path_ends_with (configured_url, "/v2") && strchr (configured_url, '?') == NULL)
-    entities = kiosk_sensors_url_append_path (configured_url, "/entities");
-  else if (kiosk_sensors_url_path_ends_with (configured_url, "/v2/entities"))
+  if (kiosk_sensors_url_path_ends_with (configured_url, "/v2/entities"))
     entities = g_strdup (configured_url);
+  else if (strchr (configured_url, '?') != NULL)
+    return NULL;
+  else if (kiosk_sensors_url_path_ends_with (configured_url, "/v2"))
+    entities = kiosk_sensors_url_append_path (configured_url, "/entities");
+  else if (!ngsi_path_has_v2 (configured_url))
+    /* The broker's root as operators name it ("http://host:1026", or a
+     * proxy's prefix "https://city.de/orion"). */
+    entities = kiosk_sensors_url_append_path (configured_url, "/v2/entities");
   else
+    return NULL;
+  if (entities == NULL)
     return NULL;
 
   size_text = ctx != NULL ? kiosk_parse_context_option (ctx, "page-size", NULL) : NULL;

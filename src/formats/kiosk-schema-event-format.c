@@ -11,11 +11,11 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "kiosk-event-common.h"
 #include "kiosk-formats.h"
+#include "kiosk-json.h"
 #include "kiosk-schema-event-format.h"
 
 #define MAX_DOCUMENT_SIZE (32 * 1024 * 1024)
@@ -35,40 +35,6 @@ typedef struct
 static void walk (Parser   *parser,
                   JsonNode *node,
                   guint     depth);
-
-/* json-glib recurses per nesting level: refuse absurd depths before it sees them. */
-static gboolean
-nesting_ok (const char *data,
-            gsize       len)
-{
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_NESTING)
-            return FALSE;
-        }
-      else if (c == ']' || c == '}')
-        depth--;
-    }
-
-  return TRUE;
-}
 
 static const char *
 strip_vocabulary (const char *type)
@@ -105,9 +71,9 @@ object_has_type (JsonObject *object,
   if (node == NULL)
     return FALSE;
 
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+  if (kiosk_json_node_string (node) != NULL)
     {
-      const char *type = json_node_get_string (node);
+      const char *type = kiosk_json_node_string (node);
 
       return match != NULL ? match (type) : g_str_equal (strip_vocabulary (type), name);
     }
@@ -118,17 +84,25 @@ object_has_type (JsonObject *object,
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          JsonNode *element = json_array_get_element (array, i);
+          const char *type = kiosk_json_node_string (json_array_get_element (array, i));
 
-          if (JSON_NODE_HOLDS_VALUE (element) &&
-              json_node_get_value_type (element) == G_TYPE_STRING &&
-              (match != NULL ? match (json_node_get_string (element))
-                             : g_str_equal (strip_vocabulary (json_node_get_string (element)), name)))
+          if (type != NULL && (match != NULL ? match (type)
+                                             : g_str_equal (strip_vocabulary (type), name)))
             return TRUE;
         }
     }
 
   return FALSE;
+}
+
+/* schema.org allows a list wherever one value goes: its first element. */
+static JsonNode *
+first_value (JsonNode *node)
+{
+  JsonArray *array = kiosk_json_node_array (node);
+
+  return array != NULL && json_array_get_length (array) > 0 ? json_array_get_element (array, 0)
+                                                            : node;
 }
 
 /* A plain string member, or the first string of an array, or a value object. */
@@ -137,12 +111,12 @@ node_string (JsonNode *node)
 {
   if (node == NULL)
     return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
+  if (kiosk_json_node_string (node) != NULL)
+    return kiosk_json_node_string (node);
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return node_string (json_object_get_member (json_node_get_object (node), "@value"));
-  if (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0)
-    return node_string (json_array_get_element (json_node_get_array (node), 0));
+    return kiosk_json_get_string (json_node_get_object (node), "@value", NULL);
+  if (first_value (node) != node)
+    return node_string (first_value (node));
 
   return NULL;
 }
@@ -176,16 +150,9 @@ node_number (JsonNode *node)
     }
   else
     {
-      GValue value = G_VALUE_INIT;
       double result = NAN;
 
-      json_node_get_value (node, &value);
-      if (G_VALUE_HOLDS_DOUBLE (&value))
-        result = g_value_get_double (&value);
-      else if (G_VALUE_HOLDS_INT64 (&value))
-        result = (double) g_value_get_int64 (&value);
-      g_value_unset (&value);
-      return result;
+      return kiosk_json_node_number (node, &result) ? result : NAN;
     }
 }
 
@@ -193,13 +160,12 @@ static JsonObject *
 member_object (JsonObject *object,
                const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  JsonArray *array = kiosk_json_get_array (object, name, NULL);
 
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
-      json_array_get_length (json_node_get_array (node)) > 0)
-    node = json_array_get_element (json_node_get_array (node), 0);
+  if (array != NULL)
+    return kiosk_json_array_object (array, 0);
 
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  return kiosk_json_get_object (object, name, NULL);
 }
 
 /* Texts with languages: each value object's @language into @event. */
@@ -227,9 +193,7 @@ read_texts (KioskEvent *event,
 
       if (text == NULL)
         continue;
-      if (JSON_NODE_HOLDS_OBJECT (element))
-        language = json_object_get_string_member_with_default (json_node_get_object (element),
-                                                               "@language", NULL);
+      language = kiosk_json_get_string (kiosk_json_node_object (element), "@language", NULL);
       if (language != NULL)
         kiosk_event_add_translation (event, language, is_title ? text : NULL, is_title ? NULL : text);
       if (first == NULL)
@@ -245,20 +209,11 @@ parse_date (const char *text,
             GTimeZone  *tz,
             gboolean   *is_date)
 {
-  int y, m, d;
-  char rest;
+  GDateTime *day = kiosk_json_parse_day (text, tz);
 
-  *is_date = FALSE;
-  if (text == NULL)
-    return NULL;
-
-  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 && strlen (text) == 10)
-    {
-      if (!g_date_valid_dmy (d, m, y))
-        return NULL;
-      *is_date = TRUE;
-      return g_date_time_new (tz, y, m, d, 0, 0, 0);
-    }
+  *is_date = day != NULL;
+  if (text == NULL || day != NULL)
+    return day;
 
   /* "2026-06-11T20:00" and "2026-06-11 20:00" are common; GLib wants seconds and a T. */
   if (strlen (text) >= 16 && (text[10] == 'T' || text[10] == ' ') && text[13] == ':' &&
@@ -306,9 +261,7 @@ read_location (KioskEvent *event,
   JsonObject *place, *geo, *address_object;
   const char *address_text;
 
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
-      json_array_get_length (json_node_get_array (node)) > 0)
-    node = json_array_get_element (json_node_get_array (node), 0);
+  node = first_value (node);
   if (node == NULL)
     return;
 
@@ -372,15 +325,13 @@ read_location (KioskEvent *event,
           {
             JsonNode *feature = json_array_get_element (array, i);
             JsonObject *f;
-            JsonNode *value;
+            gboolean available = TRUE;
             g_autofree char *name = NULL;
 
             if (!JSON_NODE_HOLDS_OBJECT (feature))
               continue;
             f = json_node_get_object (feature);
-            value = json_object_get_member (f, "value");
-            if (value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
-                json_node_get_value_type (value) == G_TYPE_BOOLEAN && !json_node_get_boolean (value))
+            if (kiosk_json_get_boolean (f, "value", &available, NULL) && !available)
               continue;
             name = kiosk_event_text_from_html (member_string (f, "name"));
             if (name == NULL)
@@ -398,18 +349,17 @@ read_offers (KioskEvent *event,
              JsonObject *object)
 {
   JsonNode *node = json_object_get_member (object, "offers");
-  JsonNode *free_node = json_object_get_member (object, "isAccessibleForFree");
+  gboolean is_free = FALSE;
+  const char *free_text;
   double lowest = NAN;
   const char *currency = NULL;
   guint n = 1;
 
-  if (free_node != NULL && JSON_NODE_HOLDS_VALUE (free_node))
-    {
-      if (json_node_get_value_type (free_node) == G_TYPE_BOOLEAN)
-        kiosk_event_set_free (event, json_node_get_boolean (free_node));
-      else if (json_node_get_value_type (free_node) == G_TYPE_STRING)
-        kiosk_event_set_free (event, g_ascii_strcasecmp (json_node_get_string (free_node), "true") == 0);
-    }
+  free_text = kiosk_json_get_string (object, "isAccessibleForFree", NULL);
+  if (kiosk_json_get_boolean (object, "isAccessibleForFree", &is_free, NULL))
+    kiosk_event_set_free (event, is_free);
+  else if (free_text != NULL)
+    kiosk_event_set_free (event, g_ascii_strcasecmp (free_text, "true") == 0);
 
   if (node == NULL)
     return;
@@ -541,9 +491,7 @@ read_image (JsonObject *object)
   JsonNode *node = json_object_get_member (object, "image");
   const char *url;
 
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
-      json_array_get_length (json_node_get_array (node)) > 0)
-    node = json_array_get_element (json_node_get_array (node), 0);
+  node = first_value (node);
   if (node == NULL)
     return NULL;
 
@@ -736,48 +684,21 @@ kiosk_schema_event_parse (GBytes                  *bytes,
                           KioskParseResult        *result,
                           GError                 **error)
 {
-  g_autoptr(JsonParser) json = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   Parser parser = { 0, };
-  JsonNode *root;
-  const char *data;
-  gsize len;
 
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (ctx != NULL, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
-  data = g_bytes_get_data (bytes, &len);
-  if (len > MAX_DOCUMENT_SIZE)
+  root = kiosk_json_load (bytes, MAX_DOCUMENT_SIZE, MAX_NESTING, error);
+  if (root == NULL)
     {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_TOO_LARGE,
-                   "JSON document of %" G_GSIZE_FORMAT " bytes is over the limit of %d MB",
-                   len, MAX_DOCUMENT_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-  if (data == NULL || len == 0)
-    {
-      g_set_error_literal (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                           "empty document: expected JSON with schema.org Events");
-      return FALSE;
-    }
-  if (!nesting_ok (data, len))
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_TOO_LARGE,
-                   "JSON nested deeper than %d levels", MAX_NESTING);
+      g_prefix_error (error, "schema.org Events: ");
       return FALSE;
     }
 
-  json = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (json, data, (gssize) len, &local_error))
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "not valid JSON: %s", local_error->message);
-      return FALSE;
-    }
-
-  root = json_parser_get_root (json);
-  if (root == NULL || (!JSON_NODE_HOLDS_OBJECT (root) && !JSON_NODE_HOLDS_ARRAY (root)))
+  if (!JSON_NODE_HOLDS_OBJECT (root) && !JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error_literal (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
                            "JSON document is neither an object nor an array of schema.org Events");

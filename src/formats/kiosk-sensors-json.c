@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kiosk-json.h"
 #include "kiosk-sensors-json.h"
 
 struct _KioskSensorsKinds
@@ -23,99 +24,47 @@ kiosk_sensors_json_load (GBytes      *bytes,
                          GError     **error)
 {
   JsonNode *root;
-  gsize len;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  len = g_bytes_get_size (bytes);
-  if (len > KIOSK_SENSORS_MAX_BYTES)
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_TOO_LARGE,
-                   "%s is %" G_GSIZE_FORMAT " bytes, more than the %d MB a sensor list may have",
-                   what, len, KIOSK_SENSORS_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-
-  root = kiosk_format_parse_json (bytes, KIOSK_SENSORS_MAX_DEPTH, error);
+  root = kiosk_json_load (bytes, KIOSK_SENSORS_MAX_BYTES, KIOSK_SENSORS_MAX_DEPTH, error);
   if (root == NULL)
     g_prefix_error (error, "%s: ", what);
 
   return root;
 }
 
-const char *
-kiosk_sensors_json_describe (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return "a list";
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return "a string";
-    case G_TYPE_BOOLEAN:
-      return "a boolean";
-    default:
-      return "a number";
-    }
-}
-
 gboolean
 kiosk_sensors_json_number (JsonNode *node,
                            double   *value)
 {
-  double v;
+  g_autofree char *copy = NULL;
+  char *end = NULL;
 
   *value = NAN;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
+  if (kiosk_json_node_number (node, value))
+    return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node))
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    {
+      *value = json_node_get_boolean (node) ? 1 : 0;
+      return TRUE;
+    }
+  if (kiosk_json_node_string (node) == NULL)
     return FALSE;
 
-  switch (json_node_get_value_type (node))
+  /* A comma decimal separator is common in German data. */
+  copy = g_strstrip (g_strdup (kiosk_json_node_string (node)));
+  g_strdelimit (copy, ",", '.');
+  *value = g_ascii_strtod (copy, &end);
+  if (*copy == '\0' || end == copy || *end != '\0' || !isfinite (*value))
     {
-    case G_TYPE_INT64:
-      v = (double) json_node_get_int (node);
-      break;
-
-    case G_TYPE_DOUBLE:
-      v = json_node_get_double (node);
-      break;
-
-    case G_TYPE_BOOLEAN:
-      v = json_node_get_boolean (node) ? 1 : 0;
-      break;
-
-    case G_TYPE_STRING:
-      {
-        const char *text = json_node_get_string (node);
-        g_autofree char *copy = g_strstrip (g_strdup (text));
-        char *end = NULL;
-
-        /* A comma decimal separator is common in German data. */
-        g_strdelimit (copy, ",", '.');
-        if (*copy == '\0')
-          return FALSE;
-        v = g_ascii_strtod (copy, &end);
-        if (end == copy || *end != '\0')
-          return FALSE;
-        break;
-      }
-
-    default:
+      *value = NAN;
       return FALSE;
     }
-
-  if (!isfinite (v))
-    return FALSE;
-
-  *value = v;
 
   return TRUE;
 }
@@ -208,13 +157,13 @@ kiosk_sensors_geojson_point (JsonNode *node,
     return FALSE;
 
   object = json_node_get_object (node);
-  type = json_object_get_string_member_with_default (object, "type", "");
+  type = kiosk_json_get_string (object, "type", NULL);
 
-  if (g_str_equal (type, "Feature"))
+  if (g_strcmp0 (type, "Feature") == 0)
     return kiosk_sensors_geojson_point (json_object_get_member (object, "geometry"),
                                         latitude, longitude);
 
-  if (g_str_equal (type, "Point"))
+  if (g_strcmp0 (type, "Point") == 0)
     return coordinates_point (json_object_get_member (object, "coordinates"),
                               latitude, longitude);
 
@@ -249,118 +198,158 @@ kiosk_sensors_normalize_unit (const char *unit)
   return unit;
 }
 
-static const char *
-find_query (const char *url)
+/* @url's parts as they are written (nothing decoded), or NULL. */
+static GUri *
+parse_url (const char *url)
 {
-  const char *q = strchr (url, '?');
-  return q != NULL ? q + 1 : NULL;
+  return g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
 }
 
 char *
 kiosk_sensors_url_get_param (const char *url,
                              const char *name)
 {
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GHashTable) params = NULL;
   const char *query;
-  g_auto(GStrv) parts = NULL;
 
   g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
 
-  query = find_query (url);
+  uri = parse_url (url);
+  query = uri != NULL ? g_uri_get_query (uri) : NULL;
   if (query == NULL)
     return NULL;
 
-  parts = g_strsplit (query, "&", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *eq = strchr (parts[i], '=');
-      g_autofree char *key = NULL;
+  /* Not G_URI_PARAMS_WWW_FORM: a "+" in an OData filter is a plus. */
+  params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL);
+  if (params == NULL)
+    return NULL;
 
-      if (eq == NULL)
-        continue;
-      *eq = '\0';
-      key = g_uri_unescape_string (parts[i], NULL);
-      if (key != NULL && g_str_equal (key, name))
-        return g_uri_unescape_string (eq + 1, NULL);
-    }
-
-  return NULL;
+  return g_strdup (g_hash_table_lookup (params, name));
 }
+
+/* OData needs "$(),;=" as they are; everything else is escaped. */
+#define PARAM_RESERVED "$(),;=/:'"
 
 char *
 kiosk_sensors_url_set_param (const char *url,
                              const char *name,
                              const char *value)
 {
-  const char *query;
-  g_autofree char *escaped = NULL;
-  g_autoptr(GString) out = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autofree char *escaped_name = NULL;
+  g_autofree char *escaped_value = NULL;
+  const char *old_query;
   gboolean replaced = FALSE;
 
   g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (name != NULL && value != NULL, NULL);
 
-  /* OData needs "$(),;=" as they are; everything else is escaped. */
-  escaped = g_uri_escape_string (value, "$(),;=/:'", FALSE);
-  query = find_query (url);
-  out = g_string_new_len (url, query != NULL ? query - url - 1 : (gssize) strlen (url));
-  g_string_append_c (out, '?');
+  uri = parse_url (url);
+  if (uri == NULL)
+    return g_strdup (url);
 
-  if (query != NULL)
+  escaped_name = g_uri_escape_string (name, "$", FALSE);
+  escaped_value = g_uri_escape_string (value, PARAM_RESERVED, FALSE);
+  old_query = g_uri_get_query (uri);
+
+  if (old_query != NULL)
     {
-      g_auto(GStrv) parts = g_strsplit (query, "&", -1);
-      gboolean first = TRUE;
+      GUriParamsIter iter;
+      char *key, *old_value;
 
-      for (guint i = 0; parts[i] != NULL; i++)
+      /* Each parameter is decoded and written again; one that cannot be
+       * decoded ends the list. */
+      g_uri_params_iter_init (&iter, old_query, -1, "&", G_URI_PARAMS_NONE);
+      while (g_uri_params_iter_next (&iter, &key, &old_value, NULL))
         {
-          const char *eq = strchr (parts[i], '=');
-          g_autofree char *key = g_uri_unescape_segment (parts[i], eq, NULL);
+          g_autofree char *k = key;
+          g_autofree char *v = old_value;
 
-          if (*parts[i] == '\0')
+          if (*k == '\0' && (v == NULL || *v == '\0'))
             continue;
-          if (!first)
-            g_string_append_c (out, '&');
-          first = FALSE;
-          if (key != NULL && g_str_equal (key, name))
+          if (query->len > 0)
+            g_string_append_c (query, '&');
+          if (g_str_equal (k, name))
             {
-              g_string_append_printf (out, "%s=%s", name, escaped);
+              if (replaced)
+                {
+                  g_string_truncate (query, query->len - 1);
+                  continue;
+                }
+              g_string_append_printf (query, "%s=%s", escaped_name, escaped_value);
               replaced = TRUE;
             }
           else
-            g_string_append (out, parts[i]);
+            {
+              g_autofree char *ek = g_uri_escape_string (k, "$", FALSE);
+              g_autofree char *ev = g_uri_escape_string (v, PARAM_RESERVED, FALSE);
+
+              g_string_append_printf (query, "%s=%s", ek, ev);
+            }
         }
-      if (!replaced && !first)
-        g_string_append_c (out, '&');
     }
 
   if (!replaced)
-    g_string_append_printf (out, "%s=%s", name, escaped);
+    g_string_append_printf (query, "%s%s=%s", query->len > 0 ? "&" : "", escaped_name, escaped_value);
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                     g_uri_get_host (uri), g_uri_get_port (uri), g_uri_get_path (uri),
+                     query->str, g_uri_get_fragment (uri));
+}
+
+/* @uri's path without trailing slashes. */
+static char *
+trimmed_path (GUri *uri)
+{
+  const char *path = g_uri_get_path (uri);
+  gsize len = strlen (path);
+
+  while (len > 0 && path[len - 1] == '/')
+    len--;
+
+  return g_strndup (path, len);
 }
 
 char *
 kiosk_sensors_url_append_path (const char *url,
                                const char *path)
 {
-  gsize len = strlen (url);
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *joined = NULL;
 
-  while (len > 0 && url[len - 1] == '/')
-    len--;
+  g_return_val_if_fail (url != NULL && path != NULL, NULL);
 
-  return g_strdup_printf ("%.*s%s", (int) len, url, path);
+  uri = parse_url (url);
+  if (uri == NULL)
+    return NULL;
+
+  base = trimmed_path (uri);
+  joined = g_strconcat (base, path, NULL);
+
+  return g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                     g_uri_get_host (uri), g_uri_get_port (uri), joined, NULL, NULL);
 }
 
 gboolean
 kiosk_sensors_url_path_ends_with (const char *url,
                                   const char *suffix)
 {
-  const char *query = strchr (url, '?');
-  gsize len = query != NULL ? (gsize) (query - url) : strlen (url);
-  gsize slen = strlen (suffix);
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *path = NULL;
+  gsize len, slen = strlen (suffix);
 
-  while (len > 0 && url[len - 1] == '/')
-    len--;
+  uri = parse_url (url);
+  if (uri == NULL)
+    return FALSE;
 
-  return len >= slen && g_ascii_strncasecmp (url + len - slen, suffix, slen) == 0;
+  path = trimmed_path (uri);
+  len = strlen (path);
+
+  return len >= slen && g_ascii_strncasecmp (path + len - slen, suffix, slen) == 0;
 }
 
 KioskSensorsKinds *
@@ -447,8 +436,7 @@ gboolean
 kiosk_sensors_check_next_url (const KioskParseContext *ctx,
                               KioskParseResult        *result,
                               guint                    default_max_pages,
-                              const char              *next_url,
-                              const char              *skip_param)
+                              const char              *next_url)
 {
   const char *cap_text = kiosk_parse_context_option (ctx, "max-pages", NULL);
   guint64 max_pages = default_max_pages;
@@ -491,22 +479,6 @@ kiosk_sensors_check_next_url (const KioskParseContext *ctx,
                                "than %s (is the server's root URL set right?); not followed",
                                ctx->page + 1, next_url, ctx->url);
       return FALSE;
-    }
-
-  if (skip_param != NULL)
-    {
-      g_autofree char *cur = kiosk_sensors_url_get_param (ctx->url, skip_param);
-      g_autofree char *next = kiosk_sensors_url_get_param (next_url, skip_param);
-      gint64 c = cur != NULL ? g_ascii_strtoll (cur, NULL, 10) : 0;
-      gint64 n = next != NULL ? g_ascii_strtoll (next, NULL, 10) : 0;
-
-      if (n <= c)
-        {
-          kiosk_parse_result_warn (result, "page %u: the next-page link goes back (%s=%"
-                                   G_GINT64_FORMAT " after %" G_GINT64_FORMAT "); stopped",
-                                   ctx->page + 1, skip_param, n, c);
-          return FALSE;
-        }
     }
 
   return TRUE;

@@ -20,8 +20,6 @@ G_BEGIN_DECLS
 JsonNode   *kiosk_sensors_json_load        (GBytes                  *bytes,
                                             const char              *what,
                                             GError                 **error);
-/* "a list", "a string"...: what a node is, for error messages. */
-const char *kiosk_sensors_json_describe    (JsonNode                *node);
 /* A number, a numeric string, a boolean (1/0); FALSE for anything else or
  * a non-finite number; null gives TRUE and NAN. */
 gboolean    kiosk_sensors_json_number      (JsonNode                *node,
@@ -42,11 +40,13 @@ const char *kiosk_sensors_normalize_unit   (const char              *unit);
 /* The value of query parameter @name in @url (decoded), or NULL. */
 char       *kiosk_sensors_url_get_param    (const char              *url,
                                             const char              *name);
-/* @url with parameter @name set to @value (encoded; replaces an old one). */
+/* @url with parameter @name set to @value (encoded; replaces an old one;
+ * a #fragment stays at the end). */
 char       *kiosk_sensors_url_set_param    (const char              *url,
                                             const char              *name,
                                             const char              *value);
-/* @url (without a query) with trailing slashes dropped and @path added. */
+/* @url's path with trailing slashes dropped and @path added; the query
+ * and fragment are dropped. NULL when @url is not a URL. */
 char       *kiosk_sensors_url_append_path  (const char              *url,
                                             const char              *path);
 /* TRUE when @url ends (before any query) with @suffix. */
@@ -66,12 +66,13 @@ KioskReadingKind  *kiosk_sensors_kinds_match (KioskSensorsKinds      *kinds,
                                               const char             *fallback_name);
 
 /* Whether a next page may be requested: not over the page cap, not the
- * same URL again, not another host. Warns and returns FALSE otherwise. */
+ * same URL again, not another host. Warns and returns FALSE otherwise.
+ * Links back to an earlier page are caught by the page loop, which knows
+ * every URL it fetched. */
 gboolean    kiosk_sensors_check_next_url   (const KioskParseContext *ctx,
                                             KioskParseResult        *result,
                                             guint                    default_max_pages,
-                                            const char              *next_url,
-                                            const char              *skip_param);
+                                            const char              *next_url);
 /* Hours of history to keep (option "history-hours", default 24). */
 guint       kiosk_sensors_history_hours    (const KioskParseContext *ctx);
 

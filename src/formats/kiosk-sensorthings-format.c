@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kiosk-formats.h"
+#include "kiosk-json.h"
 #include "kiosk-reading.h"
 #include "kiosk-sensors-json.h"
 #include "kiosk-sensorthings-format.h"
@@ -32,22 +33,35 @@ iot_id (JsonObject *object)
   return kiosk_sensors_json_dup_string (object, "@iot.id");
 }
 
+/* A list or object member; one of another type is warned about and left out. */
 static JsonArray *
-get_array (JsonObject *object,
-           const char *name)
+get_array (Parse      *p,
+           JsonObject *object,
+           const char *name,
+           const char *where)
 {
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *array = kiosk_json_get_array (object, name, &error);
 
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  if (error != NULL)
+    kiosk_parse_result_warn (p->result, "%s: %s; left out", where, error->message);
+
+  return array;
 }
 
 static JsonObject *
-get_object (JsonObject *object,
-            const char *name)
+get_object (Parse      *p,
+            JsonObject *object,
+            const char *name,
+            const char *where)
 {
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *member = kiosk_json_get_object (object, name, &error);
 
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  if (error != NULL)
+    kiosk_parse_result_warn (p->result, "%s: %s; left out", where, error->message);
+
+  return member;
 }
 
 static gboolean
@@ -57,20 +71,30 @@ thing_position (Parse      *p,
                 double     *latitude,
                 double     *longitude)
 {
-  JsonArray *locations = get_array (thing, "Locations");
+  JsonArray *locations = get_array (p, thing, "Locations", where);
   guint n = locations != NULL ? json_array_get_length (locations) : 0;
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (locations, i);
-      JsonObject *location;
+      JsonObject *location = kiosk_json_array_object (locations, i);
+      g_autoptr(GError) error = NULL;
       const char *encoding;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      location = json_node_get_object (node);
-      encoding = json_object_get_string_member_with_default (location, "encodingType",
-                                                             "application/geo+json");
+      if (location == NULL)
+        {
+          kiosk_parse_result_warn (p->result, "%s: Location %u is not an object; skipped",
+                                   where, i);
+          continue;
+        }
+      encoding = kiosk_json_get_string (location, "encodingType", &error);
+      if (error != NULL)
+        {
+          kiosk_parse_result_warn (p->result, "%s: Location %u: %s; skipped",
+                                   where, i, error->message);
+          continue;
+        }
+      if (encoding == NULL)
+        encoding = "application/geo+json";
       /* 1.0 servers say application/vnd.geo+json, 1.1 application/geo+json. */
       if (!g_str_equal (encoding, "application/geo+json") &&
           !g_str_equal (encoding, "application/vnd.geo+json") &&
@@ -148,9 +172,9 @@ parse_datastream (Parse      *p,
   g_autoptr(GArray) points = NULL;
   g_autoptr(GArray) history = NULL;
   g_autoptr(GDateTime) time = NULL;
-  JsonObject *property = get_object (ds, "ObservedProperty");
-  JsonObject *unit = get_object (ds, "unitOfMeasurement");
-  JsonArray *observations = get_array (ds, "Observations");
+  JsonObject *property;
+  JsonObject *unit;
+  JsonArray *observations;
   KioskReadingKind *kind;
   const char *unit_text;
   guint n_obs;
@@ -164,6 +188,9 @@ parse_datastream (Parse      *p,
       return;
     }
 
+  property = get_object (p, ds, "ObservedProperty", where);
+  unit = get_object (p, ds, "unitOfMeasurement", where);
+  observations = get_array (p, ds, "Observations", where);
   prop_name = kiosk_sensors_json_dup_string (property, "name");
   definition = kiosk_sensors_json_dup_string (property, "definition");
   symbol = kiosk_sensors_json_dup_string (unit, "symbol");
@@ -193,17 +220,17 @@ parse_datastream (Parse      *p,
   points = g_array_sized_new (FALSE, FALSE, sizeof (KioskReadingPoint), n_obs);
   for (guint i = 0; i < n_obs; i++)
     {
-      JsonNode *node = json_array_get_element (observations, i);
+      JsonObject *observation = kiosk_json_array_object (observations, i);
       KioskReadingPoint point;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (observation == NULL)
         {
           kiosk_parse_result_warn (p->result, "%s, observation %u is not an object; skipped",
                                    where, i);
           continue;
         }
 
-      if (!observation_point (p, json_node_get_object (node), where, i, &point))
+      if (!observation_point (p, observation, where, i, &point))
         continue;
 
       /* Servers are asked for newest first, but not all obey: the newest
@@ -245,7 +272,7 @@ parse_thing (Parse      *p,
   g_autofree char *id = iot_id (thing);
   g_autofree char *name = kiosk_sensors_json_dup_string (thing, "name");
   g_autofree char *where = NULL;
-  JsonArray *datastreams = get_array (thing, "Datastreams");
+  JsonArray *datastreams;
   double latitude = NAN, longitude = NAN;
   guint n;
 
@@ -263,6 +290,7 @@ parse_thing (Parse      *p,
   if (!thing_position (p, thing, where, &latitude, &longitude) && p->n_unplaced++ == 0)
     p->first_unplaced = g_strdup_printf ("%s (%s)", where, name != NULL ? name : id);
 
+  datastreams = get_array (p, thing, "Datastreams", where);
   n = datastreams != NULL ? json_array_get_length (datastreams) : 0;
   if (n == 0)
     kiosk_parse_result_warn (p->result, "%s has no Datastreams (was $expand=Datastreams asked for?)",
@@ -270,7 +298,7 @@ parse_thing (Parse      *p,
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (datastreams, i);
+      JsonObject *datastream = kiosk_json_array_object (datastreams, i);
 
       if (p->result->items->len >= KIOSK_SENSORS_MAX_READINGS)
         {
@@ -279,14 +307,14 @@ parse_thing (Parse      *p,
           return;
         }
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (datastream == NULL)
         {
           kiosk_parse_result_warn (p->result, "%s, Datastream %u is not an object; skipped",
                                    where, i);
           continue;
         }
 
-      parse_datastream (p, json_node_get_object (node), id,
+      parse_datastream (p, datastream, id,
                         name != NULL ? name : id, latitude, longitude, where);
     }
 }
@@ -300,8 +328,10 @@ sensorthings_parse (GBytes                  *bytes,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(KioskSensorsKinds) kinds = NULL;
   g_autoptr(GPtrArray) single = NULL;
+  g_autoptr(GError) type_error = NULL;
   JsonObject *object;
   JsonArray *things;
+  const char *next;
   Parse p;
   guint n;
 
@@ -313,15 +343,20 @@ sensorthings_parse (GBytes                  *bytes,
     {
       g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
                    "SensorThings response: expected an object with a “value” list of Things, "
-                   "found %s", kiosk_sensors_json_describe (root));
+                   "found %s", kiosk_json_describe (root));
       return FALSE;
     }
 
   object = json_node_get_object (root);
-  things = get_array (object, "value");
+  things = kiosk_json_get_array (object, "value", &type_error);
+  if (type_error != NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&type_error), "SensorThings response: ");
+      return FALSE;
+    }
   if (things == NULL)
     {
-      const char *message = json_object_get_string_member_with_default (object, "message", NULL);
+      const char *message = kiosk_json_get_string (object, "message", NULL);
 
       if (message != NULL)
         {
@@ -357,9 +392,9 @@ sensorthings_parse (GBytes                  *bytes,
   n = json_array_get_length (things);
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (things, i);
+      JsonObject *thing = kiosk_json_array_object (things, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (thing == NULL)
         {
           kiosk_parse_result_warn (result, "page %u, Thing %u is not an object; skipped",
                                    ctx->page + 1, i);
@@ -372,7 +407,7 @@ sensorthings_parse (GBytes                  *bytes,
                                    KIOSK_SENSORS_MAX_READINGS, i);
           break;
         }
-      parse_thing (&p, json_node_get_object (node), i);
+      parse_thing (&p, thing, i);
     }
 
   if (p.n_unplaced > 0)
@@ -388,13 +423,12 @@ sensorthings_parse (GBytes                  *bytes,
       return FALSE;
     }
 
-  if (json_object_has_member (object, "@iot.nextLink"))
-    {
-      g_autofree char *next = kiosk_sensors_json_dup_string (object, "@iot.nextLink");
-
-      if (kiosk_sensors_check_next_url (ctx, result, MAX_PAGES, next, "$skip"))
-        result->next_url = g_steal_pointer (&next);
-    }
+  next = kiosk_json_get_string (object, "@iot.nextLink", &type_error);
+  if (type_error != NULL)
+    kiosk_parse_result_warn (result, "page %u: %s; no further pages", ctx->page + 1,
+                             type_error->message);
+  else if (kiosk_sensors_check_next_url (ctx, result, MAX_PAGES, next))
+    result->next_url = g_strdup (next);
 
   return TRUE;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kiosk-formats.h"
+#include "kiosk-json.h"
 #include "kiosk-survey-format.h"
 
 #define MAX_BYTES (8 * 1024 * 1024)
@@ -28,121 +29,19 @@ typedef struct
   GHashTable              *names;    /* question names seen */
 } SurveyParse;
 
-/* json-glib recurses once per nesting level: refuse deep documents before
- * they reach it, so hostile input cannot exhaust the stack. */
-static gboolean
-check_depth (const char *data,
-             gsize       len,
-             GError    **error)
-{
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > KIOSK_SURVEY_MAX_DEPTH)
-            {
-              g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_TOO_LARGE,
-                           "byte %" G_GSIZE_FORMAT ": JSON nested deeper than %d levels",
-                           i, KIOSK_SURVEY_MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if (c == '}' || c == ']')
-        depth--;
-    }
-
-  return TRUE;
-}
-
-static JsonNode *
-parse_json (GBytes  *bytes,
-            GError **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize len = 0;
-  const char *data;
-
-  data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
-  if (len == 0)
-    {
-      g_set_error_literal (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_EMPTY,
-                           "the document is empty");
-      return NULL;
-    }
-  if (len > MAX_BYTES)
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_TOO_LARGE,
-                   "the document has %" G_GSIZE_FORMAT " bytes, more than the %d allowed",
-                   len, MAX_BYTES);
-      return NULL;
-    }
-  if (!check_depth (data, len, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "not valid JSON: %s", local_error->message);
-      return NULL;
-    }
-
-  /* Only white space: valid for json-glib, but nothing to show. */
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error_literal (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_EMPTY,
-                           "the document is empty");
-      return NULL;
-    }
-
-  return json_node_ref (json_parser_get_root (parser));
-}
-
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static gboolean
 get_bool (JsonObject *object,
           const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  gboolean value = FALSE;
+  const char *text;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    return json_node_get_boolean (node);
+  if (kiosk_json_get_boolean (object, member, &value, NULL))
+    return value;
   /* Hand-written surveys say "true" now and then. */
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_ascii_strcasecmp (json_node_get_string (node), "true") == 0;
+  text = kiosk_json_get_string (object, member, NULL);
 
-  return FALSE;
+  return text != NULL && g_ascii_strcasecmp (text, "true") == 0;
 }
 
 /* An integer member; FALSE when it is absent or not a whole number. */
@@ -151,23 +50,10 @@ get_int (JsonObject *object,
          const char *member,
          int        *out)
 {
-  JsonNode *node = json_object_get_member (object, member);
   double d;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (!kiosk_json_get_number (object, member, &d, NULL))
     return FALSE;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      d = (double) json_node_get_int (node);
-      break;
-    case G_TYPE_DOUBLE:
-      d = json_node_get_double (node);
-      break;
-    default:
-      return FALSE;
-    }
 
   /* Range first: casting an out-of-range double is undefined. */
   if (!(d >= -1e6 && d <= 1e6) || d != floor (d))
@@ -256,21 +142,14 @@ parse_date (const KioskParseContext *ctx,
             const char              *text,
             gboolean                 end_of_day)
 {
-  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) day = kiosk_json_parse_day (text, ctx->tz);
 
   if (text == NULL)
     return NULL;
 
   /* A date alone: "opens" at its start, "closes" at its end. */
-  if (strlen (text) == 10)
-    {
-      g_autofree char *full = g_strconcat (text, "T00:00:00", NULL);
-
-      date = g_date_time_new_from_iso8601 (full, ctx->tz);
-      if (date != NULL && end_of_day)
-        return g_date_time_add_days (date, 1);
-      return g_steal_pointer (&date);
-    }
+  if (day != NULL)
+    return end_of_day ? g_date_time_add_days (day, 1) : g_steal_pointer (&day);
 
   return g_date_time_new_from_iso8601 (text, ctx->tz);
 }
@@ -618,8 +497,8 @@ parse_element (SurveyParse          *sp,
     }
 
   element = json_node_get_object (node);
-  type_name = get_string (element, "type");
-  name = get_string (element, "name");
+  type_name = kiosk_json_get_string (element, "type", NULL);
+  name = kiosk_json_get_string (element, "name", NULL);
   required = element_requires_answer (element);
   where = g_strdup_printf ("page %u, element %u%s%s%s", page, index,
                            valid_id (name) ? " “" : "", valid_id (name) ? name : "",
@@ -730,7 +609,7 @@ parse_survey (const char              *id,
   g_autoptr(GPtrArray) pages = g_ptr_array_new ();
   SurveyParse sp = { id, ctx, result, names };
   JsonObject *object;
-  JsonNode *member;
+  JsonArray *list;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -747,23 +626,17 @@ parse_survey (const char              *id,
 
   /* SurveyJS: "pages": [{"elements": [...]}]; a survey of one page may put
    * "elements" (older versions: "questions") at the top. */
-  member = json_object_get_member (object, "pages");
-  if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+  list = kiosk_json_get_array (object, "pages", NULL);
+  if (list != NULL)
     {
-      JsonArray *array = json_node_get_array (member);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint i = 0; i < json_array_get_length (list); i++)
         {
-          JsonNode *page = json_array_get_element (array, i);
+          JsonObject *page = kiosk_json_array_object (list, i);
 
-          if (!JSON_NODE_HOLDS_OBJECT (page))
-            {
-              kiosk_parse_result_warn (result, "survey “%s”, page %u: not an object, skipped",
-                                       id, i + 1);
-              g_ptr_array_add (pages, NULL);
-              continue;
-            }
-          g_ptr_array_add (pages, json_node_get_object (page));
+          if (page == NULL)
+            kiosk_parse_result_warn (result, "survey “%s”, page %u: not an object, skipped",
+                                     id, i + 1);
+          g_ptr_array_add (pages, page);
         }
     }
   else if (json_object_has_member (object, "elements") || json_object_has_member (object, "questions"))
@@ -785,17 +658,16 @@ parse_survey (const char              *id,
       if (page == NULL)
         continue;
 
-      member = json_object_get_member (page, "elements");
-      if (member == NULL)
-        member = json_object_get_member (page, "questions");
-      if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+      elements = kiosk_json_get_array (page, "elements", NULL);
+      if (elements == NULL)
+        elements = kiosk_json_get_array (page, "questions", NULL);
+      if (elements == NULL)
         {
           kiosk_parse_result_warn (result, "survey “%s”, page %u: no “elements” list, skipped",
                                    id, p + 1);
           continue;
         }
 
-      elements = json_node_get_array (member);
       for (guint e = 0; e < json_array_get_length (elements); e++)
         {
           g_autoptr(KioskSurveyQuestion) question = NULL;
@@ -852,29 +724,38 @@ parse_entry (JsonNode                *node,
     }
 
   entry = json_node_get_object (node);
-  id = get_string (entry, "id");
+  id = kiosk_json_get_string (entry, "id", NULL);
   if (!valid_id (id))
     {
       g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "surveys[%u] has no usable “id”", index);
+                   "surveys[%u] has no usable “id” (it is %s)", index,
+                   kiosk_json_describe (json_object_get_member (entry, "id")));
       return NULL;
     }
 
-  text = get_string (entry, "opens");
-  opens = parse_date (ctx, text, FALSE);
-  if (text != NULL && opens == NULL)
+  /* A date of the wrong type must not open a survey for ever. */
+  for (guint i = 0; i < 2; i++)
     {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "survey “%s”: “opens” is not an ISO 8601 date: “%s”", id, text);
-      return NULL;
-    }
-  text = get_string (entry, "closes");
-  closes = parse_date (ctx, text, TRUE);
-  if (text != NULL && closes == NULL)
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "survey “%s”: “closes” is not an ISO 8601 date: “%s”", id, text);
-      return NULL;
+      const char *member = i == 0 ? "opens" : "closes";
+      GDateTime *date;
+
+      text = kiosk_json_get_string (entry, member, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "survey “%s”: ", id);
+          return NULL;
+        }
+      date = parse_date (ctx, text, i == 1);
+      if (text != NULL && date == NULL)
+        {
+          g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
+                       "survey “%s”: “%s” is not an ISO 8601 date: “%s”", id, member, text);
+          return NULL;
+        }
+      if (i == 0)
+        opens = date;
+      else
+        closes = date;
     }
 
   survey = parse_survey (id, json_object_get_member (entry, "survey"), ctx, result, &local_error);
@@ -884,8 +765,8 @@ parse_entry (JsonNode                *node,
       return NULL;
     }
 
-  answers_url = resolve_url (ctx, get_string (entry, "answers_url"));
-  results_url = resolve_url (ctx, get_string (entry, "results_url"));
+  answers_url = resolve_url (ctx, kiosk_json_get_string (entry, "answers_url", NULL));
+  results_url = resolve_url (ctx, kiosk_json_get_string (entry, "results_url", NULL));
   if (answers_url == NULL)
     {
       g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
@@ -914,7 +795,7 @@ parse_single (JsonNode                *root,
   JsonObject *object = json_node_get_object (root);
   const char *id;
 
-  id = kiosk_parse_context_option (ctx, "survey-id", get_string (object, "id"));
+  id = kiosk_parse_context_option (ctx, "survey-id", kiosk_json_get_string (object, "id", NULL));
   if (id == NULL && ctx->url != NULL)
     {
       g_autoptr(GUri) uri = g_uri_parse (ctx->url, G_URI_FLAGS_NONE, NULL);
@@ -973,7 +854,7 @@ kiosk_survey_format_parse (GBytes                  *bytes,
   g_return_val_if_fail (ctx != NULL, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
-  root = parse_json (bytes, error);
+  root = kiosk_json_load (bytes, MAX_BYTES, KIOSK_SURVEY_MAX_DEPTH, error);
   if (root == NULL)
     return FALSE;
 
@@ -1218,11 +1099,12 @@ kiosk_survey_results_parse (GBytes  *bytes,
   JsonObjectIter iter;
   const char *question_id;
   JsonNode *counts;
+  g_autoptr(GError) local_error = NULL;
   JsonObject *object;
-  JsonNode *questions;
+  JsonObject *questions;
   int total = 0;
 
-  root = parse_json (bytes, error);
+  root = kiosk_json_load (bytes, MAX_BYTES, KIOSK_SURVEY_MAX_DEPTH, error);
   if (root == NULL)
     return NULL;
 
@@ -1234,11 +1116,11 @@ kiosk_survey_results_parse (GBytes  *bytes,
     }
 
   object = json_node_get_object (root);
-  questions = json_object_get_member (object, "questions");
-  if (questions == NULL || !JSON_NODE_HOLDS_OBJECT (questions))
+  questions = kiosk_json_get_object (object, "questions", &local_error);
+  if (questions == NULL)
     {
-      g_set_error_literal (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                           "results: no “questions” object");
+      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID, "results: %s",
+                   local_error != NULL ? local_error->message : "no “questions” object");
       return NULL;
     }
 
@@ -1248,7 +1130,7 @@ kiosk_survey_results_parse (GBytes  *bytes,
   if (get_int (object, "total", &total) && total > 0)
     results->total = total;
 
-  json_object_iter_init (&iter, json_node_get_object (questions));
+  json_object_iter_init (&iter, questions);
   while (json_object_iter_next (&iter, &question_id, &counts))
     {
       GHashTable *table;

@@ -222,6 +222,7 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
   const char *etag = NULL;
   const char *last_modified = NULL;
   g_autoptr(GChecksum) all_pages = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean paged;
   guint max_pages;
   guint deadline;
@@ -281,8 +282,11 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
   update->entry->checked_at = g_date_time_ref (response->fetched_at);
 
   max_pages = MAX (format->max_pages, 1);
+  g_hash_table_insert (seen, g_strdup (url), GUINT_TO_POINTER (1));
   for (guint page = 0; ; page++)
     {
+      if (response->url != NULL)
+        g_hash_table_insert (seen, g_strdup (response->url), GUINT_TO_POINTER (page + 1));
       g_ptr_array_add (update->entry->pages,
                        kiosk_cache_page_new (response->url, response->headers, response->bytes));
       g_clear_pointer (&next_url, g_free);
@@ -299,6 +303,17 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
                                             max_pages));
           break;
         }
+      /* Servers page in their own ways ($skip, tokens, cursors): any link
+       * not fetched yet is followed, one back to a fetched page ends it. */
+      if (g_hash_table_contains (seen, next_url))
+        {
+          g_ptr_array_add (update->warnings,
+                           g_strdup_printf ("page %u: the next-page link leads back to page %u; "
+                                            "stopped", page + 1,
+                                            GPOINTER_TO_UINT (g_hash_table_lookup (seen, next_url))));
+          break;
+        }
+      g_hash_table_insert (seen, g_strdup (next_url), GUINT_TO_POINTER (page + 2));
 
       g_clear_pointer (&response, kiosk_fetch_response_free);
       response = kiosk_fetcher_fetch_full (fetcher, next_url,
