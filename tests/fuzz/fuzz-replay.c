@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
 /* Structured variants of every seed; FUZZ_REPLAY_VARIANTS asks for more. */
-#define DEFAULT_VARIANTS 3000
+#define DEFAULT_VARIANTS 2000
 
 static guint runs;
 
