@@ -288,6 +288,9 @@ day_to_datetime (Parser *parser,
 {
   GDate date;
 
+  /* Keys outside GDate's range come from absurd years; they have no day. */
+  if (key < 86400 || key / 86400 > 3652059 /* 9999-12-31 */)
+    return NULL;
   g_date_clear (&date, 1);
   g_date_set_julian (&date, (guint32) (key / 86400));
 

@@ -584,6 +584,14 @@ parse_event (Parser     *parser,
     g_autoptr(GDateTime) local_start = g_date_time_to_timezone (start, parser->ctx->tz);
     g_autoptr(GDateTime) local_end = end != NULL ? g_date_time_to_timezone (end, parser->ctx->tz) : NULL;
 
+    /* 9999-12-31T23:59Z is a valid date that no local time zone east of
+     * UTC can show: GDateTime ends with year 9999. */
+    if (local_start == NULL)
+      {
+        kiosk_parse_result_warn (parser->result, "Event #%u (“%s”): startDate out of range, skipped",
+                                 n, title != NULL ? title : "untitled");
+        goto sub_events;
+      }
     kiosk_event_set_start (event, local_start);
     kiosk_event_set_end (event, local_end != NULL ? local_end : local_start);
   }
