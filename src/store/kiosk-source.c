@@ -1099,6 +1099,8 @@ refresh_done_cb (GObject      *object,
   kiosk_source_check_stale (self);
   g_object_thaw_notify (G_OBJECT (self));
   job_result_free (job_result);
+  g_debug ("Refreshed “%s”: %u items", self->config->id,
+           kiosk_source_get_n_items (self));
 
   g_task_return_boolean (task, TRUE);
 }
