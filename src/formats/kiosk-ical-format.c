@@ -585,6 +585,8 @@ in_window (Parser       *parser,
   return kiosk_event_window_contains (&parser->window, start, end);
 }
 
+/* An occurrence shares the strings and data of its template (the series or
+ * the override) and owns only its times. */
 static KioskEvent *
 make_occurrence (Parser       *parser,
                  KioskEvent   *template,
@@ -592,7 +594,6 @@ make_occurrence (Parser       *parser,
                  gint64        key,
                  gint64        length)
 {
-  KioskEvent *event = kiosk_event_copy (template);
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
 
@@ -604,22 +605,16 @@ make_occurrence (Parser       *parser,
   else
     {
       g_autoptr(GDateTime) s = g_date_time_new_from_unix_utc (key);
-      g_autoptr(GDateTime) e = g_date_time_new_from_unix_utc (key + length);
+      g_autoptr(GDateTime) e = length > 0 ? g_date_time_new_from_unix_utc (key + length) : NULL;
 
       start = s != NULL ? g_date_time_to_timezone (s, parser->ctx->tz) : NULL;
       end = e != NULL ? g_date_time_to_timezone (e, parser->ctx->tz) : NULL;
     }
 
   if (start == NULL)
-    {
-      g_object_unref (event);
-      return NULL;
-    }
-  kiosk_event_set_all_day (event, timing->all_day);
-  kiosk_event_set_start (event, start);
-  kiosk_event_set_end (event, end != NULL ? end : start);
+    return NULL;
 
-  return event;
+  return kiosk_event_new_occurrence (template, start, end != NULL ? end : start, timing->all_day);
 }
 
 /* An instant (or day) key for a RECURRENCE-ID, EXDATE or RDATE value. */
@@ -1168,8 +1163,11 @@ kiosk_ical_parse (GBytes                  *bytes,
       return FALSE;
     }
 
+  /* libical wants a NUL-terminated string; the copy goes as soon as the
+   * tree is built, and the tree as soon as the occurrences are. */
   text = g_strndup (data, len);
   root = icalparser_parse_string (text);
+  g_clear_pointer (&text, g_free);
   if (root == NULL)
     {
       g_set_error_literal (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
@@ -1202,14 +1200,15 @@ kiosk_ical_parse (GBytes                  *bytes,
         parse_calendar (&parser, cal);
     }
 
-  kiosk_event_finish_items (result);
-
+  /* Zones borrow the calendar's VTIMEZONEs: they go with the tree. */
   g_hash_table_unref (parser.zones);
   g_hash_table_unref (parser.overrides);
   g_hash_table_unref (parser.masters);
+  icalcomponent_free (root);
   g_time_zone_unref (parser.floating.gtz);
   kiosk_event_window_clear (&parser.window);
-  icalcomponent_free (root);
+
+  kiosk_event_finish_items (result);
 
   return TRUE;
 }
