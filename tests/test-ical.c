@@ -146,6 +146,9 @@ test_dst_week (void)
   moved = find (&result, "weekly-yoga@musterdorf.de", "2026-04-10");
   g_assert_nonnull (moved);
   g_assert_cmpstr (kiosk_event_get_title (moved), ==, "Yoga im Park (verschoben auf Freitag)");
+  /* Its SUMMARY is the title in every language, not the series' "de"/"en" ones. */
+  g_assert_cmpstr (kiosk_event_get_title_for (moved, "de"), ==, "Yoga im Park (verschoben auf Freitag)");
+  g_assert_cmpstr (kiosk_event_get_title_for (moved, "en"), ==, "Yoga im Park (verschoben auf Freitag)");
   /* What the override does not say comes from the series. */
   g_assert_cmpstr (kiosk_event_get_location (moved), ==, "Stadtpark, Große Wiese");
   {

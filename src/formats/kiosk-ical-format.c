@@ -151,6 +151,11 @@ read_fields (icalcomponent *comp,
   gboolean have_title = FALSE, have_description = FALSE;
   const char *image = NULL;
 
+  /* Texts of its own replace the series' in every language. */
+  kiosk_event_drop_translations (event,
+                                 icalcomponent_get_first_property (comp, ICAL_SUMMARY_PROPERTY) != NULL,
+                                 icalcomponent_get_first_property (comp, ICAL_DESCRIPTION_PROPERTY) != NULL);
+
   for (prop = icalcomponent_get_first_property (comp, ICAL_SUMMARY_PROPERTY);
        prop != NULL;
        prop = icalcomponent_get_next_property (comp, ICAL_SUMMARY_PROPERTY))

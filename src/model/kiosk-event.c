@@ -535,6 +535,38 @@ kiosk_event_add_translation (KioskEvent *self,
   add_text (&translation->description, description);
 }
 
+void
+kiosk_event_drop_translations (KioskEvent *self,
+                               gboolean    titles,
+                               gboolean    descriptions)
+{
+  EventData *data;
+  guint kept = 0;
+
+  g_return_if_fail (KIOSK_IS_EVENT (self));
+
+  if (self->data->n_translations == 0 || (!titles && !descriptions))
+    return;
+
+  data = writable_data (self);
+  for (guint i = 0; i < data->n_translations; i++)
+    {
+      Translation *translation = &data->translations[i];
+
+      if (titles)
+        g_clear_pointer (&translation->title, g_free);
+      if (descriptions)
+        g_clear_pointer (&translation->description, g_free);
+      if (translation->title == NULL && translation->description == NULL)
+        g_free (translation->language);
+      else
+        data->translations[kept++] = *translation;
+    }
+  data->n_translations = kept;
+  if (kept == 0)
+    g_clear_pointer (&data->translations, g_free);
+}
+
 static const Translation *
 lookup_translation (EventData  *data,
                     const char *language)

@@ -40,6 +40,11 @@ void          kiosk_event_add_translation    (KioskEvent  *self,
                                               const char  *language,
                                               const char  *title,
                                               const char  *description);
+/* Forgets the titles and/or descriptions in other languages: an override
+ * with a SUMMARY of its own replaces the series' title in every language. */
+void          kiosk_event_drop_translations  (KioskEvent  *self,
+                                              gboolean     titles,
+                                              gboolean     descriptions);
 const char   *kiosk_event_get_title_for      (KioskEvent  *self,
                                               const char  *language);
 const char   *kiosk_event_get_description_for (KioskEvent *self,
