@@ -146,6 +146,9 @@ test_dst_week (void)
   moved = find (&result, "weekly-yoga@musterdorf.de", "2026-04-10");
   g_assert_nonnull (moved);
   g_assert_cmpstr (kiosk_event_get_title (moved), ==, "Yoga im Park (verschoben auf Freitag)");
+  /* Its SUMMARY is the title in every language, not the series' "de"/"en" ones. */
+  g_assert_cmpstr (kiosk_event_get_title_for (moved, "de"), ==, "Yoga im Park (verschoben auf Freitag)");
+  g_assert_cmpstr (kiosk_event_get_title_for (moved, "en"), ==, "Yoga im Park (verschoben auf Freitag)");
   /* What the override does not say comes from the series. */
   g_assert_cmpstr (kiosk_event_get_location (moved), ==, "Stadtpark, Große Wiese");
   {
@@ -517,6 +520,57 @@ test_ics_roundtrip (void)
   g_assert_cmpfloat_with_epsilon (kiosk_event_get_latitude (copy), 51.3412, 1e-6);
 }
 
+/* The occurrences of a series share one copy of its texts; a change to one
+ * occurrence copies them first and leaves the others alone. */
+static void
+test_occurrences_share_texts (void)
+{
+  g_auto(KioskParseResult) result = { 0, };
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(KioskEvent) extra = NULL;
+  KioskEvent *first, *second, *moved;
+
+  g_assert_true (parse (NULL, "musterdorf-2026.ics", "2026-03-09T00:00:00", "2026-04-27T00:00:00",
+                        "Europe/Berlin", &result, NULL));
+  first = find (&result, "weekly-yoga@musterdorf.de", "2026-03-12");
+  second = find (&result, "weekly-yoga@musterdorf.de", "2026-03-19");
+  moved = find (&result, "weekly-yoga@musterdorf.de", "2026-04-10");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_nonnull (moved);
+
+  g_assert_true (kiosk_event_get_uid (first) == kiosk_event_get_uid (second));
+  g_assert_true (kiosk_event_get_description (first) == kiosk_event_get_description (second));
+  g_assert_true (kiosk_event_get_location (first) == kiosk_event_get_location (second));
+  g_assert_true (kiosk_event_get_categories (first) == kiosk_event_get_categories (second));
+  g_assert_true (kiosk_event_get_url (first) == kiosk_event_get_url (second));
+  g_assert_true (kiosk_event_get_title_for (first, "en") == kiosk_event_get_title_for (second, "en"));
+  g_assert_false (kiosk_event_get_start (first) == kiosk_event_get_start (second));
+  /* The override has texts of its own. */
+  g_assert_false (kiosk_event_get_title (moved) == kiosk_event_get_title (first));
+  g_assert_cmpstr (kiosk_event_get_location (moved), ==, kiosk_event_get_location (first));
+
+  kiosk_event_set_location (first, "Turnhalle");
+  kiosk_event_add_translation (first, "en", "Yoga in the gym", NULL);
+  kiosk_event_set_coordinates (first, 51.0, 12.0);
+  g_assert_cmpstr (kiosk_event_get_location (first), ==, "Turnhalle");
+  g_assert_cmpstr (kiosk_event_get_location (second), ==, "Stadtpark, Große Wiese");
+  g_assert_cmpstr (kiosk_event_get_title_for (first, "en"), ==, "Yoga in the gym");
+  g_assert_cmpstr (kiosk_event_get_title_for (second, "en"), ==, "Yoga in the park");
+  g_assert_cmpfloat_with_epsilon (kiosk_event_get_latitude (second), 51.3412, 1e-9);
+  g_assert_true (kiosk_event_get_description (first) != kiosk_event_get_description (second));
+  g_assert_cmpstr (kiosk_event_get_description (first), ==, kiosk_event_get_description (second));
+
+  /* A new occurrence has its own times and the same texts. */
+  start = g_date_time_new_utc (2026, 5, 7, 8, 0, 0);
+  extra = kiosk_event_new_occurrence (second, start, NULL, FALSE);
+  g_assert_true (kiosk_event_get_description (extra) == kiosk_event_get_description (second));
+  g_assert_true (g_date_time_equal (kiosk_event_get_start (extra), start));
+  g_assert_true (g_date_time_equal (kiosk_event_get_end (extra), start));
+  kiosk_event_set_title (second, "Yoga");
+  g_assert_cmpstr (kiosk_event_get_title (extra), ==, "Yoga im Park");
+}
+
 static void
 test_several_calendars (void)
 {
@@ -552,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/ical/zone-names", test_zone_names);
   g_test_add_func ("/ical/ics-roundtrip", test_ics_roundtrip);
   g_test_add_func ("/ical/several-calendars", test_several_calendars);
+  g_test_add_func ("/ical/occurrences-share-texts", test_occurrences_share_texts);
 
   return g_test_run ();
 }

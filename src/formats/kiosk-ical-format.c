@@ -2,9 +2,9 @@
  *
  * Recurrences are expanded in the wall-clock time of the event's zone (so a
  * weekly 10:00 stays at 10:00 across DST) and converted to instants only per
- * occurrence. Zone names the system knows (Europe/Berlin) use the system's
- * tz database, as mature implementations do; other TZIDs use the
- * calendar's VTIMEZONE through libical. Expansion is bounded by the window,
+ * occurrence (zones: kiosk-ical-zones.c). Occurrences of one event share
+ * its texts and data; the libical tree is freed once they are built.
+ * Expansion is bounded by the window,
  * by a per-event occurrence cap and by a step cap, and recurrences that
  * began long ago are jumped forward instead of being walked. */
 
@@ -18,6 +18,7 @@
 #include "kiosk-event-common.h"
 #include "kiosk-formats.h"
 #include "kiosk-ical-format.h"
+#include "kiosk-ical-zones.h"
 
 #define MAX_DOCUMENT_SIZE (32 * 1024 * 1024)
 #define MAX_CATEGORIES 12
@@ -26,22 +27,12 @@
 
 typedef struct
 {
-  GTimeZone    *gtz;    /* owned; a system zone, or the kiosk's for floating times */
-  icaltimezone *ical;   /* borrowed from the calendar's VTIMEZONE */
-  gboolean      utc;
-} Zone;
-
-typedef struct
-{
   const KioskParseContext *ctx;
   KioskParseResult        *result;
   KioskEventWindow         window;
   gint64                   from;    /* window, unix seconds */
   gint64                   to;
-  icalcomponent           *calendar;
-  GHashTable              *zones;      /* tzid -> Zone* */
-  Zone                     floating;
-  Zone                     utc;
+  KioskIcalZones          *zones;
   GHashTable              *overrides;  /* uid -> GPtrArray<icalcomponent*> */
   GHashTable              *masters;    /* uid -> icalcomponent* */
 } Parser;
@@ -51,147 +42,6 @@ typedef struct
   gint64         key;       /* timed: unix start; all-day: day number * 86400 */
   gint64         end_key;   /* same scale; -1: use the event's duration */
 } Occurrence;
-
-static void
-zone_free (gpointer data)
-{
-  Zone *zone = data;
-
-  g_clear_pointer (&zone->gtz, g_time_zone_unref);
-  g_free (zone);
-}
-
-/* Windows names seen in Outlook/Exchange exports of German cities. */
-static const struct { const char *windows; const char *olson; } windows_zones[] = {
-  { "W. Europe Standard Time", "Europe/Berlin" },
-  { "Central Europe Standard Time", "Europe/Budapest" },
-  { "Central European Standard Time", "Europe/Warsaw" },
-  { "Romance Standard Time", "Europe/Paris" },
-  { "GMT Standard Time", "Europe/London" },
-  { "Greenwich Standard Time", "Atlantic/Reykjavik" },
-  { "E. Europe Standard Time", "Europe/Chisinau" },
-  { "FLE Standard Time", "Europe/Kiev" },
-  { "Eastern Standard Time", "America/New_York" },
-  { "Pacific Standard Time", "America/Los_Angeles" },
-  { "Coordinated Universal Time", "UTC" },
-};
-
-static GTimeZone *
-system_zone (const char *tzid)
-{
-  const char *name = tzid;
-  GTimeZone *tz;
-
-  for (guint i = 0; i < G_N_ELEMENTS (windows_zones); i++)
-    {
-      if (g_ascii_strcasecmp (tzid, windows_zones[i].windows) == 0)
-        name = windows_zones[i].olson;
-    }
-
-  /* A TZID must look like a zone name; never a path to read. */
-  if (*name == '\0' || strstr (name, "..") != NULL || strlen (name) > 64)
-    return NULL;
-  if ((tz = g_time_zone_new_identifier (name)) != NULL)
-    return tz;
-
-  /* "/freeassociation.sourceforge.net/Europe/Berlin", "/citadel.org/.../Europe/Berlin" */
-  if (strchr (name, '/') != NULL)
-    {
-      const char *last = strrchr (name, '/');
-      const char *p = last;
-
-      while (p > name && p[-1] != '/')
-        p--;
-      if (p > name && p != last && (tz = g_time_zone_new_identifier (p)) != NULL)
-        return tz;
-    }
-
-  return NULL;
-}
-
-static gboolean rule_can_match (struct icalrecurrencetype *rule);
-
-/* libical expands a VTIMEZONE's observances itself, with no bound but the
- * year 2037: a fuzzed "FREQ=HOURLY;BYDAY=-1SU" there spins for minutes.
- * Real zones change at most a few times a year. */
-static gboolean
-vtimezone_is_sane (icalcomponent *vtimezone)
-{
-  guint observances = 0;
-
-  for (icalcomponent *sub = icalcomponent_get_first_component (vtimezone, ICAL_ANY_COMPONENT);
-       sub != NULL;
-       sub = icalcomponent_get_next_component (vtimezone, ICAL_ANY_COMPONENT))
-    {
-      if (++observances > 64 ||
-          icalcomponent_count_properties (sub, ICAL_RDATE_PROPERTY) > 400)
-        return FALSE;
-
-      for (icalproperty *p = icalcomponent_get_first_property (sub, ICAL_RRULE_PROPERTY);
-           p != NULL;
-           p = icalcomponent_get_next_property (sub, ICAL_RRULE_PROPERTY))
-        {
-          struct icalrecurrencetype rule = icalproperty_get_rrule (p);
-
-          if (rule.freq != ICAL_YEARLY_RECURRENCE || rule.interval < 1 || !rule_can_match (&rule))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static const Zone *
-resolve_tzid (Parser     *parser,
-              const char *tzid)
-{
-  Zone *zone = g_hash_table_lookup (parser->zones, tzid);
-
-  if (zone != NULL)
-    return zone;
-
-  zone = g_new0 (Zone, 1);
-  if ((zone->gtz = system_zone (tzid)) == NULL)
-    {
-      zone->ical = icalcomponent_get_timezone (parser->calendar, tzid);
-      if (zone->ical != NULL && !vtimezone_is_sane (icaltimezone_get_component (zone->ical)))
-        {
-          kiosk_parse_result_warn (parser->result,
-                                   "VTIMEZONE “%s” has rules no real zone has; its times are "
-                                   "read in the kiosk's zone", tzid);
-          zone->ical = NULL;
-          zone->gtz = g_time_zone_ref (parser->ctx->tz);
-        }
-      else if (zone->ical == NULL)
-        {
-          kiosk_parse_result_warn (parser->result,
-                                   "unknown time zone “%s” without VTIMEZONE; its times "
-                                   "are read in the kiosk's zone", tzid);
-          zone->gtz = g_time_zone_ref (parser->ctx->tz);
-        }
-    }
-  g_hash_table_insert (parser->zones, g_strdup (tzid), zone);
-
-  return zone;
-}
-
-/* The zone a DATE-TIME property's value is in; @fallback for floating values. */
-static const Zone *
-property_zone (Parser             *parser,
-               icalproperty       *prop,
-               struct icaltimetype t,
-               const Zone         *fallback)
-{
-  icalparameter *param = prop != NULL ? icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER)
-                                      : NULL;
-
-  if (icaltime_is_utc (t))
-    return &parser->utc;
-  if (param != NULL && icalparameter_get_tzid (param) != NULL)
-    return resolve_tzid (parser, icalparameter_get_tzid (param));
-
-  return fallback;
-}
 
 static gint64
 day_key (int year,
@@ -206,80 +56,6 @@ day_key (int year,
   g_date_set_dmy (&date, day, month, year);
 
   return (gint64) g_date_get_julian (&date) * 86400;
-}
-
-/* Wall-clock fields as if they were UTC: the frame recurrences run in. */
-static gint64
-floating_seconds (struct icaltimetype t)
-{
-  t.zone = NULL;
-  return (gint64) icaltime_as_timet (t);
-}
-
-static gint64
-to_unix (const Zone          *zone,
-         struct icaltimetype  t)
-{
-  if (t.is_date)
-    {
-      t.hour = t.minute = t.second = 0;
-      t.is_date = 0;
-    }
-  if (zone->utc || icaltime_is_utc (t))
-    return floating_seconds (t);
-  if (zone->ical != NULL)
-    {
-      t.zone = NULL;
-      return (gint64) icaltime_as_timet_with_zone (t, zone->ical);
-    }
-  else
-    {
-      /* RFC 5545 3.3.5: a wall-clock time that occurs twice is the first
-       * one; one in the spring gap is read with the offset from before the
-       * gap (02:30 becomes 03:30 summer time). GLib's own choice differs, so
-       * the zone's intervals are asked directly (no allocation: this runs
-       * for every occurrence). */
-      gint64 local = floating_seconds (t);
-      gint64 best = G_MAXINT64;
-      const GTimeType types[] = { G_TIME_TYPE_STANDARD, G_TIME_TYPE_DAYLIGHT };
-
-      for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-        {
-          int interval = g_time_zone_find_interval (zone->gtz, types[i], local);
-
-          if (interval >= 0)
-            best = MIN (best, local - g_time_zone_get_offset (zone->gtz, interval));
-        }
-      if (best == G_MAXINT64)
-        {
-          /* In the gap: the offset in force twelve hours earlier. */
-          int before = g_time_zone_find_interval (zone->gtz, G_TIME_TYPE_UNIVERSAL, local - 12 * 3600);
-
-          best = local - (before >= 0 ? g_time_zone_get_offset (zone->gtz, before) : 0);
-        }
-
-      return best;
-    }
-}
-
-/* The wall-clock reading of an instant in @zone, as floating seconds. */
-static gint64
-from_unix_floating (const Zone *zone,
-                    gint64      instant)
-{
-  if (zone->utc)
-    return instant;
-  if (zone->ical != NULL)
-    return floating_seconds (icaltime_from_timet_with_zone ((time_t) instant, 0, zone->ical));
-  else
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-      g_autoptr(GDateTime) local = utc ? g_date_time_to_timezone (utc, zone->gtz) : NULL;
-
-      if (local == NULL)
-        return instant;
-      return instant + g_date_time_get_utc_offset (local) / G_TIME_SPAN_SECOND;
-    }
 }
 
 static GDateTime *
@@ -377,6 +153,11 @@ read_fields (icalcomponent *comp,
   icalproperty *prop;
   gboolean have_title = FALSE, have_description = FALSE;
   const char *image = NULL;
+
+  /* Texts of its own replace the series' in every language. */
+  kiosk_event_drop_translations (event,
+                                 icalcomponent_get_first_property (comp, ICAL_SUMMARY_PROPERTY) != NULL,
+                                 icalcomponent_get_first_property (comp, ICAL_DESCRIPTION_PROPERTY) != NULL);
 
   for (prop = icalcomponent_get_first_property (comp, ICAL_SUMMARY_PROPERTY);
        prop != NULL;
@@ -487,14 +268,24 @@ read_fields (icalcomponent *comp,
                                    : KIOSK_EVENT_STATUS_CONFIRMED);
 }
 
+/* The instant a DATE-TIME value of @prop is; a floating one is in @fallback. */
+static gint64
+value_to_unix (Parser              *parser,
+               icalproperty        *prop,
+               struct icaltimetype  t,
+               const KioskIcalZone *fallback)
+{
+  return kiosk_ical_zone_to_unix (kiosk_ical_zones_for_value (parser->zones, prop, t, fallback), t);
+}
+
 /* Start, zone and length of a VEVENT. */
 typedef struct
 {
-  struct icaltimetype start;
-  const Zone         *zone;
-  gboolean            all_day;
-  gint64              length;   /* seconds; for all-day events whole days * 86400 */
-  gint64              key;
+  struct icaltimetype  start;
+  const KioskIcalZone *zone;
+  gboolean             all_day;
+  gint64               length;   /* seconds; for all-day events whole days * 86400 */
+  gint64               key;
 } Timing;
 
 static gboolean
@@ -512,10 +303,11 @@ read_timing (Parser        *parser,
   if (icaltime_is_null_time (timing->start) || !icaltime_is_valid_time (timing->start))
     return FALSE;
   timing->all_day = timing->start.is_date;
-  timing->zone = property_zone (parser, prop, timing->start, &parser->floating);
+  timing->zone = kiosk_ical_zones_for_value (parser->zones, prop, timing->start,
+                                             kiosk_ical_zones_get_floating (parser->zones));
   timing->key = timing->all_day
                 ? day_key (timing->start.year, timing->start.month, timing->start.day)
-                : to_unix (timing->zone, timing->start);
+                : kiosk_ical_zone_to_unix (timing->zone, timing->start);
   if (timing->key == 0 && timing->all_day)
     return FALSE;
 
@@ -528,7 +320,7 @@ read_timing (Parser        *parser,
       else if (timing->all_day)
         timing->length = day_key (end.year, end.month, end.day) - timing->key;
       else
-        timing->length = to_unix (property_zone (parser, prop, end, timing->zone), end) - timing->key;
+        timing->length = value_to_unix (parser, prop, end, timing->zone) - timing->key;
     }
   else if ((prop = icalcomponent_get_first_property (comp, ICAL_DURATION_PROPERTY)) != NULL)
     {
@@ -588,6 +380,8 @@ in_window (Parser       *parser,
   return kiosk_event_window_contains (&parser->window, start, end);
 }
 
+/* An occurrence shares the strings and data of its template (the series or
+ * the override) and owns only its times. */
 static KioskEvent *
 make_occurrence (Parser       *parser,
                  KioskEvent   *template,
@@ -595,7 +389,6 @@ make_occurrence (Parser       *parser,
                  gint64        key,
                  gint64        length)
 {
-  KioskEvent *event = kiosk_event_copy (template);
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
 
@@ -607,22 +400,16 @@ make_occurrence (Parser       *parser,
   else
     {
       g_autoptr(GDateTime) s = g_date_time_new_from_unix_utc (key);
-      g_autoptr(GDateTime) e = g_date_time_new_from_unix_utc (key + length);
+      g_autoptr(GDateTime) e = length > 0 ? g_date_time_new_from_unix_utc (key + length) : NULL;
 
       start = s != NULL ? g_date_time_to_timezone (s, parser->ctx->tz) : NULL;
       end = e != NULL ? g_date_time_to_timezone (e, parser->ctx->tz) : NULL;
     }
 
   if (start == NULL)
-    {
-      g_object_unref (event);
-      return NULL;
-    }
-  kiosk_event_set_all_day (event, timing->all_day);
-  kiosk_event_set_start (event, start);
-  kiosk_event_set_end (event, end != NULL ? end : start);
+    return NULL;
 
-  return event;
+  return kiosk_event_new_occurrence (template, start, end != NULL ? end : start, timing->all_day);
 }
 
 /* An instant (or day) key for a RECURRENCE-ID, EXDATE or RDATE value. */
@@ -637,14 +424,15 @@ value_key (Parser             *parser,
       if (!t.is_date)
         {
           /* A date-time against a date event: its day in the event's frame. */
-          gint64 instant = to_unix (property_zone (parser, prop, t, timing->zone), t);
+          const KioskIcalZone *frame = kiosk_ical_zones_get_floating (parser->zones);
+          gint64 local = kiosk_ical_zone_to_floating (frame, value_to_unix (parser, prop, t, timing->zone));
 
-          return (from_unix_floating (&parser->floating, instant) / 86400 + EPOCH_DAY) * 86400;
+          return (local / 86400 + EPOCH_DAY) * 86400;
         }
       return day_key (t.year, t.month, t.day);
     }
 
-  return to_unix (property_zone (parser, prop, t, timing->zone), t);
+  return value_to_unix (parser, prop, t, timing->zone);
 }
 
 static gboolean
@@ -664,7 +452,7 @@ excluded (Parser        *parser,
       if (t.is_date && !timing->all_day)
         {
           /* A date excludes every occurrence on that day (in the event's zone). */
-          gint64 local = from_unix_floating (timing->zone, key);
+          gint64 local = kiosk_ical_zone_to_floating (timing->zone, key);
 
           if (local / 86400 + EPOCH_DAY == day_key (t.year, t.month, t.day) / 86400)
             return TRUE;
@@ -690,35 +478,6 @@ add_key (GArray *keys,
         return;
     }
   g_array_append_val (keys, occurrence);
-}
-
-/* libical walks an impossible rule (the 30th of February, hourly) second by
- * second inside one call, for centuries: such rules never reach it. */
-static gboolean
-rule_can_match (struct icalrecurrencetype *rule)
-{
-  static const int days_in_month[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  gboolean any_month = rule->by_month[0] == ICAL_RECURRENCE_ARRAY_MAX;
-
-  if (rule->by_month_day[0] == ICAL_RECURRENCE_ARRAY_MAX)
-    return TRUE;
-
-  for (int m = 0; m < ICAL_BY_MONTH_SIZE && (any_month ? m < 12 : rule->by_month[m] != ICAL_RECURRENCE_ARRAY_MAX); m++)
-    {
-      int month = any_month ? m + 1 : rule->by_month[m];
-
-      if (month < 1 || month > 12)
-        continue;
-      for (int d = 0; d < ICAL_BY_MONTHDAY_SIZE && rule->by_month_day[d] != ICAL_RECURRENCE_ARRAY_MAX; d++)
-        {
-          int day = ABS (rule->by_month_day[d]);
-
-          if (day >= 1 && day <= days_in_month[month - 1])
-            return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 static gboolean
@@ -748,7 +507,7 @@ rule_is_safe (struct icalrecurrencetype *rule,
     case ICAL_WEEKLY_RECURRENCE:
     case ICAL_MONTHLY_RECURRENCE:
     case ICAL_YEARLY_RECURRENCE:
-      if (!rule_can_match (rule))
+      if (!kiosk_ical_rule_can_match (rule))
         {
           *why = "BYMONTH and BYMONTHDAY never match";
           return FALSE;
@@ -800,12 +559,12 @@ expand_rrule (Parser                   *parser,
           u.hour = 23;
           u.minute = 59;
           u.second = 59;
-          until = to_unix (timing->zone, u);
+          until = kiosk_ical_zone_to_unix (timing->zone, u);
         }
       else if (icaltime_is_utc (u))
-        until = floating_seconds (u);
+        until = kiosk_ical_floating_seconds (u);
       else
-        until = to_unix (timing->zone, u);
+        until = kiosk_ical_zone_to_unix (timing->zone, u);
       rule.until = icaltime_null_time ();
     }
 
@@ -816,8 +575,9 @@ expand_rrule (Parser                   *parser,
     {
       static const gint64 seconds[] = { 1, 60, 3600, 86400, 7 * 86400 };
       gint64 period = seconds[rule.freq - ICAL_SECONDLY_RECURRENCE] * rule.interval;
-      gint64 start = floating_seconds (local);
-      gint64 target = from_unix_floating (timing->zone, parser->from) - timing->length - 2 * period - 3 * 86400;
+      gint64 start = kiosk_ical_floating_seconds (local);
+      gint64 target = kiosk_ical_zone_to_floating (timing->zone, parser->from) - timing->length -
+                      2 * period - 3 * 86400;
 
       if (target > start)
         {
@@ -850,7 +610,8 @@ expand_rrule (Parser                   *parser,
           break;
         }
 
-      key = timing->all_day ? day_key (next.year, next.month, next.day) : to_unix (timing->zone, next);
+      key = timing->all_day ? day_key (next.year, next.month, next.day)
+                            : kiosk_ical_zone_to_unix (timing->zone, next);
       if (key > until)
         break;
       occurrence_span (parser, timing, key, timing->length, &start, &end);
@@ -1058,8 +819,7 @@ parse_calendar (Parser        *parser,
   gpointer key, value;
   guint index = 0;
 
-  parser->calendar = calendar;
-  g_hash_table_remove_all (parser->zones);
+  kiosk_ical_zones_set_calendar (parser->zones, calendar);
 
   /* First pass: masters and overrides by UID. */
   for (icalcomponent *comp = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
@@ -1171,8 +931,11 @@ kiosk_ical_parse (GBytes                  *bytes,
       return FALSE;
     }
 
+  /* libical wants a NUL-terminated string; the copy goes as soon as the
+   * tree is built, and the tree as soon as the occurrences are. */
   text = g_strndup (data, len);
   root = icalparser_parse_string (text);
+  g_clear_pointer (&text, g_free);
   if (root == NULL)
     {
       g_set_error_literal (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
@@ -1185,9 +948,7 @@ kiosk_ical_parse (GBytes                  *bytes,
   kiosk_event_window_init (&parser.window, ctx);
   parser.from = g_date_time_to_unix (parser.window.from);
   parser.to = g_date_time_to_unix (parser.window.to);
-  parser.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, zone_free);
-  parser.floating.gtz = g_time_zone_ref (ctx->tz);
-  parser.utc.utc = TRUE;
+  parser.zones = kiosk_ical_zones_new (ctx->tz, result);
   parser.overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
   parser.masters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1205,14 +966,14 @@ kiosk_ical_parse (GBytes                  *bytes,
         parse_calendar (&parser, cal);
     }
 
-  kiosk_event_finish_items (result);
-
-  g_hash_table_unref (parser.zones);
+  /* Zones borrow the calendar's VTIMEZONEs: they go with the tree. */
+  kiosk_ical_zones_free (parser.zones);
   g_hash_table_unref (parser.overrides);
   g_hash_table_unref (parser.masters);
-  g_time_zone_unref (parser.floating.gtz);
-  kiosk_event_window_clear (&parser.window);
   icalcomponent_free (root);
+  kiosk_event_window_clear (&parser.window);
+
+  kiosk_event_finish_items (result);
 
   return TRUE;
 }

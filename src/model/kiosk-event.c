@@ -9,31 +9,48 @@
 
 #include "kiosk-event.h"
 
+/* A text in one language ("de"); either text may be NULL. */
+typedef struct
+{
+  char *language;
+  char *title;
+  char *description;
+} Translation;
+
+/* What the occurrences of one event have in common. A recurring event's
+ * occurrences share one record; a setter on a shared record copies it first
+ * (copy on write), so an override changes only its own occurrence. */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  char            *uid;
+  char            *title;
+  char            *description;
+  char            *location;
+  char            *address;
+  char           **categories;
+  char            *url;
+  char            *image;
+  char            *status;
+  char            *currency;
+  char            *accessibility;
+  Translation     *translations;     /* NULL when none */
+  guint            n_translations;
+  double           latitude;
+  double           longitude;
+  double           price;
+  gboolean         free;
+} EventData;
+
 struct _KioskEvent
 {
   GObject     parent_instance;
 
   /* owned */
-  char       *uid;
-  char       *title;
-  char       *description;
+  EventData  *data;
   GDateTime  *start;
   GDateTime  *end;
-  char       *location;
-  char       *address;
-  char      **categories;
-  char       *url;
-  char       *image;
-  char       *status;
-  char       *currency;
-  char       *accessibility;
-  GHashTable *titles;          /* language -> title; NULL when none */
-  GHashTable *descriptions;    /* language -> description */
-  double      latitude;
-  double      longitude;
-  double      price;
   gboolean    all_day;
-  gboolean    free;
 };
 
 enum {
@@ -63,39 +80,120 @@ G_DEFINE_FINAL_TYPE (KioskEvent, kiosk_event, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
 
+static EventData *
+event_data_new (void)
+{
+  EventData *data = g_new0 (EventData, 1);
+
+  g_atomic_ref_count_init (&data->ref_count);
+  data->latitude = NAN;
+  data->longitude = NAN;
+  data->price = NAN;
+
+  return data;
+}
+
+static EventData *
+event_data_ref (EventData *data)
+{
+  g_atomic_ref_count_inc (&data->ref_count);
+  return data;
+}
+
+static void
+event_data_unref (EventData *data)
+{
+  if (!g_atomic_ref_count_dec (&data->ref_count))
+    return;
+
+  g_free (data->uid);
+  g_free (data->title);
+  g_free (data->description);
+  g_free (data->location);
+  g_free (data->address);
+  g_strfreev (data->categories);
+  g_free (data->url);
+  g_free (data->image);
+  g_free (data->status);
+  g_free (data->currency);
+  g_free (data->accessibility);
+  for (guint i = 0; i < data->n_translations; i++)
+    {
+      g_free (data->translations[i].language);
+      g_free (data->translations[i].title);
+      g_free (data->translations[i].description);
+    }
+  g_free (data->translations);
+  g_free (data);
+}
+
+static EventData *
+event_data_copy (const EventData *data)
+{
+  EventData *copy = event_data_new ();
+
+  copy->uid = g_strdup (data->uid);
+  copy->title = g_strdup (data->title);
+  copy->description = g_strdup (data->description);
+  copy->location = g_strdup (data->location);
+  copy->address = g_strdup (data->address);
+  copy->categories = g_strdupv (data->categories);
+  copy->url = g_strdup (data->url);
+  copy->image = g_strdup (data->image);
+  copy->status = g_strdup (data->status);
+  copy->currency = g_strdup (data->currency);
+  copy->accessibility = g_strdup (data->accessibility);
+  if (data->n_translations > 0)
+    copy->translations = g_new0 (Translation, data->n_translations);
+  copy->n_translations = data->n_translations;
+  for (guint i = 0; i < data->n_translations; i++)
+    {
+      copy->translations[i].language = g_strdup (data->translations[i].language);
+      copy->translations[i].title = g_strdup (data->translations[i].title);
+      copy->translations[i].description = g_strdup (data->translations[i].description);
+    }
+  copy->latitude = data->latitude;
+  copy->longitude = data->longitude;
+  copy->price = data->price;
+  copy->free = data->free;
+
+  return copy;
+}
+
+/* The record to change: @self's own, copied first when it is shared. */
+static EventData *
+writable_data (KioskEvent *self)
+{
+  if (!g_atomic_ref_count_compare (&self->data->ref_count, 1))
+    {
+      EventData *copy = event_data_copy (self->data);
+
+      event_data_unref (self->data);
+      self->data = copy;
+    }
+
+  return self->data;
+}
+
+/* @field is the offset of a string in EventData. */
 static void
 set_string (KioskEvent *self,
-            char      **field,
+            gsize       field,
             const char *value,
             guint       prop)
 {
+  char **slot;
+
   /* Empty strings mean "not given": views test for NULL only. */
   if (value != NULL && *value == '\0')
     value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
+  if (g_strcmp0 (G_STRUCT_MEMBER (char *, self->data, field), value) == 0)
     return;
 
-  g_free (*field);
-  *field = g_strdup (value);
+  slot = G_STRUCT_MEMBER_P (writable_data (self), field);
+  g_free (*slot);
+  *slot = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static GHashTable *
-copy_table (GHashTable *table)
-{
-  GHashTable *copy;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (table == NULL)
-    return NULL;
-
-  copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
-
-  return copy;
 }
 
 static void
@@ -103,21 +201,9 @@ kiosk_event_finalize (GObject *object)
 {
   KioskEvent *self = (KioskEvent *)object;
 
-  g_clear_pointer (&self->uid, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->data, event_data_unref);
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->end, g_date_time_unref);
-  g_clear_pointer (&self->location, g_free);
-  g_clear_pointer (&self->address, g_free);
-  g_clear_pointer (&self->categories, g_strfreev);
-  g_clear_pointer (&self->url, g_free);
-  g_clear_pointer (&self->image, g_free);
-  g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->currency, g_free);
-  g_clear_pointer (&self->accessibility, g_free);
-  g_clear_pointer (&self->titles, g_hash_table_unref);
-  g_clear_pointer (&self->descriptions, g_hash_table_unref);
 
   G_OBJECT_CLASS (kiosk_event_parent_class)->finalize (object);
 }
@@ -133,10 +219,10 @@ kiosk_event_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_UID:
-      g_value_set_string (value, self->uid);
+      g_value_set_string (value, self->data->uid);
       break;
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+      g_value_set_string (value, self->data->title);
       break;
     case PROP_START:
       g_value_set_boxed (value, self->start);
@@ -148,43 +234,43 @@ kiosk_event_get_property (GObject    *object,
       g_value_set_boolean (value, self->all_day);
       break;
     case PROP_LOCATION:
-      g_value_set_string (value, self->location);
+      g_value_set_string (value, self->data->location);
       break;
     case PROP_ADDRESS:
-      g_value_set_string (value, self->address);
+      g_value_set_string (value, self->data->address);
       break;
     case PROP_LATITUDE:
-      g_value_set_double (value, self->latitude);
+      g_value_set_double (value, self->data->latitude);
       break;
     case PROP_LONGITUDE:
-      g_value_set_double (value, self->longitude);
+      g_value_set_double (value, self->data->longitude);
       break;
     case PROP_CATEGORIES:
-      g_value_set_boxed (value, self->categories);
+      g_value_set_boxed (value, self->data->categories);
       break;
     case PROP_URL:
-      g_value_set_string (value, self->url);
+      g_value_set_string (value, self->data->url);
       break;
     case PROP_IMAGE:
-      g_value_set_string (value, self->image);
+      g_value_set_string (value, self->data->image);
       break;
     case PROP_STATUS:
       g_value_set_string (value, kiosk_event_get_status (self));
       break;
     case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
+      g_value_set_string (value, self->data->description);
       break;
     case PROP_PRICE:
-      g_value_set_double (value, self->price);
+      g_value_set_double (value, self->data->price);
       break;
     case PROP_CURRENCY:
-      g_value_set_string (value, self->currency);
+      g_value_set_string (value, self->data->currency);
       break;
     case PROP_FREE:
-      g_value_set_boolean (value, self->free);
+      g_value_set_boolean (value, self->data->free);
       break;
     case PROP_ACCESSIBILITY:
-      g_value_set_string (value, self->accessibility);
+      g_value_set_string (value, self->data->accessibility);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -223,10 +309,10 @@ kiosk_event_set_property (GObject      *object,
       kiosk_event_set_address (self, g_value_get_string (value));
       break;
     case PROP_LATITUDE:
-      kiosk_event_set_coordinates (self, g_value_get_double (value), self->longitude);
+      kiosk_event_set_coordinates (self, g_value_get_double (value), self->data->longitude);
       break;
     case PROP_LONGITUDE:
-      kiosk_event_set_coordinates (self, self->latitude, g_value_get_double (value));
+      kiosk_event_set_coordinates (self, self->data->latitude, g_value_get_double (value));
       break;
     case PROP_CATEGORIES:
       kiosk_event_set_categories (self, g_value_get_boxed (value));
@@ -244,10 +330,10 @@ kiosk_event_set_property (GObject      *object,
       kiosk_event_set_description (self, g_value_get_string (value));
       break;
     case PROP_PRICE:
-      kiosk_event_set_price (self, g_value_get_double (value), self->currency);
+      kiosk_event_set_price (self, g_value_get_double (value), self->data->currency);
       break;
     case PROP_CURRENCY:
-      kiosk_event_set_price (self, self->price, g_value_get_string (value));
+      kiosk_event_set_price (self, self->data->price, g_value_get_string (value));
       break;
     case PROP_FREE:
       kiosk_event_set_free (self, g_value_get_boolean (value));
@@ -314,9 +400,7 @@ kiosk_event_class_init (KioskEventClass *klass)
 static void
 kiosk_event_init (KioskEvent *self)
 {
-  self->latitude = NAN;
-  self->longitude = NAN;
-  self->price = NAN;
+  self->data = event_data_new ();
 }
 
 KioskEvent *
@@ -326,47 +410,55 @@ kiosk_event_new (const char *uid,
 {
   KioskEvent *self = g_object_new (KIOSK_TYPE_EVENT, NULL);
 
-  self->uid = g_strdup (uid);
-  self->title = g_strdup (title);
+  self->data->uid = g_strdup (uid);
+  self->data->title = g_strdup (title);
   self->start = start != NULL ? g_date_time_ref (start) : NULL;
 
   return self;
 }
 
+static KioskEvent *
+share (KioskEvent *self,
+       GDateTime  *start,
+       GDateTime  *end,
+       gboolean    all_day)
+{
+  KioskEvent *other = g_object_new (KIOSK_TYPE_EVENT, NULL);
+
+  g_clear_pointer (&other->data, event_data_unref);
+  other->data = event_data_ref (self->data);
+  other->start = start != NULL ? g_date_time_ref (start) : NULL;
+  other->end = end != NULL ? g_date_time_ref (end) : NULL;
+  other->all_day = !!all_day;
+
+  return other;
+}
+
+KioskEvent *
+kiosk_event_new_occurrence (KioskEvent *self,
+                            GDateTime  *start,
+                            GDateTime  *end,
+                            gboolean    all_day)
+{
+  g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
+  g_return_val_if_fail (start != NULL, NULL);
+
+  return share (self, start, end, all_day);
+}
+
 KioskEvent *
 kiosk_event_copy (KioskEvent *self)
 {
-  KioskEvent *copy;
-
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
 
-  copy = kiosk_event_new (self->uid, self->title, self->start);
-  copy->description = g_strdup (self->description);
-  copy->end = self->end != NULL ? g_date_time_ref (self->end) : NULL;
-  copy->location = g_strdup (self->location);
-  copy->address = g_strdup (self->address);
-  copy->categories = g_strdupv (self->categories);
-  copy->url = g_strdup (self->url);
-  copy->image = g_strdup (self->image);
-  copy->status = g_strdup (self->status);
-  copy->currency = g_strdup (self->currency);
-  copy->accessibility = g_strdup (self->accessibility);
-  copy->titles = copy_table (self->titles);
-  copy->descriptions = copy_table (self->descriptions);
-  copy->latitude = self->latitude;
-  copy->longitude = self->longitude;
-  copy->price = self->price;
-  copy->all_day = self->all_day;
-  copy->free = self->free;
-
-  return copy;
+  return share (self, self->start, self->end, self->all_day);
 }
 
 const char *
 kiosk_event_get_uid (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return self->uid;
+  return self->data->uid;
 }
 
 void
@@ -374,14 +466,14 @@ kiosk_event_set_uid (KioskEvent *self,
                      const char *uid)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, &self->uid, uid, PROP_UID);
+  set_string (self, G_STRUCT_OFFSET (EventData, uid), uid, PROP_UID);
 }
 
 const char *
 kiosk_event_get_title (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return self->title;
+  return self->data->title;
 }
 
 void
@@ -389,19 +481,18 @@ kiosk_event_set_title (KioskEvent *self,
                        const char *title)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, &self->title, title, PROP_TITLE);
+  set_string (self, G_STRUCT_OFFSET (EventData, title), title, PROP_TITLE);
 }
 
+/* Keeps one text a language: a later one replaces an earlier one. */
 static void
-add_text (GHashTable **table,
-          const char  *language,
+add_text (char       **slot,
           const char  *text)
 {
   if (text == NULL || *text == '\0')
     return;
-  if (*table == NULL)
-    *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_insert (*table, g_ascii_strdown (language, -1), g_strdup (text));
+  g_free (*slot);
+  *slot = g_strdup (text);
 }
 
 void
@@ -411,46 +502,107 @@ kiosk_event_add_translation (KioskEvent *self,
                              const char *description)
 {
   g_autofree char *primary = NULL;
+  Translation *translation = NULL;
+  EventData *data;
   char *dash;
 
   g_return_if_fail (KIOSK_IS_EVENT (self));
   g_return_if_fail (language != NULL);
 
+  if ((title == NULL || *title == '\0') && (description == NULL || *description == '\0'))
+    return;
+
   /* "de-DE" and "de" are the same language for a kiosk. */
-  primary = g_strdup (language);
+  primary = g_ascii_strdown (language, -1);
   if ((dash = strpbrk (primary, "-_")) != NULL)
     *dash = '\0';
-  add_text (&self->titles, primary, title);
-  add_text (&self->descriptions, primary, description);
+
+  data = writable_data (self);
+  for (guint i = 0; i < data->n_translations && translation == NULL; i++)
+    {
+      if (g_str_equal (data->translations[i].language, primary))
+        translation = &data->translations[i];
+    }
+  if (translation == NULL)
+    {
+      data->translations = g_renew (Translation, data->translations, data->n_translations + 1);
+      translation = &data->translations[data->n_translations++];
+      translation->language = g_steal_pointer (&primary);
+      translation->title = NULL;
+      translation->description = NULL;
+    }
+  add_text (&translation->title, title);
+  add_text (&translation->description, description);
 }
 
-static const char *
-lookup_text (GHashTable *table,
-             const char *language,
-             const char *fallback)
+void
+kiosk_event_drop_translations (KioskEvent *self,
+                               gboolean    titles,
+                               gboolean    descriptions)
 {
-  const char *text = NULL;
+  EventData *data;
+  guint kept = 0;
 
-  if (table != NULL && language != NULL)
-    text = g_hash_table_lookup (table, language);
+  g_return_if_fail (KIOSK_IS_EVENT (self));
 
-  return text != NULL ? text : fallback;
+  if (self->data->n_translations == 0 || (!titles && !descriptions))
+    return;
+
+  data = writable_data (self);
+  for (guint i = 0; i < data->n_translations; i++)
+    {
+      Translation *translation = &data->translations[i];
+
+      if (titles)
+        g_clear_pointer (&translation->title, g_free);
+      if (descriptions)
+        g_clear_pointer (&translation->description, g_free);
+      if (translation->title == NULL && translation->description == NULL)
+        g_free (translation->language);
+      else
+        data->translations[kept++] = *translation;
+    }
+  data->n_translations = kept;
+  if (kept == 0)
+    g_clear_pointer (&data->translations, g_free);
+}
+
+static const Translation *
+lookup_translation (EventData  *data,
+                    const char *language)
+{
+  for (guint i = 0; language != NULL && i < data->n_translations; i++)
+    {
+      if (g_str_equal (data->translations[i].language, language))
+        return &data->translations[i];
+    }
+
+  return NULL;
 }
 
 const char *
 kiosk_event_get_title_for (KioskEvent *self,
                            const char *language)
 {
+  const Translation *translation;
+
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return lookup_text (self->titles, language, self->title);
+
+  translation = lookup_translation (self->data, language);
+  return translation != NULL && translation->title != NULL ? translation->title : self->data->title;
 }
 
 const char *
 kiosk_event_get_description_for (KioskEvent *self,
                                  const char *language)
 {
+  const Translation *translation;
+
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return lookup_text (self->descriptions, language, self->description);
+
+  translation = lookup_translation (self->data, language);
+  return translation != NULL && translation->description != NULL ? translation->description
+                                                                  : self->data->description;
 }
 
 GDateTime *
@@ -519,7 +671,7 @@ const char *
 kiosk_event_get_location (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return self->location;
+  return self->data->location;
 }
 
 void
@@ -527,14 +679,14 @@ kiosk_event_set_location (KioskEvent *self,
                           const char *location)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, &self->location, location, PROP_LOCATION);
+  set_string (self, G_STRUCT_OFFSET (EventData, location), location, PROP_LOCATION);
 }
 
 const char *
 kiosk_event_get_address (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return self->address;
+  return self->data->address;
 }
 
 void
@@ -542,28 +694,28 @@ kiosk_event_set_address (KioskEvent *self,
                          const char *address)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, &self->address, address, PROP_ADDRESS);
+  set_string (self, G_STRUCT_OFFSET (EventData, address), address, PROP_ADDRESS);
 }
 
 double
 kiosk_event_get_latitude (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NAN);
-  return self->latitude;
+  return self->data->latitude;
 }
 
 double
 kiosk_event_get_longitude (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NAN);
-  return self->longitude;
+  return self->data->longitude;
 }
 
 gboolean
 kiosk_event_has_coordinates (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), FALSE);
-  return !isnan (self->latitude) && !isnan (self->longitude);
+  return !isnan (self->data->latitude) && !isnan (self->data->longitude);
 }
 
 void
@@ -577,14 +729,14 @@ kiosk_event_set_coordinates (KioskEvent *self,
   if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180))
     latitude = longitude = NAN;
 
-  if (self->latitude != latitude && !(isnan (self->latitude) && isnan (latitude)))
+  if (self->data->latitude != latitude && !(isnan (self->data->latitude) && isnan (latitude)))
     {
-      self->latitude = latitude;
+      writable_data (self)->latitude = latitude;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATITUDE]);
     }
-  if (self->longitude != longitude && !(isnan (self->longitude) && isnan (longitude)))
+  if (self->data->longitude != longitude && !(isnan (self->data->longitude) && isnan (longitude)))
     {
-      self->longitude = longitude;
+      writable_data (self)->longitude = longitude;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LONGITUDE]);
     }
 }
@@ -593,18 +745,27 @@ const char * const *
 kiosk_event_get_categories (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return (const char * const *) self->categories;
+  return (const char * const *) self->data->categories;
 }
 
 void
 kiosk_event_set_categories (KioskEvent         *self,
                             const char * const *categories)
 {
+  EventData *data;
+
   g_return_if_fail (KIOSK_IS_EVENT (self));
 
-  g_clear_pointer (&self->categories, g_strfreev);
-  if (categories != NULL && categories[0] != NULL)
-    self->categories = g_strdupv ((char **) categories);
+  if (categories != NULL && categories[0] == NULL)
+    categories = NULL;
+  if (categories == NULL ? self->data->categories == NULL
+                         : self->data->categories != NULL &&
+                           g_strv_equal (categories, (const char * const *) self->data->categories))
+    return;
+
+  data = writable_data (self);
+  g_clear_pointer (&data->categories, g_strfreev);
+  data->categories = g_strdupv ((char **) categories);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORIES]);
 }
 
@@ -612,7 +773,7 @@ const char *
 kiosk_event_get_url (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return self->url;
+  return self->data->url;
 }
 
 void
@@ -620,14 +781,14 @@ kiosk_event_set_url (KioskEvent *self,
                      const char *url)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, &self->url, url, PROP_URL);
+  set_string (self, G_STRUCT_OFFSET (EventData, url), url, PROP_URL);
 }
 
 const char *
 kiosk_event_get_image (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return self->image;
+  return self->data->image;
 }
 
 void
@@ -635,14 +796,14 @@ kiosk_event_set_image (KioskEvent *self,
                        const char *image)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, &self->image, image, PROP_IMAGE);
+  set_string (self, G_STRUCT_OFFSET (EventData, image), image, PROP_IMAGE);
 }
 
 const char *
 kiosk_event_get_status (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return self->status != NULL ? self->status : KIOSK_EVENT_STATUS_CONFIRMED;
+  return self->data->status != NULL ? self->data->status : KIOSK_EVENT_STATUS_CONFIRMED;
 }
 
 void
@@ -650,28 +811,28 @@ kiosk_event_set_status (KioskEvent *self,
                         const char *status)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, &self->status, status, PROP_STATUS);
+  set_string (self, G_STRUCT_OFFSET (EventData, status), status, PROP_STATUS);
 }
 
 gboolean
 kiosk_event_is_cancelled (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), FALSE);
-  return g_strcmp0 (self->status, KIOSK_EVENT_STATUS_CANCELLED) == 0;
+  return g_strcmp0 (self->data->status, KIOSK_EVENT_STATUS_CANCELLED) == 0;
 }
 
 gboolean
 kiosk_event_is_postponed (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), FALSE);
-  return g_strcmp0 (self->status, KIOSK_EVENT_STATUS_POSTPONED) == 0;
+  return g_strcmp0 (self->data->status, KIOSK_EVENT_STATUS_POSTPONED) == 0;
 }
 
 const char *
 kiosk_event_get_description (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return self->description;
+  return self->data->description;
 }
 
 void
@@ -679,21 +840,21 @@ kiosk_event_set_description (KioskEvent *self,
                              const char *description)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, &self->description, description, PROP_DESCRIPTION);
+  set_string (self, G_STRUCT_OFFSET (EventData, description), description, PROP_DESCRIPTION);
 }
 
 double
 kiosk_event_get_price (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NAN);
-  return self->price;
+  return self->data->price;
 }
 
 const char *
 kiosk_event_get_currency (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return self->currency;
+  return self->data->currency;
 }
 
 void
@@ -705,19 +866,19 @@ kiosk_event_set_price (KioskEvent *self,
 
   if (!(price >= 0))
     price = NAN;
-  if (self->price != price && !(isnan (self->price) && isnan (price)))
+  if (self->data->price != price && !(isnan (self->data->price) && isnan (price)))
     {
-      self->price = price;
+      writable_data (self)->price = price;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRICE]);
     }
-  set_string (self, &self->currency, currency, PROP_CURRENCY);
+  set_string (self, G_STRUCT_OFFSET (EventData, currency), currency, PROP_CURRENCY);
 }
 
 gboolean
 kiosk_event_get_free (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), FALSE);
-  return self->free;
+  return self->data->free;
 }
 
 void
@@ -727,9 +888,9 @@ kiosk_event_set_free (KioskEvent *self,
   g_return_if_fail (KIOSK_IS_EVENT (self));
 
   free = !!free;
-  if (self->free == free)
+  if (self->data->free == free)
     return;
-  self->free = free;
+  writable_data (self)->free = free;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FREE]);
 }
 
@@ -737,7 +898,7 @@ const char *
 kiosk_event_get_accessibility (KioskEvent *self)
 {
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
-  return self->accessibility;
+  return self->data->accessibility;
 }
 
 void
@@ -745,7 +906,7 @@ kiosk_event_set_accessibility (KioskEvent *self,
                                const char *accessibility)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, &self->accessibility, accessibility, PROP_ACCESSIBILITY);
+  set_string (self, G_STRUCT_OFFSET (EventData, accessibility), accessibility, PROP_ACCESSIBILITY);
 }
 
 int
@@ -761,9 +922,9 @@ kiosk_event_compare (gconstpointer a,
 
   cmp = g_date_time_compare (ea->start, eb->start);
   if (cmp == 0)
-    cmp = g_strcmp0 (ea->title, eb->title);
+    cmp = g_strcmp0 (ea->data->title, eb->data->title);
   if (cmp == 0)
-    cmp = g_strcmp0 (ea->uid, eb->uid);
+    cmp = g_strcmp0 (ea->data->uid, eb->data->uid);
 
   return cmp;
 }
@@ -803,28 +964,28 @@ kiosk_event_to_ics (KioskEvent *self)
   event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
 
   /* A recurring event's occurrences need UIDs of their own on a phone. */
-  uid = g_string_new (self->uid != NULL ? self->uid : "event");
+  uid = g_string_new (self->data->uid != NULL ? self->data->uid : "event");
   g_string_append_printf (uid, "-%" G_GINT64_FORMAT, g_date_time_to_unix (self->start));
   icalcomponent_add_property (event, icalproperty_new_uid (uid->str));
   icalcomponent_add_property (event, icalproperty_new_dtstamp (to_ical_time (self->start, FALSE)));
   icalcomponent_add_property (event, icalproperty_new_dtstart (to_ical_time (self->start, self->all_day)));
   icalcomponent_add_property (event, icalproperty_new_dtend (to_ical_time (kiosk_event_get_end (self),
                                                                             self->all_day)));
-  if (self->title != NULL)
-    icalcomponent_add_property (event, icalproperty_new_summary (self->title));
-  if (self->location != NULL || self->address != NULL)
+  if (self->data->title != NULL)
+    icalcomponent_add_property (event, icalproperty_new_summary (self->data->title));
+  if (self->data->location != NULL || self->data->address != NULL)
     {
       g_autofree char *where = NULL;
 
-      if (self->location != NULL && self->address != NULL)
-        where = g_strdup_printf ("%s, %s", self->location, self->address);
+      if (self->data->location != NULL && self->data->address != NULL)
+        where = g_strdup_printf ("%s, %s", self->data->location, self->data->address);
       else
-        where = g_strdup (self->location != NULL ? self->location : self->address);
+        where = g_strdup (self->data->location != NULL ? self->data->location : self->data->address);
       icalcomponent_add_property (event, icalproperty_new_location (where));
     }
   if (kiosk_event_has_coordinates (self))
     {
-      struct icalgeotype geo = { self->latitude, self->longitude };
+      struct icalgeotype geo = { self->data->latitude, self->data->longitude };
 
       icalcomponent_add_property (event, icalproperty_new_geo (geo));
     }

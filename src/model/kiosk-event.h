@@ -17,6 +17,14 @@ G_DECLARE_FINAL_TYPE (KioskEvent, kiosk_event, KIOSK, EVENT, GObject)
 KioskEvent   *kiosk_event_new                (const char  *uid,
                                               const char  *title,
                                               GDateTime   *start);
+/* Another occurrence of @self's event, at its own times: it shares the
+ * texts and data of @self (a setter on either copies them first), which is
+ * what keeps a recurring event's thousand occurrences small. */
+KioskEvent   *kiosk_event_new_occurrence     (KioskEvent  *self,
+                                              GDateTime   *start,
+                                              GDateTime   *end,
+                                              gboolean     all_day);
+/* Shares the texts and data the same way. */
 KioskEvent   *kiosk_event_copy               (KioskEvent  *self);
 
 const char   *kiosk_event_get_uid            (KioskEvent  *self);
@@ -32,6 +40,11 @@ void          kiosk_event_add_translation    (KioskEvent  *self,
                                               const char  *language,
                                               const char  *title,
                                               const char  *description);
+/* Forgets the titles and/or descriptions in other languages: an override
+ * with a SUMMARY of its own replaces the series' title in every language. */
+void          kiosk_event_drop_translations  (KioskEvent  *self,
+                                              gboolean     titles,
+                                              gboolean     descriptions);
 const char   *kiosk_event_get_title_for      (KioskEvent  *self,
                                               const char  *language);
 const char   *kiosk_event_get_description_for (KioskEvent *self,
