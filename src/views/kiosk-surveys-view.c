@@ -564,10 +564,12 @@ new_card (KioskSurveysView *self,
                                   kiosk_survey_get_title (survey), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   meta_text, -1);
-  /* One go per survey and person: the next person gets a fresh kiosk. */
-  gtk_widget_set_sensitive (button, !answered);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "surveys.start");
+  /* One go per survey and person: the next person gets a fresh kiosk.
+   * (An action would make the button sensitive again: none when answered.) */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", kiosk_survey_get_id (survey));
+  if (!answered)
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "surveys.start");
+  gtk_widget_set_sensitive (button, !answered);
   gtk_box_append (GTK_BOX (row), button);
 
   if (kiosk_survey_get_results_url (survey) != NULL)
