@@ -24,17 +24,6 @@ layer_of () {
   done
 }
 
-# Known exceptions: "file header".
-allowed () {
-  case "$1 $2" in
-    # The settings (KioskConfig) sit in src/shell but depend only on store
-    # and formats: views and the tiles check read them. They belong below
-    # views, beside the store; until they move there they are allowed.
-    "src/views/"*" kiosk-config.h" | "src/media/kiosk-tiles-check.c kiosk-config.h") return 0 ;;
-  esac
-  return 1
-}
-
 check_dir () {
   dir=$1
   shift
@@ -43,7 +32,7 @@ check_dir () {
       layer=$(layer_of "$header")
       [ -z "$layer" ] && continue
       for forbidden in "$@"; do
-        if [ "$layer" = "$forbidden" ] && ! allowed "$file" "$header"; then
+        if [ "$layer" = "$forbidden" ]; then
           fail "$file includes $header from src/$layer, a layer above it"
         fi
       done
