@@ -55,6 +55,9 @@ struct _KioskWindow
   gboolean              large_text;
   gboolean              high_contrast;
   gboolean              reach_mode;
+  gboolean              rebuild_pending; /* the views wait for the next reset */
+  guint                 areas_with_sources; /* bit per KioskArea, at the last build */
+  guint                 sources_idle;
   guint                 inhibit_cookie;
 };
 
@@ -199,6 +202,22 @@ view_push_page_cb (KioskNavigation *view,
   kiosk_window_push_page (self, page, title);
 }
 
+/* Which areas have a source decides which views exist (or show the
+ * empty state). */
+static guint
+areas_with_sources (KioskWindow *self)
+{
+  guint mask = 0;
+
+  for (guint area = 0; area < KIOSK_N_AREAS; area++)
+    {
+      if (kiosk_source_list_has_area (self->sources, area))
+        mask |= 1u << area;
+    }
+
+  return mask;
+}
+
 static void
 create_pages (KioskWindow *self)
 {
@@ -227,6 +246,8 @@ create_pages (KioskWindow *self)
 
   kiosk_attract_view_set_place_name (KIOSK_ATTRACT_VIEW (self->attract),
                                      kiosk_config_get_place_name (self->config));
+  self->areas_with_sources = areas_with_sources (self);
+  self->rebuild_pending = FALSE;
 }
 
 static void
@@ -345,6 +366,127 @@ replace_attract (KioskWindow *self)
   gtk_stack_remove (self->main_stack, old);
   gtk_stack_page_set_name (gtk_stack_get_page (self->main_stack, fresh), "attract");
   self->attract = fresh;
+}
+
+static gboolean
+in_attract_mode (KioskWindow *self)
+{
+  return g_str_equal (kiosk_window_get_current (self), "attract");
+}
+
+/* Builds the views again (a new language, time zone or set of areas) and
+ * comes back to the same area. Pages pushed on top (details) belong to the
+ * old views and are closed. */
+static void
+rebuild_views (KioskWindow *self)
+{
+  g_autofree char *current = NULL;
+
+  current = g_strdup (self->history->len > 1 ? g_ptr_array_index (self->history, 1) : "home");
+  gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_NONE);
+  destroy_pages (self);
+  create_pages (self);
+  kiosk_header_retranslate (self->header);
+  retranslate_countdown (self);
+  update_status_cb (self);
+
+  if (in_attract_mode (self))
+    {
+      g_ptr_array_add (self->history, g_strdup ("home"));
+      show_page (self, "home");
+    }
+  else
+    {
+      kiosk_window_show_area (self, current);
+    }
+  gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+
+  replace_attract (self);
+}
+
+/* What would take a screen from under a citizen waits for the next reset;
+ * in attract mode nobody is using the kiosk and it happens at once. */
+static void
+rebuild_views_when_free (KioskWindow *self)
+{
+  if (in_attract_mode (self))
+    rebuild_views (self);
+  else
+    self->rebuild_pending = TRUE;
+}
+
+static void
+apply_place_name (KioskWindow *self)
+{
+  g_autofree char *place_name = g_strdup (kiosk_config_get_place_name (self->config));
+
+  kiosk_header_set_place_name (self->header, place_name);
+  gtk_label_set_label (self->reach_place_label, place_name);
+  kiosk_attract_view_set_place_name (KIOSK_ATTRACT_VIEW (self->attract), place_name);
+}
+
+/* Every key the window reads is applied while it runs. */
+static void
+config_changed_cb (KioskConfig *config,
+                   const char  *key,
+                   KioskWindow *self)
+{
+  if (g_str_equal (key, "place-name"))
+    {
+      apply_place_name (self);
+    }
+  else if (g_str_equal (key, "time-zone"))
+    {
+      g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (config);
+
+      kiosk_header_set_time_zone (self->header, tz);
+      /* The views keep the zone they were built with. */
+      rebuild_views_when_free (self);
+    }
+  else if (g_str_equal (key, "idle-timeout"))
+    {
+      /* From the next interaction on; a countdown running keeps its end. */
+      kiosk_idle_monitor_set_timeout (self->idle, kiosk_config_get_idle_timeout (config));
+    }
+  else if (g_str_equal (key, "default-language"))
+    {
+      /* Never switched under a citizen: the next reset applies it. */
+      if (in_attract_mode (self))
+        kiosk_window_set_language (self, kiosk_config_get_default_language (config));
+    }
+  else if (g_str_equal (key, "large-text") || g_str_equal (key, "high-contrast") ||
+           g_str_equal (key, "reach-mode"))
+    {
+      /* A citizen's own choice stays until the next reset. */
+      if (in_attract_mode (self))
+        apply_accessibility_defaults (self);
+    }
+}
+
+/* A source added or removed may make an area appear or go empty. Sources
+ * change in bursts (one settings change removes and adds several): look
+ * once they are done. */
+static gboolean
+sources_settled_cb (gpointer user_data)
+{
+  KioskWindow *self = user_data;
+
+  self->sources_idle = 0;
+  if (areas_with_sources (self) != self->areas_with_sources)
+    rebuild_views_when_free (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sources_changed_cb (GListModel  *sources,
+                    guint        position,
+                    guint        removed,
+                    guint        added,
+                    KioskWindow *self)
+{
+  if (self->sources_idle == 0)
+    self->sources_idle = g_idle_add (sources_settled_cb, self);
 }
 
 static void
@@ -540,8 +682,7 @@ kiosk_window_constructed (GObject *object)
 
   tz = kiosk_config_get_time_zone (self->config);
   kiosk_header_set_time_zone (self->header, tz);
-  kiosk_header_set_place_name (self->header, kiosk_config_get_place_name (self->config));
-  gtk_label_set_label (self->reach_place_label, kiosk_config_get_place_name (self->config));
+  apply_place_name (self);
   apply_accessibility_defaults (self);
   apply_font_size (self);
   g_signal_connect_swapped (self->sources, "notify::status-text", G_CALLBACK (update_status_cb), self);
@@ -557,6 +698,9 @@ kiosk_window_constructed (GObject *object)
   g_signal_connect (self->idle, "idle", G_CALLBACK (idle_cb), self);
 
   create_pages (self);
+  g_signal_connect_object (self->config, "changed", G_CALLBACK (config_changed_cb), self, 0);
+  g_signal_connect_object (kiosk_source_list_get_sources (self->sources), "items-changed",
+                           G_CALLBACK (sources_changed_cb), self, 0);
 
   if (self->windowed)
     {
@@ -583,11 +727,17 @@ kiosk_window_dispose (GObject *object)
   if (self->inhibit_cookie != 0 && app != NULL)
     gtk_application_uninhibit (app, self->inhibit_cookie);
   self->inhibit_cookie = 0;
+  g_clear_handle_id (&self->sources_idle, g_source_remove);
 
   if (self->idle != NULL)
     g_signal_handlers_disconnect_by_data (self->idle, self);
   if (self->sources != NULL)
-    g_signal_handlers_disconnect_by_data (self->sources, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->sources, self);
+      g_signal_handlers_disconnect_by_data (kiosk_source_list_get_sources (self->sources), self);
+    }
+  if (self->config != NULL)
+    g_signal_handlers_disconnect_by_data (self->config, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
 
@@ -890,6 +1040,10 @@ kiosk_window_reset (KioskWindow *self)
   reset_views (self);
   apply_accessibility_defaults (self);
   kiosk_window_set_language (self, kiosk_config_get_default_language (self->config));
+  /* Settings that rebuild the views waited for this (a language switch
+   * just now has done it). */
+  if (self->rebuild_pending)
+    rebuild_views (self);
   kiosk_window_show_attract (self);
 }
 
@@ -897,37 +1051,14 @@ void
 kiosk_window_set_language (KioskWindow *self,
                            const char  *language)
 {
-  g_autofree char *current = NULL;
-
   g_return_if_fail (KIOSK_IS_WINDOW (self));
   g_return_if_fail (language != NULL);
 
   if (!kiosk_i18n_set_language (language))
     return;
 
-  /* Templates translate when they are built: rebuild the views in the new
-   * language and come back to the same area. Pages pushed on top (details)
-   * belong to the old language and are closed. */
-  current = g_strdup (self->history->len > 1 ? g_ptr_array_index (self->history, 1) : "home");
-  gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_NONE);
-  destroy_pages (self);
-  create_pages (self);
-  kiosk_header_retranslate (self->header);
-  retranslate_countdown (self);
-  update_status_cb (self);
-
-  if (g_str_equal (kiosk_window_get_current (self), "attract"))
-    {
-      g_ptr_array_add (self->history, g_strdup ("home"));
-      show_page (self, "home");
-    }
-  else
-    {
-      kiosk_window_show_area (self, current);
-    }
-  gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
-
-  replace_attract (self);
+  /* Templates translate when they are built. */
+  rebuild_views (self);
 }
 
 KioskIdleMonitor *

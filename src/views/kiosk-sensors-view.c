@@ -426,6 +426,7 @@ watch_sources (KioskSensorsView *self)
 {
   GListModel *sources = kiosk_source_list_get_sources (self->sources);
 
+  self->by_station = FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
       g_autoptr(KioskSource) source = g_list_model_get_item (sources, i);
@@ -444,11 +445,39 @@ watch_sources (KioskSensorsView *self)
       /* The kiosk's own record gives services without history (NGSI) a
        * sparkline; it follows every refresh of the source. */
       model = kiosk_source_get_model (source);
+      if (g_hash_table_contains (self->watched, model))
+        continue;
       g_signal_connect_object (model, "items-changed", G_CALLBACK (source_items_changed_cb),
                                self, 0);
       g_hash_table_replace (self->watched, g_object_ref (model), g_object_ref (source));
       record_source (self, model);
     }
+}
+
+/* Sources added, changed or removed while the kiosk runs (the settings
+ * changed): watch the new ones, forget the gone ones. */
+static void
+sources_changed_cb (GListModel       *sources,
+                    guint             position,
+                    guint             removed,
+                    guint             added,
+                    KioskSensorsView *self)
+{
+  GHashTableIter iter;
+  gpointer model, source;
+
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &model, &source))
+    {
+      if (kiosk_source_list_lookup (self->sources, kiosk_source_get_id (source)) != source)
+        {
+          g_signal_handlers_disconnect_by_data (model, self);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  watch_sources (self);
+  queue_rebuild (self);
 }
 
 static void
@@ -510,6 +539,8 @@ kiosk_sensors_view_dispose (GObject *object)
   g_clear_handle_id (&self->columns_id, g_source_remove);
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_data (self->items, self);
+  if (self->sources != NULL)
+    g_signal_handlers_disconnect_by_data (kiosk_source_list_get_sources (self->sources), self);
   if (self->watched != NULL)
     {
       GHashTableIter iter;
@@ -598,6 +629,8 @@ kiosk_sensors_view_new (KioskConfig     *config,
   g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (queue_rebuild), self);
 
   watch_sources (self);
+  g_signal_connect (kiosk_source_list_get_sources (sources), "items-changed",
+                    G_CALLBACK (sources_changed_cb), self);
   rebuild (self);
   self->tick_id = g_timeout_add_seconds (30, tick_cb, self);
 
