@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "kiosk-config.h"
 
@@ -241,6 +242,74 @@ test_source_variant_roundtrip (void)
   g_assert_cmpstr (g_hash_table_lookup (copy->options, "name-property"), ==, "title");
 }
 
+static void
+count_cb (KioskConfig *config,
+          const char  *key,
+          guint       *count)
+{
+  (*count)++;
+}
+
+/* "changed::KEY" reaches only those listening for that key, and a new
+ * kiosk id is read again, not the one kept from before. */
+static void
+test_changed_live (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  GSettings *settings = kiosk_config_get_settings (config);
+  g_autofree char *first = NULL;
+  guint id_changes = 0, place_changes = 0;
+
+  g_settings_set_string (settings, "kiosk-id", "");
+  first = g_strdup (kiosk_config_get_kiosk_id (config));
+  g_assert_cmpuint (strlen (first), ==, 36);
+
+  g_signal_connect (config, "changed::kiosk-id", G_CALLBACK (count_cb), &id_changes);
+  g_signal_connect (config, "changed::place-name", G_CALLBACK (count_cb), &place_changes);
+  g_settings_set_string (settings, "kiosk-id", "rathaus-foyer-2");
+  while (id_changes == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (kiosk_config_get_kiosk_id (config), ==, "rathaus-foyer-2");
+  g_assert_cmpuint (place_changes, ==, 0);
+}
+
+/* What decides whether a running source is replaced. */
+static void
+test_source_equal (void)
+{
+  g_autoptr(KioskSourceConfig) a = kiosk_source_config_new ("events", "ical", "https://example.org/a.ics");
+  g_autoptr(KioskSourceConfig) b = NULL;
+
+  g_hash_table_insert (a->options, g_strdup ("language"), g_strdup ("de"));
+  g_hash_table_insert (a->options, g_strdup ("name-property"), g_strdup ("title"));
+  b = kiosk_source_config_copy (a);
+  g_assert_true (kiosk_source_config_equal (a, b));
+
+  /* The order options were given in does not matter. */
+  g_hash_table_remove (b->options, "language");
+  g_hash_table_insert (b->options, g_strdup ("language"), g_strdup ("de"));
+  g_assert_true (kiosk_source_config_equal (a, b));
+
+  g_hash_table_insert (b->options, g_strdup ("language"), g_strdup ("en"));
+  g_assert_false (kiosk_source_config_equal (a, b));
+  g_hash_table_insert (b->options, g_strdup ("language"), g_strdup ("de"));
+
+  b->refresh_interval = 60;
+  g_assert_false (kiosk_source_config_equal (a, b));
+  b->refresh_interval = a->refresh_interval;
+
+  g_strfreev (b->headers);
+  b->headers = g_strsplit ("Authorization: Bearer 1", ";", -1);
+  g_assert_false (kiosk_source_config_equal (a, b));
+  g_strfreev (b->headers);
+  b->headers = g_strdupv (a->headers);
+
+  g_free (b->url);
+  b->url = g_strdup ("https://example.org/b.ics");
+  g_assert_false (kiosk_source_config_equal (a, b));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +322,8 @@ main (int   argc,
   g_test_add_func ("/config/import/secrets", test_import_secrets);
   g_test_add_func ("/config/import/unreadable", test_import_unreadable);
   g_test_add_func ("/config/source/variant", test_source_variant_roundtrip);
+  g_test_add_func ("/config/source/equal", test_source_equal);
+  g_test_add_func ("/config/changed-live", test_changed_live);
 
   return g_test_run ();
 }

@@ -73,6 +73,36 @@ test_poke_restarts (void)
   g_assert_true (fired);
 }
 
+/* A new timeout (the idle-timeout setting changed) does not cut short the
+ * countdown running: the next input starts one with the new value. */
+static void
+test_new_timeout_from_next_input (void)
+{
+  g_autoptr(KioskIdleMonitor) idle = kiosk_idle_monitor_new (60);
+  gboolean fired = FALSE;
+  gboolean waited = FALSE;
+
+  g_signal_connect (idle, "idle", G_CALLBACK (idle_cb), &fired);
+  kiosk_idle_monitor_set_active (idle, TRUE);
+
+  kiosk_idle_monitor_set_timeout (idle, 1);
+  g_assert_cmpuint (kiosk_idle_monitor_get_timeout (idle), ==, 1);
+  g_timeout_add (1500, quit_cb, &waited);
+  spin_until (&waited);
+  g_assert_false (fired);
+  g_assert_cmpuint (kiosk_idle_monitor_get_remaining (idle), >=, 58);
+
+  kiosk_idle_monitor_poke (idle);
+  g_assert_cmpuint (kiosk_idle_monitor_get_remaining (idle), ==, 1);
+  spin_until (&fired);
+  g_assert_true (fired);
+
+  /* Inactive (attract mode), the next activation counts with it at once. */
+  kiosk_idle_monitor_set_timeout (idle, 2);
+  kiosk_idle_monitor_set_active (idle, TRUE);
+  g_assert_cmpuint (kiosk_idle_monitor_get_remaining (idle), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -81,6 +111,7 @@ main (int   argc,
 
   g_test_add_func ("/idle-monitor/countdown", test_countdown);
   g_test_add_func ("/idle-monitor/poke-restarts", test_poke_restarts);
+  g_test_add_func ("/idle-monitor/new-timeout-from-next-input", test_new_timeout_from_next_input);
 
   return g_test_run ();
 }

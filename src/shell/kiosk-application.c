@@ -16,6 +16,7 @@
 #include "kiosk-i18n.h"
 #include "kiosk-outbox-sender.h"
 #include "kiosk-sync.h"
+#include "kiosk-window.h"
 
 struct _KioskApplication
 {
@@ -31,6 +32,7 @@ struct _KioskApplication
   KioskSync       *sync;
   KioskDemoServer *demo_server;
   guint            demo_signal_id;
+  gulong           config_changed_id;
   char            *config_file;
   gboolean         demo;
   gboolean         windowed;
@@ -63,11 +65,21 @@ open_cache (KioskApplication *self)
     g_warning ("No offline cache: %s", error->message);
 }
 
+/* Brings the source list in line with the settings. A source whose
+ * configuration is unchanged keeps its items and status and is not fetched
+ * again; a changed one is replaced by a new source, which shows its cache
+ * (when the URL is the same) and then fetches; a removed one leaves the
+ * views at once, its cache rows stay (a source added back with the same id
+ * and URL starts from them). @replace_all replaces every source: the time
+ * zone they parse in changed. */
 static void
-create_sources (KioskApplication *self)
+update_sources (KioskApplication *self,
+                gboolean          replace_all)
 {
   g_autoptr(GPtrArray) configs = kiosk_config_get_sources (self->config);
   g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *current = kiosk_source_list_get_sources (self->sources);
 
   if (self->fetcher == NULL)
     {
@@ -75,20 +87,47 @@ create_sources (KioskApplication *self)
       open_cache (self);
     }
 
-  kiosk_source_list_remove_all (self->sources);
   kiosk_source_list_set_time_zone (self->sources, tz);
+
+  for (guint i = 0; i < configs->len; i++)
+    {
+      const KioskSourceConfig *config = g_ptr_array_index (configs, i);
+
+      if (kiosk_format_lookup (config->kind) == NULL)
+        g_warning ("Source “%s”: unknown kind “%s”, skipped", config->id, config->kind);
+      else if (g_hash_table_contains (wanted, config->id))
+        g_warning ("Source “%s”: configured twice, the second one skipped", config->id);
+      else
+        g_hash_table_insert (wanted, config->id, (gpointer) config);
+    }
+
+  for (guint i = g_list_model_get_n_items (current); i > 0; i--)
+    {
+      g_autoptr(KioskSource) source = g_list_model_get_item (current, i - 1);
+
+      if (!g_hash_table_contains (wanted, kiosk_source_get_id (source)))
+        kiosk_source_list_remove (self->sources, source);
+    }
+
   for (guint i = 0; i < configs->len; i++)
     {
       const KioskSourceConfig *config = g_ptr_array_index (configs, i);
       g_autoptr(KioskSource) source = NULL;
+      KioskSource *existing;
 
-      if (kiosk_format_lookup (config->kind) == NULL)
-        {
-          g_warning ("Source “%s”: unknown kind “%s”, skipped", config->id, config->kind);
-          continue;
-        }
+      if (g_hash_table_lookup (wanted, config->id) != config)
+        continue;
+
+      existing = kiosk_source_list_lookup (self->sources, config->id);
+      if (existing != NULL && !replace_all &&
+          kiosk_source_config_equal (kiosk_source_get_config (existing), config))
+        continue;
+
       source = kiosk_source_new_full (config, self->fetcher, self->database, tz);
-      kiosk_source_list_add (self->sources, source);
+      if (existing != NULL)
+        kiosk_source_list_replace (self->sources, existing, source);
+      else
+        kiosk_source_list_add (self->sources, source);
     }
 
   /* Cached data first, then the network; follows later changes to the list. */
@@ -97,6 +136,21 @@ create_sources (KioskApplication *self)
       self->sync = kiosk_sync_new (self->sources, NULL);
       kiosk_sync_start (self->sync);
     }
+}
+
+/* Every key the application reads is applied while it runs (the window
+ * and the views follow the keys they read themselves). */
+static void
+config_changed_cb (KioskConfig      *config,
+                   const char       *key,
+                   KioskApplication *self)
+{
+  if (g_str_equal (key, "sources"))
+    update_sources (self, FALSE);
+  else if (g_str_equal (key, "time-zone"))
+    update_sources (self, TRUE);
+  else if (g_str_equal (key, "kiosk-id") && self->outbox != NULL)
+    kiosk_outbox_set_kiosk_id (self->outbox, kiosk_config_get_kiosk_id (config));
 }
 
 /* `kill -USR1` cuts the demo town's network and brings it back, to show
@@ -266,11 +320,22 @@ kiosk_application_activate (GApplication *app)
     }
 
   kiosk_i18n_set_language (kiosk_config_get_default_language (self->config));
-  create_sources (self);
+  update_sources (self, FALSE);
   if (self->outbox == NULL)
     create_outbox (self);
+  if (self->config_changed_id == 0)
+    self->config_changed_id = g_signal_connect (self->config, "changed",
+                                                G_CALLBACK (config_changed_cb), self);
 
-  window = kiosk_window_new (ADW_APPLICATION (self), self->config, self->sources, self->windowed);
+  /* The window gets everything it needs here and never asks back. */
+  window = g_object_new (KIOSK_TYPE_WINDOW,
+                         "application", self,
+                         "title", "Ankerort",
+                         "config", self->config,
+                         "sources", self->sources,
+                         "outbox", self->outbox,
+                         "windowed", self->windowed,
+                         NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -306,6 +371,8 @@ kiosk_application_finalize (GObject *object)
   g_clear_object (&self->outbox);
 
   g_clear_handle_id (&self->demo_signal_id, g_source_remove);
+  if (self->config != NULL)
+    g_clear_signal_handler (&self->config_changed_id, self->config);
   g_clear_object (&self->sync);
   g_clear_object (&self->sources);
   g_clear_object (&self->database);

@@ -11,7 +11,8 @@ struct _KioskIdleMonitor
   GObject  parent_instance;
 
   gint64   last_input;    /* monotonic, µs */
-  guint    timeout;       /* seconds */
+  guint    timeout;       /* seconds, as configured */
+  guint    counting;      /* seconds, in effect since the last input */
   guint    tick_id;
   guint    remaining;
   gboolean active;
@@ -51,10 +52,10 @@ compute_remaining (KioskIdleMonitor *self)
 {
   gint64 elapsed = (g_get_monotonic_time () - self->last_input) / G_USEC_PER_SEC;
 
-  if (elapsed >= self->timeout)
+  if (elapsed >= self->counting)
     return 0;
 
-  return self->timeout - (guint) elapsed;
+  return self->counting - (guint) elapsed;
 }
 
 static gboolean
@@ -171,6 +172,7 @@ static void
 kiosk_idle_monitor_init (KioskIdleMonitor *self)
 {
   self->timeout = 90;
+  self->counting = 90;
   self->remaining = G_MAXUINT;
   self->last_input = g_get_monotonic_time ();
 }
@@ -211,9 +213,11 @@ kiosk_idle_monitor_set_timeout (KioskIdleMonitor *self,
   if (self->timeout == timeout_seconds)
     return;
 
+  /* A countdown running keeps its end: the next input starts the new one. */
   self->timeout = timeout_seconds;
+  if (!self->active)
+    self->counting = timeout_seconds;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
-  kiosk_idle_monitor_poke (self);
 }
 
 guint
@@ -238,7 +242,8 @@ kiosk_idle_monitor_set_active (KioskIdleMonitor *self,
   if (active)
     {
       self->last_input = g_get_monotonic_time ();
-      set_remaining (self, self->timeout);
+      self->counting = self->timeout;
+      set_remaining (self, self->counting);
       if (self->tick_id == 0)
         self->tick_id = g_timeout_add (250, tick_cb, self);
     }
@@ -273,6 +278,7 @@ kiosk_idle_monitor_poke (KioskIdleMonitor *self)
   g_return_if_fail (KIOSK_IS_IDLE_MONITOR (self));
 
   self->last_input = g_get_monotonic_time ();
+  self->counting = self->timeout;
   if (self->active)
-    set_remaining (self, self->timeout);
+    set_remaining (self, self->counting);
 }

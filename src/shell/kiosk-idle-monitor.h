@@ -16,6 +16,8 @@ KioskIdleMonitor *kiosk_idle_monitor_new           (guint             timeout_se
 /* Watches every input event that reaches @widget (capture phase). */
 void              kiosk_idle_monitor_watch         (KioskIdleMonitor *self,
                                                     GtkWidget        *widget);
+/* Takes effect with the next input (or activation): a countdown already
+ * running keeps its end. */
 void              kiosk_idle_monitor_set_timeout   (KioskIdleMonitor *self,
                                                     guint             timeout_seconds);
 guint             kiosk_idle_monitor_get_timeout   (KioskIdleMonitor *self);

@@ -6,8 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "kiosk-application.h"
-#include "kiosk-accessibility-page.h"
 #include "kiosk-attract-view.h"
 #include "kiosk-empty-view.h"
 #include "kiosk-events-view.h"
@@ -15,10 +13,13 @@
 #include "kiosk-home-view.h"
 #include "kiosk-i18n.h"
 #include "kiosk-map-view.h"
+#include "kiosk-navigation.h"
+#include "kiosk-outbox.h"
 #include "kiosk-resettable.h"
 #include "kiosk-sensors-view.h"
+#include "kiosk-survey-session.h"
 #include "kiosk-surveys-view.h"
-#include "kiosk-window.h"
+#include "kiosk-window-private.h"
 
 struct _KioskWindow
 {
@@ -43,19 +44,29 @@ struct _KioskWindow
   /* owned */
   KioskConfig          *config;
   KioskSourceList      *sources;
+  KioskOutbox          *outbox;      /* NULL when answers cannot be stored */
+  KioskSurveySession   *survey_session; /* outlives the views a language switch rebuilds */
   KioskIdleMonitor     *idle;
   GPtrArray            *history;     /* char*: page names, current last */
+  GHashTable           *page_titles; /* pushed page's name -> its title */
   guint                 pushed_serial;
   gboolean              windowed;
   gboolean              portrait;
   gboolean              large_text;
   gboolean              high_contrast;
   gboolean              reach_mode;
+  gboolean              rebuild_pending; /* the views wait for the next reset */
+  guint                 areas_with_sources; /* bit per KioskArea, at the last build */
+  guint                 sources_idle;
   guint                 inhibit_cookie;
 };
 
 enum {
   PROP_0,
+  PROP_CONFIG,
+  PROP_SOURCES,
+  PROP_OUTBOX,
+  PROP_WINDOWED,
   PROP_LARGE_TEXT,
   PROP_HIGH_CONTRAST,
   PROP_REACH_MODE,
@@ -70,8 +81,7 @@ static GParamSpec *properties[N_PROPS];
 #define NORMAL_FONT_PT 12
 #define LARGE_FONT_PT 15
 
-typedef GtkWidget *(*ViewFactory) (KioskConfig     *config,
-                                   KioskSourceList *sources);
+typedef GtkWidget *(*ViewFactory) (KioskWindow *self);
 
 typedef struct
 {
@@ -82,20 +92,37 @@ typedef struct
   ViewFactory  create;         /* NULL: the designed empty state */
 } AreaInfo;
 
+static GtkWidget *
+create_events (KioskWindow *self)
+{
+  return kiosk_events_view_new (self->config, self->sources);
+}
+
+static GtkWidget *
+create_map (KioskWindow *self)
+{
+  return kiosk_map_view_new (self->config, self->sources);
+}
+
+static GtkWidget *
+create_sensors (KioskWindow *self)
+{
+  return kiosk_sensors_view_new (self->config, self->sources);
+}
+
+static GtkWidget *
+create_surveys (KioskWindow *self)
+{
+  return kiosk_surveys_view_new (self->config, self->sources, self->outbox, self->survey_session);
+}
+
 /* Each area's view is created here; an area whose view is not built yet
  * shows an honest empty state. */
 static const AreaInfo areas[] = {
-  { "events", N_("Events"), "kiosk-events-symbolic", KIOSK_AREA_EVENTS,
-    kiosk_events_view_new },
-
-  { "map", N_("City map"), "kiosk-map-symbolic", KIOSK_AREA_PLACES,
-    kiosk_map_view_new },
-
-  { "sensors", N_("Environment"), "kiosk-sensors-symbolic", KIOSK_AREA_SENSORS,
-    kiosk_sensors_view_new },
-
-  { "surveys", N_("Take part"), "kiosk-surveys-symbolic", KIOSK_AREA_SURVEYS,
-    kiosk_surveys_view_new },
+  { "events", N_("Events"), "kiosk-events-symbolic", KIOSK_AREA_EVENTS, create_events },
+  { "map", N_("City map"), "kiosk-map-symbolic", KIOSK_AREA_PLACES, create_map },
+  { "sensors", N_("Environment"), "kiosk-sensors-symbolic", KIOSK_AREA_SENSORS, create_sensors },
+  { "surveys", N_("Take part"), "kiosk-surveys-symbolic", KIOSK_AREA_SURVEYS, create_surveys },
 };
 
 static const AreaInfo *
@@ -130,7 +157,7 @@ update_header (KioskWindow *self)
   if (area != NULL)
     title = _(area->title);
   else if (child != NULL)
-    title = g_object_get_data (G_OBJECT (child), "kiosk-page-title");
+    title = g_hash_table_lookup (self->page_titles, name);
 
   kiosk_header_set_title (self->header, title);
   kiosk_header_set_navigation (self->header,
@@ -161,8 +188,34 @@ drop_pushed_pages (KioskWindow *self,
 
           if (child != NULL)
             gtk_stack_remove (self->pages, child);
+          g_hash_table_remove (self->page_titles, name);
         }
     }
+}
+
+static void
+view_push_page_cb (KioskNavigation *view,
+                   GtkWidget       *page,
+                   const char      *title,
+                   KioskWindow     *self)
+{
+  kiosk_window_push_page (self, page, title);
+}
+
+/* Which areas have a source decides which views exist (or show the
+ * empty state). */
+static guint
+areas_with_sources (KioskWindow *self)
+{
+  guint mask = 0;
+
+  for (guint area = 0; area < KIOSK_N_AREAS; area++)
+    {
+      if (kiosk_source_list_has_area (self->sources, area))
+        mask |= 1u << area;
+    }
+
+  return mask;
 }
 
 static void
@@ -178,18 +231,23 @@ create_pages (KioskWindow *self)
       GtkWidget *view = NULL;
 
       if (areas[i].create != NULL)
-        view = areas[i].create (self->config, self->sources);
+        view = areas[i].create (self);
       if (view == NULL)
         view = kiosk_empty_view_new (areas[i].icon_name,
                                      _("No source set up yet"),
                                      _("Staff can add this area’s data source in the settings. "
                                        "Until then there is nothing to show here."));
+      /* Detail pages a view opens go on top of it, with Back. */
+      if (KIOSK_IS_NAVIGATION (view))
+        g_signal_connect_object (view, "push-page", G_CALLBACK (view_push_page_cb), self, 0);
       gtk_widget_set_name (view, areas[i].name);
       gtk_stack_add_named (self->pages, view, areas[i].name);
     }
 
   kiosk_attract_view_set_place_name (KIOSK_ATTRACT_VIEW (self->attract),
                                      kiosk_config_get_place_name (self->config));
+  self->areas_with_sources = areas_with_sources (self);
+  self->rebuild_pending = FALSE;
 }
 
 static void
@@ -227,9 +285,7 @@ apply_accessibility_defaults (KioskWindow *self)
 static void
 update_status_cb (KioskWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  KioskOutbox *outbox = KIOSK_IS_APPLICATION (app) ? kiosk_application_get_outbox (KIOSK_APPLICATION (app)) : NULL;
-  guint waiting = outbox != NULL ? kiosk_outbox_get_n_pending (outbox) : 0;
+  guint waiting = self->outbox != NULL ? kiosk_outbox_get_n_pending (self->outbox) : 0;
   const char *status = kiosk_source_list_get_status_text (self->sources);
   g_autofree char *text = NULL;
 
@@ -310,6 +366,127 @@ replace_attract (KioskWindow *self)
   gtk_stack_remove (self->main_stack, old);
   gtk_stack_page_set_name (gtk_stack_get_page (self->main_stack, fresh), "attract");
   self->attract = fresh;
+}
+
+static gboolean
+in_attract_mode (KioskWindow *self)
+{
+  return g_str_equal (kiosk_window_get_current (self), "attract");
+}
+
+/* Builds the views again (a new language, time zone or set of areas) and
+ * comes back to the same area. Pages pushed on top (details) belong to the
+ * old views and are closed. */
+static void
+rebuild_views (KioskWindow *self)
+{
+  g_autofree char *current = NULL;
+
+  current = g_strdup (self->history->len > 1 ? g_ptr_array_index (self->history, 1) : "home");
+  gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_NONE);
+  destroy_pages (self);
+  create_pages (self);
+  kiosk_header_retranslate (self->header);
+  retranslate_countdown (self);
+  update_status_cb (self);
+
+  if (in_attract_mode (self))
+    {
+      g_ptr_array_add (self->history, g_strdup ("home"));
+      show_page (self, "home");
+    }
+  else
+    {
+      kiosk_window_show_area (self, current);
+    }
+  gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+
+  replace_attract (self);
+}
+
+/* What would take a screen from under a citizen waits for the next reset;
+ * in attract mode nobody is using the kiosk and it happens at once. */
+static void
+rebuild_views_when_free (KioskWindow *self)
+{
+  if (in_attract_mode (self))
+    rebuild_views (self);
+  else
+    self->rebuild_pending = TRUE;
+}
+
+static void
+apply_place_name (KioskWindow *self)
+{
+  g_autofree char *place_name = g_strdup (kiosk_config_get_place_name (self->config));
+
+  kiosk_header_set_place_name (self->header, place_name);
+  gtk_label_set_label (self->reach_place_label, place_name);
+  kiosk_attract_view_set_place_name (KIOSK_ATTRACT_VIEW (self->attract), place_name);
+}
+
+/* Every key the window reads is applied while it runs. */
+static void
+config_changed_cb (KioskConfig *config,
+                   const char  *key,
+                   KioskWindow *self)
+{
+  if (g_str_equal (key, "place-name"))
+    {
+      apply_place_name (self);
+    }
+  else if (g_str_equal (key, "time-zone"))
+    {
+      g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (config);
+
+      kiosk_header_set_time_zone (self->header, tz);
+      /* The views keep the zone they were built with. */
+      rebuild_views_when_free (self);
+    }
+  else if (g_str_equal (key, "idle-timeout"))
+    {
+      /* From the next interaction on; a countdown running keeps its end. */
+      kiosk_idle_monitor_set_timeout (self->idle, kiosk_config_get_idle_timeout (config));
+    }
+  else if (g_str_equal (key, "default-language"))
+    {
+      /* Never switched under a citizen: the next reset applies it. */
+      if (in_attract_mode (self))
+        kiosk_window_set_language (self, kiosk_config_get_default_language (config));
+    }
+  else if (g_str_equal (key, "large-text") || g_str_equal (key, "high-contrast") ||
+           g_str_equal (key, "reach-mode"))
+    {
+      /* A citizen's own choice stays until the next reset. */
+      if (in_attract_mode (self))
+        apply_accessibility_defaults (self);
+    }
+}
+
+/* A source added or removed may make an area appear or go empty. Sources
+ * change in bursts (one settings change removes and adds several): look
+ * once they are done. */
+static gboolean
+sources_settled_cb (gpointer user_data)
+{
+  KioskWindow *self = user_data;
+
+  self->sources_idle = 0;
+  if (areas_with_sources (self) != self->areas_with_sources)
+    rebuild_views_when_free (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sources_changed_cb (GListModel  *sources,
+                    guint        position,
+                    guint        removed,
+                    guint        added,
+                    KioskWindow *self)
+{
+  if (self->sources_idle == 0)
+    self->sources_idle = g_idle_add (sources_settled_cb, self);
 }
 
 static void
@@ -473,76 +650,72 @@ kiosk_window_size_allocate (GtkWidget *widget,
     }
 }
 
-/* Actions */
-
+/* The display must never blank while the kiosk runs; the application is
+ * set after construction. */
 static void
-show_area_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+application_cb (KioskWindow *self,
+                GParamSpec  *pspec,
+                gpointer     user_data)
 {
-  kiosk_window_show_area (KIOSK_WINDOW (widget), g_variant_get_string (param, NULL));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->windowed || self->inhibit_cookie != 0 || app == NULL)
+    return;
+
+  self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),
+                                                  GTK_APPLICATION_INHIBIT_IDLE,
+                                                  _("Public information display"));
+  if (self->inhibit_cookie == 0)
+    g_message ("Could not inhibit the screen saver (no session manager)");
 }
 
 static void
-go_home_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+kiosk_window_constructed (GObject *object)
 {
-  kiosk_window_show_area (KIOSK_WINDOW (widget), "home");
-}
+  KioskWindow *self = KIOSK_WINDOW (object);
+  g_autoptr(GTimeZone) tz = NULL;
 
-static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  kiosk_window_go_back (KIOSK_WINDOW (widget));
-}
+  G_OBJECT_CLASS (kiosk_window_parent_class)->constructed (object);
 
-static void
-switch_language_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  kiosk_window_set_language (KIOSK_WINDOW (widget), g_variant_get_string (param, NULL));
-}
+  g_assert (KIOSK_IS_CONFIG (self->config));
+  g_assert (KIOSK_IS_SOURCE_LIST (self->sources));
 
-static void
-show_accessibility_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  KioskWindow *self = KIOSK_WINDOW (widget);
+  tz = kiosk_config_get_time_zone (self->config);
+  kiosk_header_set_time_zone (self->header, tz);
+  apply_place_name (self);
+  apply_accessibility_defaults (self);
+  apply_font_size (self);
+  g_signal_connect_swapped (self->sources, "notify::status-text", G_CALLBACK (update_status_cb), self);
+  g_signal_connect_swapped (self->sources, "notify::offline", G_CALLBACK (update_status_cb), self);
+  if (self->outbox != NULL)
+    g_signal_connect_object (self->outbox, "notify::n-pending", G_CALLBACK (update_status_cb), self,
+                             G_CONNECT_SWAPPED);
+  update_status_cb (self);
 
-  kiosk_window_push_page (self, kiosk_accessibility_page_new (G_OBJECT (self)), _("Accessibility"));
-}
+  self->idle = kiosk_idle_monitor_new (kiosk_config_get_idle_timeout (self->config));
+  kiosk_idle_monitor_watch (self->idle, GTK_WIDGET (self));
+  g_signal_connect (self->idle, "notify::remaining", G_CALLBACK (remaining_cb), self);
+  g_signal_connect (self->idle, "idle", G_CALLBACK (idle_cb), self);
 
-static void
-show_event_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  KioskWindow *self = KIOSK_WINDOW (widget);
-  GtkWidget *events = gtk_stack_get_child_by_name (self->pages, "events");
+  create_pages (self);
+  g_signal_connect_object (self->config, "changed", G_CALLBACK (config_changed_cb), self, 0);
+  g_signal_connect_object (kiosk_source_list_get_sources (self->sources), "items-changed",
+                           G_CALLBACK (sources_changed_cb), self, 0);
 
-  /* Back from the event's page leads to the list of events. */
-  kiosk_window_show_area (self, "events");
-  if (events != NULL)
-    gtk_widget_activate_action_variant (events, "events.show-event", param);
-}
+  if (self->windowed)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
+    }
+  else
+    {
+      gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
+      gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
+      g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
+    }
 
-static void
-show_on_map_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  KioskWindow *self = KIOSK_WINDOW (widget);
-  GtkWidget *map = gtk_stack_get_child_by_name (self->pages, "map");
-
-  kiosk_window_show_area (self, "map");
-  /* The map view centres itself and opens the card. */
-  if (map != NULL)
-    gtk_widget_activate_action_variant (map, "map.show-location", param);
+  kiosk_window_show_attract (self);
 }
 
 static void
@@ -554,16 +727,24 @@ kiosk_window_dispose (GObject *object)
   if (self->inhibit_cookie != 0 && app != NULL)
     gtk_application_uninhibit (app, self->inhibit_cookie);
   self->inhibit_cookie = 0;
+  g_clear_handle_id (&self->sources_idle, g_source_remove);
 
   if (self->idle != NULL)
     g_signal_handlers_disconnect_by_data (self->idle, self);
   if (self->sources != NULL)
-    g_signal_handlers_disconnect_by_data (self->sources, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->sources, self);
+      g_signal_handlers_disconnect_by_data (kiosk_source_list_get_sources (self->sources), self);
+    }
+  if (self->config != NULL)
+    g_signal_handlers_disconnect_by_data (self->config, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
 
   g_clear_object (&self->idle);
   g_clear_object (&self->sources);
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->survey_session);
   g_clear_object (&self->config);
 
   G_OBJECT_CLASS (kiosk_window_parent_class)->dispose (object);
@@ -575,6 +756,7 @@ kiosk_window_finalize (GObject *object)
   KioskWindow *self = (KioskWindow *)object;
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->page_titles, g_hash_table_unref);
 
   G_OBJECT_CLASS (kiosk_window_parent_class)->finalize (object);
 }
@@ -589,6 +771,22 @@ kiosk_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONFIG:
+      g_value_set_object (value, self->config);
+      break;
+
+    case PROP_SOURCES:
+      g_value_set_object (value, self->sources);
+      break;
+
+    case PROP_OUTBOX:
+      g_value_set_object (value, self->outbox);
+      break;
+
+    case PROP_WINDOWED:
+      g_value_set_boolean (value, self->windowed);
+      break;
+
     case PROP_LARGE_TEXT:
       g_value_set_boolean (value, self->large_text);
       break;
@@ -616,6 +814,22 @@ kiosk_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONFIG:
+      self->config = g_value_dup_object (value);
+      break;
+
+    case PROP_SOURCES:
+      self->sources = g_value_dup_object (value);
+      break;
+
+    case PROP_OUTBOX:
+      self->outbox = g_value_dup_object (value);
+      break;
+
+    case PROP_WINDOWED:
+      self->windowed = g_value_get_boolean (value);
+      break;
+
     case PROP_LARGE_TEXT:
       kiosk_window_set_large_text (self, g_value_get_boolean (value));
       break;
@@ -640,6 +854,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = kiosk_window_constructed;
   object_class->dispose = kiosk_window_dispose;
   object_class->finalize = kiosk_window_finalize;
   object_class->get_property = kiosk_window_get_property;
@@ -647,6 +862,20 @@ kiosk_window_class_init (KioskWindowClass *klass)
   widget_class->size_allocate = kiosk_window_size_allocate;
   window_class->close_request = kiosk_window_close_request;
 
+  properties[PROP_CONFIG] =
+    g_param_spec_object ("config", NULL, NULL, KIOSK_TYPE_CONFIG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SOURCES] =
+    g_param_spec_object ("sources", NULL, NULL, KIOSK_TYPE_SOURCE_LIST,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Where survey answers go; NULL: the surveys say they cannot be stored. */
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL, KIOSK_TYPE_OUTBOX,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* A normal window for development instead of the locked fullscreen kiosk. */
+  properties[PROP_WINDOWED] =
+    g_param_spec_boolean ("windowed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LARGE_TEXT] =
     g_param_spec_boolean ("large-text", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -679,20 +908,15 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, legacy_event_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
-  gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.switch-language", "s", switch_language_action);
-  gtk_widget_class_install_action (widget_class, "win.show-accessibility", NULL, show_accessibility_action);
-  gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
-  /* (id, latitude, longitude): what to centre on and whose card to open. */
-  gtk_widget_class_install_action (widget_class, "win.show-on-map", "(sdd)", show_on_map_action);
+  kiosk_window_class_install_actions (widget_class);
 }
 
 static void
 kiosk_window_init (KioskWindow *self)
 {
   self->history = g_ptr_array_new_with_free_func (g_free);
+  self->page_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->survey_session = kiosk_survey_session_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   retranslate_countdown (self);
@@ -704,65 +928,17 @@ kiosk_window_new (AdwApplication  *application,
                   KioskSourceList *sources,
                   gboolean         windowed)
 {
-  KioskWindow *self;
-  g_autoptr(GTimeZone) tz = NULL;
-
   g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (KIOSK_IS_CONFIG (config), NULL);
   g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (sources), NULL);
 
-  self = g_object_new (KIOSK_TYPE_WINDOW,
+  return g_object_new (KIOSK_TYPE_WINDOW,
                        "application", application,
                        "title", "Ankerort",
+                       "config", config,
+                       "sources", sources,
+                       "windowed", windowed,
                        NULL);
-  self->config = g_object_ref (config);
-  self->sources = g_object_ref (sources);
-  self->windowed = windowed;
-
-  tz = kiosk_config_get_time_zone (config);
-  kiosk_header_set_time_zone (self->header, tz);
-  kiosk_header_set_place_name (self->header, kiosk_config_get_place_name (config));
-  gtk_label_set_label (self->reach_place_label, kiosk_config_get_place_name (config));
-  apply_accessibility_defaults (self);
-  apply_font_size (self);
-  g_signal_connect_swapped (sources, "notify::status-text", G_CALLBACK (update_status_cb), self);
-  g_signal_connect_swapped (sources, "notify::offline", G_CALLBACK (update_status_cb), self);
-  if (KIOSK_IS_APPLICATION (application) &&
-      kiosk_application_get_outbox (KIOSK_APPLICATION (application)) != NULL)
-    g_signal_connect_object (kiosk_application_get_outbox (KIOSK_APPLICATION (application)),
-                             "notify::n-pending", G_CALLBACK (update_status_cb), self,
-                             G_CONNECT_SWAPPED);
-  update_status_cb (self);
-
-  self->idle = kiosk_idle_monitor_new (kiosk_config_get_idle_timeout (config));
-  kiosk_idle_monitor_watch (self->idle, GTK_WIDGET (self));
-  g_signal_connect (self->idle, "notify::remaining", G_CALLBACK (remaining_cb), self);
-  g_signal_connect (self->idle, "idle", G_CALLBACK (idle_cb), self);
-
-  create_pages (self);
-
-  if (windowed)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
-    }
-  else
-    {
-      gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
-      gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
-      gtk_window_fullscreen (GTK_WINDOW (self));
-      g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
-      /* The display must never blank while the kiosk runs. */
-      self->inhibit_cookie =
-        gtk_application_inhibit (GTK_APPLICATION (application), GTK_WINDOW (self),
-                                 GTK_APPLICATION_INHIBIT_IDLE,
-                                 _("Public information display"));
-      if (self->inhibit_cookie == 0)
-        g_message ("Could not inhibit the screen saver (no session manager)");
-    }
-
-  kiosk_window_show_attract (self);
-
-  return self;
 }
 
 const char *
@@ -836,7 +1012,7 @@ kiosk_window_push_page (KioskWindow *self,
   g_return_if_fail (GTK_IS_WIDGET (page));
 
   name = g_strdup_printf ("page-%u", ++self->pushed_serial);
-  g_object_set_data_full (G_OBJECT (page), "kiosk-page-title", g_strdup (title), g_free);
+  g_hash_table_replace (self->page_titles, g_strdup (name), g_strdup (title));
   gtk_stack_add_named (self->pages, page, name);
   g_ptr_array_add (self->history, g_strdup (name));
   show_page (self, name);
@@ -864,6 +1040,10 @@ kiosk_window_reset (KioskWindow *self)
   reset_views (self);
   apply_accessibility_defaults (self);
   kiosk_window_set_language (self, kiosk_config_get_default_language (self->config));
+  /* Settings that rebuild the views waited for this (a language switch
+   * just now has done it). */
+  if (self->rebuild_pending)
+    rebuild_views (self);
   kiosk_window_show_attract (self);
 }
 
@@ -871,37 +1051,14 @@ void
 kiosk_window_set_language (KioskWindow *self,
                            const char  *language)
 {
-  g_autofree char *current = NULL;
-
   g_return_if_fail (KIOSK_IS_WINDOW (self));
   g_return_if_fail (language != NULL);
 
   if (!kiosk_i18n_set_language (language))
     return;
 
-  /* Templates translate when they are built: rebuild the views in the new
-   * language and come back to the same area. Pages pushed on top (details)
-   * belong to the old language and are closed. */
-  current = g_strdup (self->history->len > 1 ? g_ptr_array_index (self->history, 1) : "home");
-  gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_NONE);
-  destroy_pages (self);
-  create_pages (self);
-  kiosk_header_retranslate (self->header);
-  retranslate_countdown (self);
-  update_status_cb (self);
-
-  if (g_str_equal (kiosk_window_get_current (self), "attract"))
-    {
-      g_ptr_array_add (self->history, g_strdup ("home"));
-      show_page (self, "home");
-    }
-  else
-    {
-      kiosk_window_show_area (self, current);
-    }
-  gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
-
-  replace_attract (self);
+  /* Templates translate when they are built. */
+  rebuild_views (self);
 }
 
 KioskIdleMonitor *

@@ -60,6 +60,33 @@ kiosk_source_config_free (KioskSourceConfig *config)
   g_free (config);
 }
 
+/* Whether two configurations describe the same source, option order aside. */
+gboolean
+kiosk_source_config_equal (const KioskSourceConfig *a,
+                           const KioskSourceConfig *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  if (g_strcmp0 (a->id, b->id) != 0 || g_strcmp0 (a->kind, b->kind) != 0 ||
+      g_strcmp0 (a->url, b->url) != 0 || a->refresh_interval != b->refresh_interval ||
+      !g_strv_equal ((const char * const *) a->headers, (const char * const *) b->headers) ||
+      g_hash_table_size (a->options) != g_hash_table_size (b->options))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a->options);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (g_strcmp0 (value, g_hash_table_lookup (b->options, key)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 GVariant *
 kiosk_source_config_to_variant (const KioskSourceConfig *config)
 {

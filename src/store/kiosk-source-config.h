@@ -23,6 +23,8 @@ KioskSourceConfig *kiosk_source_config_new       (const char              *id,
                                                   const char              *url);
 KioskSourceConfig *kiosk_source_config_copy      (const KioskSourceConfig *config);
 void               kiosk_source_config_free      (KioskSourceConfig       *config);
+gboolean           kiosk_source_config_equal     (const KioskSourceConfig *a,
+                                                  const KioskSourceConfig *b);
 GVariant          *kiosk_source_config_to_variant   (const KioskSourceConfig *config);
 KioskSourceConfig *kiosk_source_config_new_from_variant (GVariant         *variant);
 

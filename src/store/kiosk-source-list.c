@@ -114,6 +114,31 @@ source_status_cb (KioskSource     *source,
   update_status (self);
 }
 
+/* Takes @source out of its area's models; returns where it was there. */
+static guint
+detach (KioskSourceList *self,
+        KioskSource     *source)
+{
+  GListStore *area = self->area_models[kiosk_source_get_area (source)];
+  guint position = G_MAXUINT;
+
+  g_signal_handlers_disconnect_by_data (source, self);
+  if (g_list_store_find (area, kiosk_source_get_model (source), &position))
+    g_list_store_remove (area, position);
+
+  return position;
+}
+
+static void
+watch (KioskSourceList *self,
+       KioskSource     *source)
+{
+  g_signal_connect_object (source, "notify::last-success",
+                           G_CALLBACK (source_status_cb), self, 0);
+  g_signal_connect_object (source, "notify::last-error",
+                           G_CALLBACK (source_status_cb), self, 0);
+}
+
 static void
 kiosk_source_list_dispose (GObject *object)
 {
@@ -220,10 +245,62 @@ kiosk_source_list_add (KioskSourceList *self,
   area = kiosk_source_get_area (source);
   g_list_store_append (self->area_models[area], kiosk_source_get_model (source));
 
-  g_signal_connect_object (source, "notify::last-success",
-                           G_CALLBACK (source_status_cb), self, 0);
-  g_signal_connect_object (source, "notify::last-error",
-                           G_CALLBACK (source_status_cb), self, 0);
+  watch (self, source);
+  update_status (self);
+}
+
+void
+kiosk_source_list_remove (KioskSourceList *self,
+                          KioskSource     *source)
+{
+  guint position;
+
+  g_return_if_fail (KIOSK_IS_SOURCE_LIST (self));
+  g_return_if_fail (KIOSK_IS_SOURCE (source));
+
+  if (!g_list_store_find (self->sources, source, &position))
+    return;
+
+  /* Keep it alive until both lists have let go. */
+  g_object_ref (source);
+  detach (self, source);
+  g_list_store_remove (self->sources, position);
+  g_object_unref (source);
+
+  update_status (self);
+}
+
+void
+kiosk_source_list_replace (KioskSourceList *self,
+                           KioskSource     *old_source,
+                           KioskSource     *new_source)
+{
+  g_autoptr(KioskSource) old_ref = NULL;
+  GListStore *area;
+  guint position, area_position;
+
+  g_return_if_fail (KIOSK_IS_SOURCE_LIST (self));
+  g_return_if_fail (KIOSK_IS_SOURCE (old_source));
+  g_return_if_fail (KIOSK_IS_SOURCE (new_source));
+
+  if (!g_list_store_find (self->sources, old_source, &position))
+    {
+      kiosk_source_list_add (self, new_source);
+      return;
+    }
+
+  /* Same places in both lists, so the other sources' items stay put. */
+  old_ref = g_object_ref (old_source);
+  area_position = detach (self, old_source);
+  area = self->area_models[kiosk_source_get_area (new_source)];
+  if (kiosk_source_get_area (new_source) == kiosk_source_get_area (old_source) &&
+      area_position != G_MAXUINT)
+    g_list_store_insert (area, area_position, kiosk_source_get_model (new_source));
+  else
+    g_list_store_append (area, kiosk_source_get_model (new_source));
+  g_list_store_splice (self->sources, position, 1, (gpointer *) &new_source, 1);
+  watch (self, new_source);
+
   update_status (self);
 }
 

@@ -14,6 +14,13 @@ G_DECLARE_FINAL_TYPE (KioskSourceList, kiosk_source_list, KIOSK, SOURCE_LIST, GO
 KioskSourceList *kiosk_source_list_new                (void);
 void             kiosk_source_list_add                (KioskSourceList *self,
                                                        KioskSource     *source);
+/* Its items leave the area's list at once; the other sources' stay. */
+void             kiosk_source_list_remove             (KioskSourceList *self,
+                                                       KioskSource     *source);
+/* @new_source takes @old_source's place (a changed configuration). */
+void             kiosk_source_list_replace            (KioskSourceList *self,
+                                                       KioskSource     *old_source,
+                                                       KioskSource     *new_source);
 void             kiosk_source_list_remove_all         (KioskSourceList *self);
 /* All sources (KioskSource). */
 GListModel      *kiosk_source_list_get_sources        (KioskSourceList *self);

@@ -52,6 +52,7 @@ struct _KioskMapView
   KioskSourceList   *sources;
   GListModel        *area_items[3];   /* places, events, readings */
   GCancellable      *cancellable;
+  KioskSource       *tiles_source;    /* the configured tiles the map shows */
   ShumateDataSource *data_source;
   ShumateMapLayer   *tile_layer;
   ShumateMarkerLayer *marker_layer;
@@ -299,13 +300,31 @@ refilter (KioskMapView *self)
 
 /* Chips */
 
-static void
-chip_toggled_cb (GtkToggleButton *chip,
-                 KioskMapView    *self)
+/* What a chip's "toggled" handler is given: the view and the category. */
+typedef struct
 {
-  const char *key = g_object_get_data (G_OBJECT (chip), "kiosk-map-category");
+  KioskMapView *self;
+  char         *key;
+} Chip;
 
-  if (gtk_toggle_button_get_active (chip))
+static void
+chip_free (gpointer  data,
+           GClosure *closure)
+{
+  Chip *chip = data;
+
+  g_free (chip->key);
+  g_free (chip);
+}
+
+static void
+chip_toggled_cb (GtkToggleButton *button,
+                 Chip            *chip)
+{
+  KioskMapView *self = chip->self;
+  const char *key = chip->key;
+
+  if (gtk_toggle_button_get_active (button))
     g_hash_table_remove (self->hidden, key);
   else
     g_hash_table_add (self->hidden, g_strdup (key));
@@ -320,6 +339,7 @@ chip_new (KioskMapView *self,
 {
   GtkWidget *chip = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  Chip *data;
 
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
   gtk_box_append (GTK_BOX (box), gtk_label_new (label));
@@ -327,8 +347,10 @@ chip_new (KioskMapView *self,
   gtk_widget_add_css_class (chip, "map-chip");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), !g_hash_table_contains (self->hidden, key));
   set_accessible_label (chip, label);
-  g_object_set_data_full (G_OBJECT (chip), "kiosk-map-category", g_strdup (key), g_free);
-  g_signal_connect (chip, "toggled", G_CALLBACK (chip_toggled_cb), self);
+  data = g_new0 (Chip, 1);
+  data->self = self;
+  data->key = g_strdup (key);
+  g_signal_connect_data (chip, "toggled", G_CALLBACK (chip_toggled_cb), data, chip_free, 0);
 
   return chip;
 }
@@ -801,20 +823,32 @@ setup_url_tiles (KioskMapView            *self,
                    option_uint (config, "min-zoom", 10, 22), option_uint (config, "max-zoom", 19, 22));
 }
 
-static void
-setup_tiles (KioskMapView *self)
+/* The first tiles source; NULL when there is none. */
+static KioskSource *
+find_tiles_source (KioskMapView *self)
 {
   GListModel *list = kiosk_source_list_get_sources (self->sources);
-  const KioskSourceConfig *config = NULL;
-  g_autofree char *path = NULL;
 
-  for (guint i = 0; config == NULL && i < g_list_model_get_n_items (list); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(KioskSource) source = g_list_model_get_item (list, i);
 
       if (kiosk_source_get_area (source) == KIOSK_AREA_TILES)
-        config = kiosk_source_get_config (source);
+        return source;
     }
+
+  return NULL;
+}
+
+static void
+setup_tiles (KioskMapView *self)
+{
+  const KioskSourceConfig *config = NULL;
+  g_autofree char *path = NULL;
+
+  g_set_object (&self->tiles_source, find_tiles_source (self));
+  if (self->tiles_source != NULL)
+    config = kiosk_source_get_config (self->tiles_source);
 
   if (config == NULL)
     {
@@ -845,6 +879,72 @@ setup_tiles (KioskMapView *self)
       }
       break;
     }
+}
+
+/* Settings changed while the kiosk runs */
+
+static void
+place_here_marker (KioskMapView *self)
+{
+  GList *markers = shumate_marker_layer_get_markers (self->here_layer);
+
+  for (GList *l = markers; l != NULL; l = l->next)
+    shumate_location_set_location (SHUMATE_LOCATION (l->data),
+                                   kiosk_config_get_latitude (self->config),
+                                   kiosk_config_get_longitude (self->config));
+  g_list_free (markers);
+}
+
+/* A changed tiles source (or one added or removed) swaps the map's tiles. */
+static void
+swap_tiles (KioskMapView *self)
+{
+  /* An MBTiles file still opening belongs to the old source. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (self->data_source != NULL)
+    g_signal_handlers_disconnect_by_data (self->data_source, self);
+
+  set_problem (self, NULL);
+  setup_tiles (self);
+}
+
+static void
+sources_changed_cb (GListModel   *sources,
+                    guint         position,
+                    guint         removed,
+                    guint         added,
+                    KioskMapView *self)
+{
+  if (find_tiles_source (self) != self->tiles_source)
+    swap_tiles (self);
+}
+
+static void
+config_changed_cb (KioskConfig  *config,
+                   const char   *key,
+                   KioskMapView *self)
+{
+  if (g_str_equal (key, "map-bounds"))
+    {
+      self->has_bounds = kiosk_config_get_map_bounds (config, &self->bounds[0], &self->bounds[1],
+                                                      &self->bounds[2], &self->bounds[3]);
+      /* Without configured bounds an MBTiles file gives its own. */
+      if (!self->has_bounds)
+        swap_tiles (self);
+    }
+  else if (!g_str_equal (key, "latitude") && !g_str_equal (key, "longitude") &&
+           !g_str_equal (key, "map-zoom"))
+    {
+      return;
+    }
+
+  place_here_marker (self);
+  /* A map someone is looking at is not moved under their finger: the
+   * next reset (or "Where am I?") goes to the new place. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    go_home (self, FALSE);
 }
 
 /* Actions */
@@ -1003,6 +1103,10 @@ kiosk_map_view_dispose (GObject *object)
     }
   if (self->viewport != NULL)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
+  if (self->config != NULL)
+    g_signal_handlers_disconnect_by_data (self->config, self);
+  if (self->sources != NULL)
+    g_signal_handlers_disconnect_by_data (kiosk_source_list_get_sources (self->sources), self);
   if (self->data_source != NULL)
     g_signal_handlers_disconnect_by_data (self->data_source, self);
 
@@ -1019,6 +1123,7 @@ kiosk_map_view_dispose (GObject *object)
   g_clear_object (&self->marker_layer);
   g_clear_object (&self->here_layer);
   g_clear_object (&self->data_source);
+  g_clear_object (&self->tiles_source);
   g_clear_object (&self->config);
   g_clear_object (&self->sources);
 
@@ -1139,6 +1244,9 @@ kiosk_map_view_new (KioskConfig     *config,
                                                                               kiosk_config_get_longitude (config))));
 
   setup_tiles (self);
+  g_signal_connect (config, "changed", G_CALLBACK (config_changed_cb), self);
+  g_signal_connect (kiosk_source_list_get_sources (sources), "items-changed",
+                    G_CALLBACK (sources_changed_cb), self);
 
   for (guint i = 0; i < G_N_ELEMENTS (point_areas); i++)
     {

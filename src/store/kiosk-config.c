@@ -23,8 +23,15 @@ struct _KioskConfig
   char      *language;
 };
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (KioskConfig, kiosk_config, G_TYPE_OBJECT)
 G_DEFINE_QUARK (kiosk-config-error-quark, kiosk_config_error)
+
+static guint signals[N_SIGNALS];
 
 #define KIOSK_GROUP "Kiosk"
 #define SOURCE_GROUP_PREFIX "Source "
@@ -50,12 +57,13 @@ kiosk_config_class_init (KioskConfigClass *klass)
 
   object_class->finalize = kiosk_config_finalize;
 
-  /* "changed" with the key, forwarded from GSettings. */
-  g_signal_new ("changed",
-                G_TYPE_FROM_CLASS (klass),
-                G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
-                0, NULL, NULL, NULL,
-                G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* "changed::KEY" with the key, forwarded from GSettings: every
+   * service that reads a key listens and applies a new value live. */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -68,7 +76,12 @@ settings_changed_cb (GSettings   *settings,
                      const char  *key,
                      KioskConfig *self)
 {
-  g_signal_emit_by_name (self, "changed", key);
+  /* The identifier is kept once read (a new one is written when empty):
+   * a changed one is read again. */
+  if (g_str_equal (key, "kiosk-id"))
+    g_clear_pointer (&self->kiosk_id, g_free);
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (key), key);
 }
 
 KioskConfig *
@@ -231,18 +244,24 @@ kiosk_config_get_default_language (KioskConfig *self)
 const char *
 kiosk_config_get_kiosk_id (KioskConfig *self)
 {
+  g_autofree char *id = NULL;
+
   g_return_val_if_fail (KIOSK_IS_CONFIG (self), NULL);
 
   if (self->kiosk_id != NULL)
     return self->kiosk_id;
 
-  self->kiosk_id = g_settings_get_string (self->settings, "kiosk-id");
-  if (self->kiosk_id[0] == '\0')
+  id = g_settings_get_string (self->settings, "kiosk-id");
+  if (id[0] == '\0')
     {
-      g_free (self->kiosk_id);
-      self->kiosk_id = g_uuid_string_random ();
-      g_settings_set_string (self->settings, "kiosk-id", self->kiosk_id);
+      g_free (id);
+      id = g_uuid_string_random ();
+      g_settings_set_string (self->settings, "kiosk-id", id);
     }
+
+  /* A handler of the write's "changed" may have read it already. */
+  if (self->kiosk_id == NULL)
+    self->kiosk_id = g_steal_pointer (&id);
 
   return self->kiosk_id;
 }
