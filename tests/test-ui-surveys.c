@@ -33,6 +33,8 @@ static char *list_url;
 static char *tmp_dir;
 static KioskOutbox *outbox;
 static KioskOutboxSender *sender;
+/* The visitor's session, which the kiosk window keeps across the views it rebuilds. */
+static KioskSurveySession *visitor;
 static KioskConfig *config;
 static KioskSourceList *sources;
 static GtkWindow *window;
@@ -97,10 +99,12 @@ screenshot (const char *name)
 static KioskSurveysView *
 new_view (void)
 {
-  GtkWidget *view = kiosk_surveys_view_new (config, sources);
+  GtkWidget *view;
 
+  if (visitor == NULL)
+    visitor = kiosk_survey_session_new ();
+  view = kiosk_surveys_view_new (config, sources, outbox, visitor);
   g_assert_true (KIOSK_IS_SURVEYS_VIEW (view));
-  kiosk_surveys_view_set_outbox (KIOSK_SURVEYS_VIEW (view), outbox);
   gtk_window_set_child (window, view);
   kiosk_test_ui_settle (view);
 

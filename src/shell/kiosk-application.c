@@ -16,6 +16,7 @@
 #include "kiosk-i18n.h"
 #include "kiosk-outbox-sender.h"
 #include "kiosk-sync.h"
+#include "kiosk-window.h"
 
 struct _KioskApplication
 {
@@ -270,7 +271,15 @@ kiosk_application_activate (GApplication *app)
   if (self->outbox == NULL)
     create_outbox (self);
 
-  window = kiosk_window_new (ADW_APPLICATION (self), self->config, self->sources, self->windowed);
+  /* The window gets everything it needs here and never asks back. */
+  window = g_object_new (KIOSK_TYPE_WINDOW,
+                         "application", self,
+                         "title", "Ankerort",
+                         "config", self->config,
+                         "sources", self->sources,
+                         "outbox", self->outbox,
+                         "windowed", self->windowed,
+                         NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 

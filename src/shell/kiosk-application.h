@@ -6,7 +6,7 @@
 #include "kiosk-config.h"
 #include "kiosk-outbox.h"
 #include "kiosk-source-list.h"
-#include "kiosk-window.h"
+#include "kiosk-types.h"
 
 G_BEGIN_DECLS
 

@@ -6,8 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "kiosk-application.h"
-#include "kiosk-accessibility-page.h"
 #include "kiosk-attract-view.h"
 #include "kiosk-empty-view.h"
 #include "kiosk-events-view.h"
@@ -15,10 +13,13 @@
 #include "kiosk-home-view.h"
 #include "kiosk-i18n.h"
 #include "kiosk-map-view.h"
+#include "kiosk-navigation.h"
+#include "kiosk-outbox.h"
 #include "kiosk-resettable.h"
 #include "kiosk-sensors-view.h"
+#include "kiosk-survey-session.h"
 #include "kiosk-surveys-view.h"
-#include "kiosk-window.h"
+#include "kiosk-window-private.h"
 
 struct _KioskWindow
 {
@@ -43,8 +44,11 @@ struct _KioskWindow
   /* owned */
   KioskConfig          *config;
   KioskSourceList      *sources;
+  KioskOutbox          *outbox;      /* NULL when answers cannot be stored */
+  KioskSurveySession   *survey_session; /* outlives the views a language switch rebuilds */
   KioskIdleMonitor     *idle;
   GPtrArray            *history;     /* char*: page names, current last */
+  GHashTable           *page_titles; /* pushed page's name -> its title */
   guint                 pushed_serial;
   gboolean              windowed;
   gboolean              portrait;
@@ -56,6 +60,10 @@ struct _KioskWindow
 
 enum {
   PROP_0,
+  PROP_CONFIG,
+  PROP_SOURCES,
+  PROP_OUTBOX,
+  PROP_WINDOWED,
   PROP_LARGE_TEXT,
   PROP_HIGH_CONTRAST,
   PROP_REACH_MODE,
@@ -70,8 +78,7 @@ static GParamSpec *properties[N_PROPS];
 #define NORMAL_FONT_PT 12
 #define LARGE_FONT_PT 15
 
-typedef GtkWidget *(*ViewFactory) (KioskConfig     *config,
-                                   KioskSourceList *sources);
+typedef GtkWidget *(*ViewFactory) (KioskWindow *self);
 
 typedef struct
 {
@@ -82,20 +89,37 @@ typedef struct
   ViewFactory  create;         /* NULL: the designed empty state */
 } AreaInfo;
 
+static GtkWidget *
+create_events (KioskWindow *self)
+{
+  return kiosk_events_view_new (self->config, self->sources);
+}
+
+static GtkWidget *
+create_map (KioskWindow *self)
+{
+  return kiosk_map_view_new (self->config, self->sources);
+}
+
+static GtkWidget *
+create_sensors (KioskWindow *self)
+{
+  return kiosk_sensors_view_new (self->config, self->sources);
+}
+
+static GtkWidget *
+create_surveys (KioskWindow *self)
+{
+  return kiosk_surveys_view_new (self->config, self->sources, self->outbox, self->survey_session);
+}
+
 /* Each area's view is created here; an area whose view is not built yet
  * shows an honest empty state. */
 static const AreaInfo areas[] = {
-  { "events", N_("Events"), "kiosk-events-symbolic", KIOSK_AREA_EVENTS,
-    kiosk_events_view_new },
-
-  { "map", N_("City map"), "kiosk-map-symbolic", KIOSK_AREA_PLACES,
-    kiosk_map_view_new },
-
-  { "sensors", N_("Environment"), "kiosk-sensors-symbolic", KIOSK_AREA_SENSORS,
-    kiosk_sensors_view_new },
-
-  { "surveys", N_("Take part"), "kiosk-surveys-symbolic", KIOSK_AREA_SURVEYS,
-    kiosk_surveys_view_new },
+  { "events", N_("Events"), "kiosk-events-symbolic", KIOSK_AREA_EVENTS, create_events },
+  { "map", N_("City map"), "kiosk-map-symbolic", KIOSK_AREA_PLACES, create_map },
+  { "sensors", N_("Environment"), "kiosk-sensors-symbolic", KIOSK_AREA_SENSORS, create_sensors },
+  { "surveys", N_("Take part"), "kiosk-surveys-symbolic", KIOSK_AREA_SURVEYS, create_surveys },
 };
 
 static const AreaInfo *
@@ -130,7 +154,7 @@ update_header (KioskWindow *self)
   if (area != NULL)
     title = _(area->title);
   else if (child != NULL)
-    title = g_object_get_data (G_OBJECT (child), "kiosk-page-title");
+    title = g_hash_table_lookup (self->page_titles, name);
 
   kiosk_header_set_title (self->header, title);
   kiosk_header_set_navigation (self->header,
@@ -161,8 +185,18 @@ drop_pushed_pages (KioskWindow *self,
 
           if (child != NULL)
             gtk_stack_remove (self->pages, child);
+          g_hash_table_remove (self->page_titles, name);
         }
     }
+}
+
+static void
+view_push_page_cb (KioskNavigation *view,
+                   GtkWidget       *page,
+                   const char      *title,
+                   KioskWindow     *self)
+{
+  kiosk_window_push_page (self, page, title);
 }
 
 static void
@@ -178,12 +212,15 @@ create_pages (KioskWindow *self)
       GtkWidget *view = NULL;
 
       if (areas[i].create != NULL)
-        view = areas[i].create (self->config, self->sources);
+        view = areas[i].create (self);
       if (view == NULL)
         view = kiosk_empty_view_new (areas[i].icon_name,
                                      _("No source set up yet"),
                                      _("Staff can add this area’s data source in the settings. "
                                        "Until then there is nothing to show here."));
+      /* Detail pages a view opens go on top of it, with Back. */
+      if (KIOSK_IS_NAVIGATION (view))
+        g_signal_connect_object (view, "push-page", G_CALLBACK (view_push_page_cb), self, 0);
       gtk_widget_set_name (view, areas[i].name);
       gtk_stack_add_named (self->pages, view, areas[i].name);
     }
@@ -227,9 +264,7 @@ apply_accessibility_defaults (KioskWindow *self)
 static void
 update_status_cb (KioskWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  KioskOutbox *outbox = KIOSK_IS_APPLICATION (app) ? kiosk_application_get_outbox (KIOSK_APPLICATION (app)) : NULL;
-  guint waiting = outbox != NULL ? kiosk_outbox_get_n_pending (outbox) : 0;
+  guint waiting = self->outbox != NULL ? kiosk_outbox_get_n_pending (self->outbox) : 0;
   const char *status = kiosk_source_list_get_status_text (self->sources);
   g_autofree char *text = NULL;
 
@@ -473,76 +508,70 @@ kiosk_window_size_allocate (GtkWidget *widget,
     }
 }
 
-/* Actions */
-
+/* The display must never blank while the kiosk runs; the application is
+ * set after construction. */
 static void
-show_area_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+application_cb (KioskWindow *self,
+                GParamSpec  *pspec,
+                gpointer     user_data)
 {
-  kiosk_window_show_area (KIOSK_WINDOW (widget), g_variant_get_string (param, NULL));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->windowed || self->inhibit_cookie != 0 || app == NULL)
+    return;
+
+  self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),
+                                                  GTK_APPLICATION_INHIBIT_IDLE,
+                                                  _("Public information display"));
+  if (self->inhibit_cookie == 0)
+    g_message ("Could not inhibit the screen saver (no session manager)");
 }
 
 static void
-go_home_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+kiosk_window_constructed (GObject *object)
 {
-  kiosk_window_show_area (KIOSK_WINDOW (widget), "home");
-}
+  KioskWindow *self = KIOSK_WINDOW (object);
+  g_autoptr(GTimeZone) tz = NULL;
 
-static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  kiosk_window_go_back (KIOSK_WINDOW (widget));
-}
+  G_OBJECT_CLASS (kiosk_window_parent_class)->constructed (object);
 
-static void
-switch_language_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  kiosk_window_set_language (KIOSK_WINDOW (widget), g_variant_get_string (param, NULL));
-}
+  g_assert (KIOSK_IS_CONFIG (self->config));
+  g_assert (KIOSK_IS_SOURCE_LIST (self->sources));
 
-static void
-show_accessibility_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  KioskWindow *self = KIOSK_WINDOW (widget);
+  tz = kiosk_config_get_time_zone (self->config);
+  kiosk_header_set_time_zone (self->header, tz);
+  kiosk_header_set_place_name (self->header, kiosk_config_get_place_name (self->config));
+  gtk_label_set_label (self->reach_place_label, kiosk_config_get_place_name (self->config));
+  apply_accessibility_defaults (self);
+  apply_font_size (self);
+  g_signal_connect_swapped (self->sources, "notify::status-text", G_CALLBACK (update_status_cb), self);
+  g_signal_connect_swapped (self->sources, "notify::offline", G_CALLBACK (update_status_cb), self);
+  if (self->outbox != NULL)
+    g_signal_connect_object (self->outbox, "notify::n-pending", G_CALLBACK (update_status_cb), self,
+                             G_CONNECT_SWAPPED);
+  update_status_cb (self);
 
-  kiosk_window_push_page (self, kiosk_accessibility_page_new (G_OBJECT (self)), _("Accessibility"));
-}
+  self->idle = kiosk_idle_monitor_new (kiosk_config_get_idle_timeout (self->config));
+  kiosk_idle_monitor_watch (self->idle, GTK_WIDGET (self));
+  g_signal_connect (self->idle, "notify::remaining", G_CALLBACK (remaining_cb), self);
+  g_signal_connect (self->idle, "idle", G_CALLBACK (idle_cb), self);
 
-static void
-show_event_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  KioskWindow *self = KIOSK_WINDOW (widget);
-  GtkWidget *events = gtk_stack_get_child_by_name (self->pages, "events");
+  create_pages (self);
 
-  /* Back from the event's page leads to the list of events. */
-  kiosk_window_show_area (self, "events");
-  if (events != NULL)
-    gtk_widget_activate_action_variant (events, "events.show-event", param);
-}
+  if (self->windowed)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
+    }
+  else
+    {
+      gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
+      gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
+      g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
+    }
 
-static void
-show_on_map_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  KioskWindow *self = KIOSK_WINDOW (widget);
-  GtkWidget *map = gtk_stack_get_child_by_name (self->pages, "map");
-
-  kiosk_window_show_area (self, "map");
-  /* The map view centres itself and opens the card. */
-  if (map != NULL)
-    gtk_widget_activate_action_variant (map, "map.show-location", param);
+  kiosk_window_show_attract (self);
 }
 
 static void
@@ -564,6 +593,8 @@ kiosk_window_dispose (GObject *object)
 
   g_clear_object (&self->idle);
   g_clear_object (&self->sources);
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->survey_session);
   g_clear_object (&self->config);
 
   G_OBJECT_CLASS (kiosk_window_parent_class)->dispose (object);
@@ -575,6 +606,7 @@ kiosk_window_finalize (GObject *object)
   KioskWindow *self = (KioskWindow *)object;
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->page_titles, g_hash_table_unref);
 
   G_OBJECT_CLASS (kiosk_window_parent_class)->finalize (object);
 }
@@ -589,6 +621,22 @@ kiosk_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONFIG:
+      g_value_set_object (value, self->config);
+      break;
+
+    case PROP_SOURCES:
+      g_value_set_object (value, self->sources);
+      break;
+
+    case PROP_OUTBOX:
+      g_value_set_object (value, self->outbox);
+      break;
+
+    case PROP_WINDOWED:
+      g_value_set_boolean (value, self->windowed);
+      break;
+
     case PROP_LARGE_TEXT:
       g_value_set_boolean (value, self->large_text);
       break;
@@ -616,6 +664,22 @@ kiosk_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONFIG:
+      self->config = g_value_dup_object (value);
+      break;
+
+    case PROP_SOURCES:
+      self->sources = g_value_dup_object (value);
+      break;
+
+    case PROP_OUTBOX:
+      self->outbox = g_value_dup_object (value);
+      break;
+
+    case PROP_WINDOWED:
+      self->windowed = g_value_get_boolean (value);
+      break;
+
     case PROP_LARGE_TEXT:
       kiosk_window_set_large_text (self, g_value_get_boolean (value));
       break;
@@ -640,6 +704,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = kiosk_window_constructed;
   object_class->dispose = kiosk_window_dispose;
   object_class->finalize = kiosk_window_finalize;
   object_class->get_property = kiosk_window_get_property;
@@ -647,6 +712,20 @@ kiosk_window_class_init (KioskWindowClass *klass)
   widget_class->size_allocate = kiosk_window_size_allocate;
   window_class->close_request = kiosk_window_close_request;
 
+  properties[PROP_CONFIG] =
+    g_param_spec_object ("config", NULL, NULL, KIOSK_TYPE_CONFIG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SOURCES] =
+    g_param_spec_object ("sources", NULL, NULL, KIOSK_TYPE_SOURCE_LIST,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Where survey answers go; NULL: the surveys say they cannot be stored. */
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL, KIOSK_TYPE_OUTBOX,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* A normal window for development instead of the locked fullscreen kiosk. */
+  properties[PROP_WINDOWED] =
+    g_param_spec_boolean ("windowed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LARGE_TEXT] =
     g_param_spec_boolean ("large-text", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -679,20 +758,15 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, legacy_event_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
-  gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.switch-language", "s", switch_language_action);
-  gtk_widget_class_install_action (widget_class, "win.show-accessibility", NULL, show_accessibility_action);
-  gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
-  /* (id, latitude, longitude): what to centre on and whose card to open. */
-  gtk_widget_class_install_action (widget_class, "win.show-on-map", "(sdd)", show_on_map_action);
+  kiosk_window_class_install_actions (widget_class);
 }
 
 static void
 kiosk_window_init (KioskWindow *self)
 {
   self->history = g_ptr_array_new_with_free_func (g_free);
+  self->page_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->survey_session = kiosk_survey_session_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   retranslate_countdown (self);
@@ -704,65 +778,17 @@ kiosk_window_new (AdwApplication  *application,
                   KioskSourceList *sources,
                   gboolean         windowed)
 {
-  KioskWindow *self;
-  g_autoptr(GTimeZone) tz = NULL;
-
   g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (KIOSK_IS_CONFIG (config), NULL);
   g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (sources), NULL);
 
-  self = g_object_new (KIOSK_TYPE_WINDOW,
+  return g_object_new (KIOSK_TYPE_WINDOW,
                        "application", application,
                        "title", "Ankerort",
+                       "config", config,
+                       "sources", sources,
+                       "windowed", windowed,
                        NULL);
-  self->config = g_object_ref (config);
-  self->sources = g_object_ref (sources);
-  self->windowed = windowed;
-
-  tz = kiosk_config_get_time_zone (config);
-  kiosk_header_set_time_zone (self->header, tz);
-  kiosk_header_set_place_name (self->header, kiosk_config_get_place_name (config));
-  gtk_label_set_label (self->reach_place_label, kiosk_config_get_place_name (config));
-  apply_accessibility_defaults (self);
-  apply_font_size (self);
-  g_signal_connect_swapped (sources, "notify::status-text", G_CALLBACK (update_status_cb), self);
-  g_signal_connect_swapped (sources, "notify::offline", G_CALLBACK (update_status_cb), self);
-  if (KIOSK_IS_APPLICATION (application) &&
-      kiosk_application_get_outbox (KIOSK_APPLICATION (application)) != NULL)
-    g_signal_connect_object (kiosk_application_get_outbox (KIOSK_APPLICATION (application)),
-                             "notify::n-pending", G_CALLBACK (update_status_cb), self,
-                             G_CONNECT_SWAPPED);
-  update_status_cb (self);
-
-  self->idle = kiosk_idle_monitor_new (kiosk_config_get_idle_timeout (config));
-  kiosk_idle_monitor_watch (self->idle, GTK_WIDGET (self));
-  g_signal_connect (self->idle, "notify::remaining", G_CALLBACK (remaining_cb), self);
-  g_signal_connect (self->idle, "idle", G_CALLBACK (idle_cb), self);
-
-  create_pages (self);
-
-  if (windowed)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
-    }
-  else
-    {
-      gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
-      gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
-      gtk_window_fullscreen (GTK_WINDOW (self));
-      g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
-      /* The display must never blank while the kiosk runs. */
-      self->inhibit_cookie =
-        gtk_application_inhibit (GTK_APPLICATION (application), GTK_WINDOW (self),
-                                 GTK_APPLICATION_INHIBIT_IDLE,
-                                 _("Public information display"));
-      if (self->inhibit_cookie == 0)
-        g_message ("Could not inhibit the screen saver (no session manager)");
-    }
-
-  kiosk_window_show_attract (self);
-
-  return self;
 }
 
 const char *
@@ -836,7 +862,7 @@ kiosk_window_push_page (KioskWindow *self,
   g_return_if_fail (GTK_IS_WIDGET (page));
 
   name = g_strdup_printf ("page-%u", ++self->pushed_serial);
-  g_object_set_data_full (G_OBJECT (page), "kiosk-page-title", g_strdup (title), g_free);
+  g_hash_table_replace (self->page_titles, g_strdup (name), g_strdup (title));
   gtk_stack_add_named (self->pages, page, name);
   g_ptr_array_add (self->history, g_strdup (name));
   show_page (self, name);

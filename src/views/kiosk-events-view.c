@@ -19,8 +19,8 @@
 #include "kiosk-events-view.h"
 #include "kiosk-i18n.h"
 #include "kiosk-image-loader.h"
+#include "kiosk-navigation.h"
 #include "kiosk-resettable.h"
-#include "kiosk-window.h"
 
 #define MAX_CATEGORY_CHIPS 10
 #define TICK_SECONDS 30
@@ -55,7 +55,8 @@ struct _KioskEventsView
   GListStore        *rows;
   GTimeZone         *tz;
   KioskImageLoader  *images;
-  GPtrArray         *category_chips;
+  GPtrArray         *category_chips; /* GtkToggleButton, labelled with the category */
+  GHashTable        *row_widgets;    /* a row's box -> its RowWidgets */
   char              *categories_key;   /* the chips' categories, joined */
   char              *category;         /* the selected category, or NULL */
   GDateTime         *next_change;      /* when the next shown event ends */
@@ -69,7 +70,8 @@ struct _KioskEventsView
 static void resettable_iface_init (KioskResettableInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (KioskEventsView, kiosk_events_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_RESETTABLE, resettable_iface_init))
+                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_RESETTABLE, resettable_iface_init)
+                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_NAVIGATION, NULL))
 
 static void rebuild (KioskEventsView *self);
 
@@ -132,7 +134,7 @@ static void
 category_chip_toggled_cb (GtkToggleButton *chip,
                           KioskEventsView *self)
 {
-  const char *category = g_object_get_data (G_OBJECT (chip), "kiosk-category");
+  const char *category = gtk_button_get_label (GTK_BUTTON (chip));
 
   if (self->updating_chips)
     return;
@@ -189,7 +191,6 @@ update_category_chips (KioskEventsView *self,
       GtkWidget *chip = gtk_toggle_button_new_with_label (category);
 
       gtk_widget_add_css_class (chip, "chip");
-      g_object_set_data_full (G_OBJECT (chip), "kiosk-category", g_strdup (category), g_free);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), g_strcmp0 (self->category, category) == 0);
       g_signal_connect (chip, "toggled", G_CALLBACK (category_chip_toggled_cb), self);
       gtk_flow_box_append (self->chips_box, chip);
@@ -542,8 +543,16 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), w->heading);
   gtk_box_append (GTK_BOX (box), w->event_box);
 
-  g_object_set_data_full (G_OBJECT (box), "kiosk-row", w, g_free);
+  g_hash_table_insert (self->row_widgets, box, w);
   gtk_list_item_set_child (item, box);
+}
+
+static void
+teardown_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 KioskEventsView          *self)
+{
+  g_hash_table_remove (self->row_widgets, gtk_list_item_get_child (item));
 }
 
 static void
@@ -662,7 +671,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   GObject *object = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
-  RowWidgets *w = g_object_get_data (G_OBJECT (box), "kiosk-row");
+  RowWidgets *w = g_hash_table_lookup (self->row_widgets, box);
   gboolean is_event = KIOSK_IS_EVENT (object);
 
   gtk_widget_set_visible (w->heading, !is_event);
@@ -722,6 +731,7 @@ kiosk_events_view_finalize (GObject *object)
   KioskEventsView *self = (KioskEventsView *)object;
 
   g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_clear_pointer (&self->row_widgets, g_hash_table_unref);
   g_clear_pointer (&self->categories_key, g_free);
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->next_change, g_date_time_unref);
@@ -740,8 +750,6 @@ show_event_action (GtkWidget  *widget,
   const char *uid = g_variant_get_string (param, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now (self->tz);
   g_autoptr(KioskEvent) best = NULL;
-  g_autoptr(GtkWidget) page = NULL;
-  GtkRoot *root;
   guint n;
 
   n = g_list_model_get_n_items (self->items);
@@ -765,13 +773,9 @@ show_event_action (GtkWidget  *widget,
       return;
     }
 
-  root = gtk_widget_get_root (widget);
-  if (!KIOSK_IS_WINDOW (root))
-    return;
-
-  page = g_object_ref_sink (kiosk_event_page_new (best, self->tz, self->images));
-  kiosk_window_push_page (KIOSK_WINDOW (root), page,
-                          kiosk_event_get_title_for (best, kiosk_i18n_get_language ()));
+  kiosk_navigation_push_page (KIOSK_NAVIGATION (self),
+                              kiosk_event_page_new (best, self->tz, self->images),
+                              kiosk_event_get_title_for (best, kiosk_i18n_get_language ()));
 }
 
 static void
@@ -816,11 +820,13 @@ kiosk_events_view_init (KioskEventsView *self)
 
   self->rows = g_list_store_new (G_TYPE_OBJECT);
   self->category_chips = g_ptr_array_new ();
+  self->row_widgets = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->images = kiosk_image_loader_new ();
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row_cb), self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
@@ -879,7 +885,6 @@ kiosk_events_view_open_row (KioskEventsView *self,
 {
   g_autoptr(GObject) item = NULL;
   GtkWidget *page;
-  GtkRoot *root;
   const char *title;
 
   g_return_val_if_fail (KIOSK_IS_EVENTS_VIEW (self), NULL);
@@ -890,11 +895,8 @@ kiosk_events_view_open_row (KioskEventsView *self,
 
   page = kiosk_event_page_new (KIOSK_EVENT (item), self->tz, self->images);
   title = kiosk_event_get_title_for (KIOSK_EVENT (item), kiosk_i18n_get_language ());
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (KIOSK_IS_WINDOW (root))
-    kiosk_window_push_page (KIOSK_WINDOW (root), page, title);
-  else
-    g_debug ("Events view is not in a kiosk window; the page is not shown");
+  if (!kiosk_navigation_push_page (KIOSK_NAVIGATION (self), page, title))
+    return NULL;
 
   return page;
 }

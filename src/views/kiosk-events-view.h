@@ -19,7 +19,8 @@ GtkWidget   *kiosk_events_view_new            (KioskConfig     *config,
 /* The rows as shown: GtkStringObject day headings and KioskEvent occurrences. */
 GListModel  *kiosk_events_view_get_rows       (KioskEventsView *self);
 GtkListView *kiosk_events_view_get_list_view  (KioskEventsView *self);
-/* Opens the detail page of the row at @position (an occurrence). */
+/* Opens the detail page of the row at @position (an occurrence) through
+ * KioskNavigation::push-page; returns it, or NULL when nobody took it. */
 GtkWidget   *kiosk_events_view_open_row       (KioskEventsView *self,
                                                guint            position);
 /* Rebuild now instead of at the next idle (tests). */

@@ -31,6 +31,7 @@ struct _KioskMapCard
 
   /* owned */
   KioskMapPoint *point;
+  GHashTable    *choices;   /* a button in rows -> its KioskMapPoint */
 };
 
 enum {
@@ -60,6 +61,7 @@ clear_rows (KioskMapCard *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))) != NULL)
     gtk_box_remove (self->rows, child);
+  g_hash_table_remove_all (self->choices);
 }
 
 static void
@@ -148,7 +150,7 @@ static void
 list_clicked_cb (GtkButton    *button,
                  KioskMapCard *self)
 {
-  KioskMapPoint *point = g_object_get_data (G_OBJECT (button), "kiosk-map-point");
+  KioskMapPoint *point = g_hash_table_lookup (self->choices, button);
 
   g_signal_emit (self, signals[POINT_ACTIVATED], 0, point);
 }
@@ -197,6 +199,7 @@ kiosk_map_card_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_MAP_CARD);
   g_clear_object (&self->point);
+  g_clear_pointer (&self->choices, g_hash_table_unref);
 
   G_OBJECT_CLASS (kiosk_map_card_parent_class)->dispose (object);
 }
@@ -238,6 +241,7 @@ static void
 kiosk_map_card_init (KioskMapCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->choices = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   set_button_label (self->close_button, self->close_label, _("Close"));
 }
 
@@ -345,7 +349,7 @@ kiosk_map_card_show_points (KioskMapCard *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       kiosk_map_point_get_title (point), -1);
       gtk_widget_add_css_class (button, "map-card-choice");
-      g_object_set_data_full (G_OBJECT (button), "kiosk-map-point", g_object_ref (point), g_object_unref);
+      g_hash_table_insert (self->choices, button, g_object_ref (point));
       g_signal_connect (button, "clicked", G_CALLBACK (list_clicked_cb), self);
       gtk_box_append (self->rows, button);
     }

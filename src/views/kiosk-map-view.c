@@ -299,13 +299,31 @@ refilter (KioskMapView *self)
 
 /* Chips */
 
-static void
-chip_toggled_cb (GtkToggleButton *chip,
-                 KioskMapView    *self)
+/* What a chip's "toggled" handler is given: the view and the category. */
+typedef struct
 {
-  const char *key = g_object_get_data (G_OBJECT (chip), "kiosk-map-category");
+  KioskMapView *self;
+  char         *key;
+} Chip;
 
-  if (gtk_toggle_button_get_active (chip))
+static void
+chip_free (gpointer  data,
+           GClosure *closure)
+{
+  Chip *chip = data;
+
+  g_free (chip->key);
+  g_free (chip);
+}
+
+static void
+chip_toggled_cb (GtkToggleButton *button,
+                 Chip            *chip)
+{
+  KioskMapView *self = chip->self;
+  const char *key = chip->key;
+
+  if (gtk_toggle_button_get_active (button))
     g_hash_table_remove (self->hidden, key);
   else
     g_hash_table_add (self->hidden, g_strdup (key));
@@ -320,6 +338,7 @@ chip_new (KioskMapView *self,
 {
   GtkWidget *chip = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  Chip *data;
 
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
   gtk_box_append (GTK_BOX (box), gtk_label_new (label));
@@ -327,8 +346,10 @@ chip_new (KioskMapView *self,
   gtk_widget_add_css_class (chip, "map-chip");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), !g_hash_table_contains (self->hidden, key));
   set_accessible_label (chip, label);
-  g_object_set_data_full (G_OBJECT (chip), "kiosk-map-category", g_strdup (key), g_free);
-  g_signal_connect (chip, "toggled", G_CALLBACK (chip_toggled_cb), self);
+  data = g_new0 (Chip, 1);
+  data->self = self;
+  data->key = g_strdup (key);
+  g_signal_connect_data (chip, "toggled", G_CALLBACK (chip_toggled_cb), data, chip_free, 0);
 
   return chip;
 }

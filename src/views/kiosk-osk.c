@@ -22,6 +22,7 @@ struct _KioskOsk
 
   /* owned */
   GPtrArray *letter_keys;   /* GtkButton*: keys whose label follows shift */
+  GPtrArray *letter_chars;  /* char*: each of letter_keys' unshifted character */
   GtkWidget *shift_key;
   GtkWidget *space_key;
   GtkWidget *delete_key;
@@ -68,7 +69,7 @@ update_labels (KioskOsk *self)
   for (guint i = 0; i < self->letter_keys->len; i++)
     {
       GtkWidget *key = g_ptr_array_index (self->letter_keys, i);
-      const char *base = g_object_get_data (G_OBJECT (key), "kiosk-osk-char");
+      const char *base = g_ptr_array_index (self->letter_chars, i);
       /* "ß" has no capital anyone types on a kiosk; it stays. */
       g_autofree char *text = self->shift && !g_str_equal (base, "ß")
                               ? g_utf8_strup (base, -1) : g_strdup (base);
@@ -157,9 +158,9 @@ build_keys (KioskOsk *self)
         {
           GtkWidget *key = new_key (chars[i], NULL);
 
-          g_object_set_data_full (G_OBJECT (key), "kiosk-osk-char", g_strdup (chars[i]), g_free);
           g_signal_connect (key, "clicked", G_CALLBACK (char_clicked_cb), self);
           g_ptr_array_add (self->letter_keys, key);
+          g_ptr_array_add (self->letter_chars, g_strdup (chars[i]));
           gtk_box_append (GTK_BOX (row), key);
         }
 
@@ -189,6 +190,7 @@ kiosk_osk_dispose (GObject *object)
   KioskOsk *self = (KioskOsk *)object;
 
   g_clear_pointer (&self->letter_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->letter_chars, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_OSK);
 
   G_OBJECT_CLASS (kiosk_osk_parent_class)->dispose (object);
@@ -265,6 +267,7 @@ kiosk_osk_init (KioskOsk *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->letter_keys = g_ptr_array_new ();
+  self->letter_chars = g_ptr_array_new_with_free_func (g_free);
   build_keys (self);
 }
 

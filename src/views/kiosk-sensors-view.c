@@ -8,13 +8,13 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-empty-view.h"
+#include "kiosk-navigation.h"
 #include "kiosk-reading-history.h"
 #include "kiosk-reading.h"
 #include "kiosk-resettable.h"
 #include "kiosk-sensor-page.h"
 #include "kiosk-sensor-tile.h"
 #include "kiosk-sensors-view.h"
-#include "kiosk-window.h"
 
 struct _KioskSensorsView
 {
@@ -33,7 +33,7 @@ struct _KioskSensorsView
   /* owned */
   GListModel          *items;
   GPtrArray           *tiles;         /* KioskSensorTile, borrowed from the widget tree */
-  GPtrArray           *watched;       /* GListModel of each sensor source, owned */
+  GHashTable          *watched;       /* each sensor source's GListModel -> the KioskSource */
   KioskReadingHistory *history;
   GCancellable        *cancellable;
   GTimeZone           *tz;
@@ -48,7 +48,8 @@ struct _KioskSensorsView
 static void resettable_iface_init (KioskResettableInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (KioskSensorsView, kiosk_sensors_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_RESETTABLE, resettable_iface_init))
+                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_RESETTABLE, resettable_iface_init)
+                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_NAVIGATION, NULL))
 
 typedef struct
 {
@@ -117,15 +118,10 @@ tile_clicked_cb (KioskSensorsView *self,
                  KioskSensorTile  *tile)
 {
   KioskReading *reading = kiosk_sensor_tile_get_reading (tile);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GDateTime) now = dup_now (self);
-  GtkWidget *page;
 
-  if (!KIOSK_IS_WINDOW (root))
-    return;
-
-  page = kiosk_sensor_page_new (reading, now);
-  kiosk_window_push_page (KIOSK_WINDOW (root), page, kiosk_reading_get_display_name (reading));
+  kiosk_navigation_push_page (KIOSK_NAVIGATION (self), kiosk_sensor_page_new (reading, now),
+                              kiosk_reading_get_display_name (reading));
 }
 
 /* The same columns in every group, so that tiles line up from station to
@@ -388,7 +384,7 @@ static void
 record_source (KioskSensorsView *self,
                GListModel       *model)
 {
-  KioskSource *source = g_object_get_data (G_OBJECT (model), "kiosk-sensors-source");
+  KioskSource *source = g_hash_table_lookup (self->watched, model);
   g_autoptr(GDateTime) now = dup_now (self);
   HistoryUpdate *update;
   guint n = g_list_model_get_n_items (model);
@@ -448,11 +444,9 @@ watch_sources (KioskSensorsView *self)
       /* The kiosk's own record gives services without history (NGSI) a
        * sparkline; it follows every refresh of the source. */
       model = kiosk_source_get_model (source);
-      g_object_set_data_full (G_OBJECT (model), "kiosk-sensors-source",
-                              g_object_ref (source), g_object_unref);
       g_signal_connect_object (model, "items-changed", G_CALLBACK (source_items_changed_cb),
                                self, 0);
-      g_ptr_array_add (self->watched, g_object_ref (model));
+      g_hash_table_replace (self->watched, g_object_ref (model), g_object_ref (source));
       record_source (self, model);
     }
 }
@@ -516,9 +510,16 @@ kiosk_sensors_view_dispose (GObject *object)
   g_clear_handle_id (&self->columns_id, g_source_remove);
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_data (self->items, self);
-  for (guint i = 0; self->watched != NULL && i < self->watched->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
-  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  if (self->watched != NULL)
+    {
+      GHashTableIter iter;
+      gpointer model;
+
+      g_hash_table_iter_init (&iter, self->watched);
+      while (g_hash_table_iter_next (&iter, &model, NULL))
+        g_signal_handlers_disconnect_by_data (model, self);
+    }
+  g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_pointer (&self->tiles, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_SENSORS_VIEW);
@@ -568,7 +569,7 @@ kiosk_sensors_view_init (KioskSensorsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->tiles = g_ptr_array_new ();
-  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->columns = 2;
 }

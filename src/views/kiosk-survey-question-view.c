@@ -27,6 +27,8 @@ struct _KioskSurveyQuestionView
   /* owned */
   KioskSurveyQuestion *question;
   GPtrArray           *buttons;   /* GtkToggleButton*, one per choice, in order */
+  GPtrArray           *marks;     /* each button's check mark, NULL on compact ones */
+  GPtrArray           *texts;     /* char*: each button's choice as shown */
   GString             *text;
   char                *hint;
   gboolean             complete;
@@ -131,8 +133,11 @@ static void
 toggled_cb (GtkToggleButton         *button,
             KioskSurveyQuestionView *self)
 {
-  GtkWidget *mark = g_object_get_data (G_OBJECT (button), "kiosk-mark");
+  GtkWidget *mark = NULL;
+  guint index;
 
+  if (g_ptr_array_find (self->buttons, button, &index))
+    mark = g_ptr_array_index (self->marks, index);
   if (mark != NULL)
     gtk_widget_set_opacity (mark, gtk_toggle_button_get_active (button) ? 1.0 : 0.0);
   update_state (self);
@@ -201,10 +206,10 @@ new_choice_button (KioskSurveyQuestionView *self,
   if (compact)
     gtk_widget_add_css_class (button, "survey-rating");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  g_object_set_data (G_OBJECT (button), "kiosk-mark", compact ? NULL : mark);
-  g_object_set_data_full (G_OBJECT (button), "kiosk-text", g_strdup (text), g_free);
   g_signal_connect (button, "toggled", G_CALLBACK (toggled_cb), self);
   g_ptr_array_add (self->buttons, button);
+  g_ptr_array_add (self->marks, compact ? NULL : mark);
+  g_ptr_array_add (self->texts, g_strdup (text));
 
   return button;
 }
@@ -329,6 +334,8 @@ kiosk_survey_question_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kiosk_survey_question_view_parent_class)->dispose (object);
 }
@@ -392,6 +399,8 @@ static void
 kiosk_survey_question_view_init (KioskSurveyQuestionView *self)
 {
   self->buttons = g_ptr_array_new ();
+  self->marks = g_ptr_array_new ();
+  self->texts = g_ptr_array_new_with_free_func (g_free);
   self->text = g_string_new (NULL);
 }
 
@@ -589,10 +598,8 @@ kiosk_survey_question_view_get_choice (KioskSurveyQuestionView *self,
 
   for (guint i = 0; i < self->buttons->len; i++)
     {
-      GtkWidget *button = g_ptr_array_index (self->buttons, i);
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "kiosk-text"), text) == 0)
-        return button;
+      if (g_strcmp0 (g_ptr_array_index (self->texts, i), text) == 0)
+        return g_ptr_array_index (self->buttons, i);
     }
 
   return NULL;

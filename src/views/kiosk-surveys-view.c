@@ -1,8 +1,9 @@
 /* kiosk-surveys-view.c: the surveys area: open surveys, the flow, thanks, results
  *
- * The view keeps nothing that must outlive it: answers go to the
- * application's outbox before "Thank you" shows, and which surveys were
- * answered in this session lives on the window until the idle reset. */
+ * The view keeps nothing that must outlive it: answers go to the outbox
+ * it is given before "Thank you" shows, and which surveys were answered
+ * (and a survey half answered when the view is rebuilt) lives in the
+ * KioskSurveySession it is given, until the idle reset. */
 
 #define G_LOG_DOMAIN "kiosk-surveys-view"
 
@@ -12,17 +13,14 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
-#include "kiosk-application.h"
 #include "kiosk-empty-view.h"
 #include "kiosk-i18n.h"
 #include "kiosk-resettable.h"
 #include "kiosk-survey-flow.h"
 #include "kiosk-survey-format.h"
 #include "kiosk-survey-results-view.h"
+#include "kiosk-survey-session.h"
 #include "kiosk-surveys-view.h"
-
-#define SESSION_KEY "kiosk-surveys-session"
-#define DRAFT_KEY "kiosk-surveys-draft"
 #define MAX_RESULTS_BYTES (1024 * 1024)
 
 struct _KioskSurveysView
@@ -52,7 +50,7 @@ struct _KioskSurveysView
   SoupSession       *session;
   KioskSurvey       *last_survey;      /* for "Show results" and "Try again" */
   JsonNode          *failed_answers;   /* kept only to retry a failed write */
-  GHashTable        *local_session;    /* when not in a window */
+  KioskSurveySession *visitor;         /* shared with the views before and after */
 };
 
 static void resettable_iface_init (KioskResettableInterface *iface);
@@ -61,27 +59,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (KioskSurveysView, kiosk_surveys_view, GTK_TYPE_WI
                                G_IMPLEMENT_INTERFACE (KIOSK_TYPE_RESETTABLE, resettable_iface_init))
 
 static void show_results (KioskSurveysView *self, KioskSurvey *survey);
-
-/* Survey ids answered since the last idle reset. On the window, so that a
- * language switch (which rebuilds this view) does not allow a second go. */
-static GHashTable *
-session_answered (KioskSurveysView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GHashTable *table;
-
-  if (root == NULL)
-    return self->local_session;
-
-  table = g_object_get_data (G_OBJECT (root), SESSION_KEY);
-  if (table == NULL)
-    {
-      table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_object_set_data_full (G_OBJECT (root), SESSION_KEY, table, (GDestroyNotify) g_hash_table_unref);
-    }
-
-  return table;
-}
 
 static void
 set_label (GtkWidget  *button,
@@ -152,7 +129,7 @@ add_cb (GObject      *object,
     }
 
   /* Durable now: only now may "Thank you" appear. */
-  g_hash_table_add (session_answered (self), g_strdup (kiosk_survey_get_id (survey)));
+  kiosk_survey_session_add_answered (self->visitor, kiosk_survey_get_id (survey));
   g_set_object (&self->last_survey, survey);
   gtk_widget_set_visible (self->results_button, kiosk_survey_get_results_url (survey) != NULL);
   drop_flow (self);
@@ -239,18 +216,45 @@ start_survey (KioskSurveysView *self,
   gtk_stack_set_visible_child_name (self->stack, "flow");
 }
 
-static void
-card_clicked_cb (GtkButton        *button,
-                 KioskSurveysView *self)
+/* The cards name their survey by id (their action's target): a refresh
+ * may have replaced the survey object since the card was made. */
+static KioskSurvey *
+find_survey (KioskSurveysView *self,
+             const char       *id)
 {
-  start_survey (self, g_object_get_data (G_OBJECT (button), "kiosk-survey"));
+  for (guint i = 0; i < g_list_model_get_n_items (self->items); i++)
+    {
+      g_autoptr(KioskSurvey) survey = g_list_model_get_item (self->items, i);
+
+      if (KIOSK_IS_SURVEY (survey) && g_strcmp0 (kiosk_survey_get_id (survey), id) == 0)
+        return g_steal_pointer (&survey);
+    }
+
+  return NULL;
 }
 
 static void
-card_results_clicked_cb (GtkButton        *button,
-                         KioskSurveysView *self)
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
 {
-  show_results (self, g_object_get_data (G_OBJECT (button), "kiosk-survey"));
+  KioskSurveysView *self = KIOSK_SURVEYS_VIEW (widget);
+  g_autoptr(KioskSurvey) survey = find_survey (self, g_variant_get_string (param, NULL));
+
+  if (survey != NULL)
+    start_survey (self, survey);
+}
+
+static void
+results_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  KioskSurveysView *self = KIOSK_SURVEYS_VIEW (widget);
+  g_autoptr(KioskSurvey) survey = find_survey (self, g_variant_get_string (param, NULL));
+
+  if (survey != NULL)
+    show_results (self, survey);
 }
 
 /* Results */
@@ -296,9 +300,9 @@ results_parsed_cb (GObject      *object,
                    gpointer      user_data)
 {
   KioskSurveysView *self = KIOSK_SURVEYS_VIEW (object);
+  g_autoptr(KioskSurvey) survey = user_data;
   g_autoptr(KioskSurveyResults) results = NULL;
   g_autoptr(GError) error = NULL;
-  KioskSurvey *survey = g_object_get_data (G_OBJECT (result), "kiosk-survey");
 
   results = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -338,10 +342,9 @@ got_results (KioskSurveysView *self,
   /* Parsing is for a thread, even for a small document. */
   if (g_cancellable_is_cancelled (cancellable))
     return;
-  task = g_task_new (self, cancellable, results_parsed_cb, NULL);
+  task = g_task_new (self, cancellable, results_parsed_cb, g_object_ref (survey));
   g_task_set_source_tag (task, got_results);
   g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "kiosk-survey", g_object_ref (survey), g_object_unref);
   g_task_run_in_thread (task, parse_results_thread);
 }
 
@@ -561,12 +564,12 @@ new_card (KioskSurveysView *self,
                                   kiosk_survey_get_title (survey), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   meta_text, -1);
-  /* One go per survey and person: the next person gets a fresh kiosk. */
+  /* One go per survey and person: the next person gets a fresh kiosk.
+   * (An action would make the button sensitive again: none when answered.) */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", kiosk_survey_get_id (survey));
+  if (!answered)
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "surveys.start");
   gtk_widget_set_sensitive (button, !answered);
-  g_object_set_data_full (G_OBJECT (button), "kiosk-survey", g_object_ref (survey), g_object_unref);
-  g_object_set_data_full (G_OBJECT (button), "kiosk-survey-id",
-                          g_strdup (kiosk_survey_get_id (survey)), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (card_clicked_cb), self);
   gtk_box_append (GTK_BOX (row), button);
 
   if (kiosk_survey_get_results_url (survey) != NULL)
@@ -576,8 +579,8 @@ new_card (KioskSurveysView *self,
       set_label (results, C_("survey", "Results"));
       gtk_widget_add_css_class (results, "survey-card-results");
       gtk_widget_set_valign (results, GTK_ALIGN_FILL);
-      g_object_set_data_full (G_OBJECT (results), "kiosk-survey", g_object_ref (survey), g_object_unref);
-      g_signal_connect (results, "clicked", G_CALLBACK (card_results_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (results), "surveys.results");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (results), "s", kiosk_survey_get_id (survey));
       gtk_box_append (GTK_BOX (row), results);
     }
 
@@ -589,7 +592,6 @@ rebuild_list (KioskSurveysView *self)
 {
   g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
   g_autoptr(GDateTime) now = g_date_time_new_now (tz);
-  GHashTable *answered = session_answered (self);
   GtkWidget *child;
   guint shown = 0;
 
@@ -607,8 +609,8 @@ rebuild_list (KioskSurveysView *self)
 
       gtk_box_append (self->list,
                       new_card (self, survey,
-                                answered != NULL &&
-                                g_hash_table_contains (answered, kiosk_survey_get_id (survey))));
+                                kiosk_survey_session_has_answered (self->visitor,
+                                                                   kiosk_survey_get_id (survey))));
       shown++;
     }
 
@@ -627,39 +629,23 @@ items_changed_cb (GListModel       *model,
     rebuild_list (self);
 }
 
-/* A survey half answered when the language switches (the window rebuilds
- * every view): held on the window for the next view, never longer. */
-typedef struct
-{
-  char     *survey_id;
-  JsonNode *answers;
-  guint     position;
-} Draft;
-
-static void
-draft_free (Draft *draft)
-{
-  g_free (draft->survey_id);
-  json_node_unref (draft->answers);
-  g_free (draft);
-}
-
+/* A survey half answered when the view leaves the window (the language
+ * switch rebuilds every view): the session keeps it for the next view. */
 static void
 kiosk_surveys_view_unroot (GtkWidget *widget)
 {
   KioskSurveysView *self = KIOSK_SURVEYS_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (root != NULL && self->flow != NULL &&
+  if (self->flow != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "flow") == 0)
     {
       KioskSurveyFlow *flow = KIOSK_SURVEY_FLOW (self->flow);
-      Draft *draft = g_new0 (Draft, 1);
+      g_autoptr(JsonNode) answers = kiosk_survey_flow_dup_answers (flow);
 
-      draft->survey_id = g_strdup (kiosk_survey_get_id (kiosk_survey_flow_get_survey (flow)));
-      draft->answers = kiosk_survey_flow_dup_answers (flow);
-      draft->position = kiosk_survey_flow_get_position (flow);
-      g_object_set_data_full (G_OBJECT (root), DRAFT_KEY, draft, (GDestroyNotify) draft_free);
+      kiosk_survey_session_set_draft (self->visitor,
+                                      kiosk_survey_get_id (kiosk_survey_flow_get_survey (flow)),
+                                      answers,
+                                      kiosk_survey_flow_get_position (flow));
     }
 
   GTK_WIDGET_CLASS (kiosk_surveys_view_parent_class)->unroot (widget);
@@ -668,27 +654,23 @@ kiosk_surveys_view_unroot (GtkWidget *widget)
 static gboolean
 resume_draft (KioskSurveysView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  Draft *draft = root != NULL ? g_object_steal_data (G_OBJECT (root), DRAFT_KEY) : NULL;
-  gboolean resumed = FALSE;
+  g_autofree char *survey_id = NULL;
+  g_autoptr(JsonNode) answers = NULL;
+  guint position = 0;
 
-  if (draft == NULL)
+  g_autoptr(KioskSurvey) survey = NULL;
+
+  if (!kiosk_survey_session_take_draft (self->visitor, &survey_id, &answers, &position))
     return FALSE;
 
-  for (guint i = 0; !resumed && i < g_list_model_get_n_items (self->items); i++)
-    {
-      g_autoptr(KioskSurvey) survey = g_list_model_get_item (self->items, i);
+  survey = find_survey (self, survey_id);
+  if (survey == NULL)
+    return FALSE;
 
-      if (KIOSK_IS_SURVEY (survey) && g_strcmp0 (kiosk_survey_get_id (survey), draft->survey_id) == 0)
-        {
-          start_survey (self, survey);
-          kiosk_survey_flow_restore (KIOSK_SURVEY_FLOW (self->flow), draft->answers, draft->position);
-          resumed = TRUE;
-        }
-    }
+  start_survey (self, survey);
+  kiosk_survey_flow_restore (KIOSK_SURVEY_FLOW (self->flow), answers, position);
 
-  draft_free (draft);
-  return resumed;
+  return TRUE;
 }
 
 static void
@@ -710,14 +692,10 @@ static void
 reset (KioskResettable *resettable)
 {
   KioskSurveysView *self = KIOSK_SURVEYS_VIEW (resettable);
-  GHashTable *answered = session_answered (self);
 
   /* The next person: no unfinished survey, no typed text, and every
    * survey open to answer again. */
-  if (answered != NULL)
-    g_hash_table_remove_all (answered);
-  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-    g_object_set_data (G_OBJECT (gtk_widget_get_root (GTK_WIDGET (self))), DRAFT_KEY, NULL);
+  kiosk_survey_session_clear (self->visitor);
   g_clear_object (&self->last_survey);
   results_message (self, NULL);
   show_list (self);
@@ -747,6 +725,7 @@ kiosk_surveys_view_dispose (GObject *object)
   g_clear_object (&self->outbox);
   g_clear_object (&self->session);
   g_clear_object (&self->last_survey);
+  g_clear_object (&self->visitor);
 
   G_OBJECT_CLASS (kiosk_surveys_view_parent_class)->dispose (object);
 }
@@ -758,7 +737,6 @@ kiosk_surveys_view_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->results_cancellable);
-  g_clear_pointer (&self->local_session, g_hash_table_unref);
 
   G_OBJECT_CLASS (kiosk_surveys_view_parent_class)->finalize (object);
 }
@@ -789,6 +767,8 @@ kiosk_surveys_view_class_init (KioskSurveysViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_to_list_cb);
   gtk_widget_class_bind_template_callback (widget_class, thanks_results_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "surveys.start", "s", start_action);
+  gtk_widget_class_install_action (widget_class, "surveys.results", "s", results_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "surveysview");
@@ -801,18 +781,20 @@ kiosk_surveys_view_init (KioskSurveysView *self)
 
   self->cancellable = g_cancellable_new ();
   self->results_cancellable = g_cancellable_new ();
-  self->local_session = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 GtkWidget *
-kiosk_surveys_view_new (KioskConfig     *config,
-                        KioskSourceList *sources)
+kiosk_surveys_view_new (KioskConfig        *config,
+                        KioskSourceList    *sources,
+                        KioskOutbox        *outbox,
+                        KioskSurveySession *session)
 {
   KioskSurveysView *self;
-  GApplication *app = g_application_get_default ();
 
   g_return_val_if_fail (KIOSK_IS_CONFIG (config), NULL);
   g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (sources), NULL);
+  g_return_val_if_fail (outbox == NULL || KIOSK_IS_OUTBOX (outbox), NULL);
+  g_return_val_if_fail (session == NULL || KIOSK_IS_SURVEY_SESSION (session), NULL);
 
   if (!kiosk_source_list_has_area (sources, KIOSK_AREA_SURVEYS))
     return kiosk_empty_view_new ("kiosk-surveys-symbolic",
@@ -824,9 +806,9 @@ kiosk_surveys_view_new (KioskConfig     *config,
   self->config = g_object_ref (config);
   self->items = g_object_ref (kiosk_source_list_get_items (sources, KIOSK_AREA_SURVEYS));
   g_signal_connect (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
-
-  if (KIOSK_IS_APPLICATION (app) && kiosk_application_get_outbox (KIOSK_APPLICATION (app)) != NULL)
-    self->outbox = g_object_ref (kiosk_application_get_outbox (KIOSK_APPLICATION (app)));
+  if (outbox != NULL)
+    self->outbox = g_object_ref (outbox);
+  self->visitor = session != NULL ? g_object_ref (session) : kiosk_survey_session_new ();
 
   rebuild_list (self);
 
@@ -870,8 +852,9 @@ kiosk_surveys_view_get_survey_button (KioskSurveysView *self,
        row = gtk_widget_get_next_sibling (row))
     {
       GtkWidget *button = gtk_widget_get_first_child (row);
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
 
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "kiosk-survey-id"), id) == 0)
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), id) == 0)
         return button;
     }
 

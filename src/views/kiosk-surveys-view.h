@@ -6,6 +6,7 @@
 #include "kiosk-config.h"
 #include "kiosk-outbox.h"
 #include "kiosk-source-list.h"
+#include "kiosk-survey-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,11 +15,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KioskSurveysView, kiosk_surveys_view, KIOSK, SURVEYS_VIEW, GtkWidget)
 
 /* Returns the area's view; with no survey source, the designed empty
- * state. Answers go to the application's outbox (it outlives the view,
- * which is rebuilt when the language switches). */
-GtkWidget   *kiosk_surveys_view_new        (KioskConfig      *config,
-                                            KioskSourceList  *sources);
-/* Another outbox than the application's (tests). */
+ * state. Answers go to @outbox (NULL: the visitor is told they cannot be
+ * stored). @session is what the visitor did, shared by the views a
+ * language switch creates one after the other; NULL gives the view its
+ * own. */
+GtkWidget   *kiosk_surveys_view_new        (KioskConfig        *config,
+                                            KioskSourceList    *sources,
+                                            KioskOutbox        *outbox,
+                                            KioskSurveySession *session);
+/* Another outbox than the one it was made with (tests). */
 void         kiosk_surveys_view_set_outbox (KioskSurveysView *self,
                                             KioskOutbox      *outbox);
 /* "list", "flow", "thanks", "results" or "error". */

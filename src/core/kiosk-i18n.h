@@ -5,8 +5,12 @@
 
 G_BEGIN_DECLS
 
+/* Binds the catalogs and selects German; call before any thread starts. */
 void        kiosk_i18n_init                (void);
-/* "de" or "en"; returns TRUE when it changed. */
+/* "de" or "en"; returns TRUE when it changed. The language is gettext's
+ * process-wide selection (LANGUAGE), not a copy: the window is the one
+ * that switches it at run time, the application sets the configured one
+ * at start. */
 gboolean    kiosk_i18n_set_language        (const char *language);
 const char *kiosk_i18n_get_language        (void);
 /* The other language's own name, for the switch: "English" / "Deutsch". */

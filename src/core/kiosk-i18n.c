@@ -9,12 +9,29 @@
 
 #include "kiosk-i18n.h"
 
-/* The set of languages is fixed by the product; the selection is
- * process-wide because gettext's is. */
-static char language[8] = "de";
+/* The UI language has one owner: gettext's own LANGUAGE variable, which
+ * is what every _() reads. The module keeps no copy of it, so what
+ * kiosk_i18n_get_language () says and what the texts are in cannot
+ * disagree. It is written only here; the window switches it (a visitor's
+ * choice, the idle reset) and the application sets the configured one at
+ * start. The set of languages is fixed by the product. */
+#define DEFAULT_LANGUAGE "de"
 
-/* glibc caches translations; this counter tells it that LANGUAGE changed. */
-extern int _nl_msg_cat_cntr;
+static gboolean
+is_known (const char *lang)
+{
+  return g_strcmp0 (lang, "de") == 0 || g_strcmp0 (lang, "en") == 0;
+}
+
+static void
+select_language (const char *lang)
+{
+  g_setenv ("LANGUAGE", lang, TRUE);
+  /* glibc forgets its cached translations whenever the text domain is
+   * set, even to the same one: lookups from now on follow the new
+   * LANGUAGE. */
+  textdomain (GETTEXT_PACKAGE);
+}
 
 static const char *
 locale_dir (void)
@@ -47,20 +64,18 @@ kiosk_i18n_set_language (const char *lang)
 {
   g_return_val_if_fail (lang != NULL, FALSE);
 
-  if (!g_str_equal (lang, "de") && !g_str_equal (lang, "en"))
+  if (!is_known (lang))
     {
       g_warning ("Unknown language “%s”, using German", lang);
-      lang = "de";
+      lang = DEFAULT_LANGUAGE;
     }
 
-  if (g_str_equal (lang, language) && g_getenv ("LANGUAGE") != NULL)
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), lang) == 0)
     return FALSE;
 
-  g_strlcpy (language, lang, sizeof language);
   /* English is the source language: "en" needs no catalog but must not
    * fall back to a German system locale. */
-  g_setenv ("LANGUAGE", g_str_equal (lang, "de") ? "de" : "en", TRUE);
-  ++_nl_msg_cat_cntr;
+  select_language (lang);
 
   return TRUE;
 }
@@ -68,7 +83,14 @@ kiosk_i18n_set_language (const char *lang)
 const char *
 kiosk_i18n_get_language (void)
 {
-  return language;
+  const char *selected = g_getenv ("LANGUAGE");
+
+  /* Before the first switch gettext follows the locale ("C.UTF-8": the
+   * English source texts); German catalogs serve any "de..." name. */
+  if (selected == NULL || *selected == '\0')
+    selected = setlocale (LC_MESSAGES, NULL);
+
+  return selected != NULL && g_str_has_prefix (selected, "de") ? "de" : "en";
 }
 
 const char *
