@@ -15,6 +15,8 @@
 #include "kiosk-demo.h"
 #include "kiosk-i18n.h"
 #include "kiosk-outbox-sender.h"
+#include "kiosk-reading-history.h"
+#include "kiosk-services.h"
 #include "kiosk-sync.h"
 #include "kiosk-window.h"
 
@@ -29,6 +31,8 @@ struct _KioskApplication
   KioskOutboxSender *sender;
   KioskFetcher    *fetcher;
   KioskDatabase   *database;
+  KioskReadingHistory *history;
+  KioskServices   *services;   /* what the views get: the above, behind one facade */
   KioskSync       *sync;
   KioskDemoServer *demo_server;
   guint            demo_signal_id;
@@ -70,10 +74,14 @@ create_sources (KioskApplication *self)
   g_autoptr(GPtrArray) configs = kiosk_config_get_sources (self->config);
   g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
 
+  /* The fetcher owns the kiosk's one HTTP session: the sources, the map's
+   * tiles, pictures, survey results and the outbox sender all use it. */
   if (self->fetcher == NULL)
     {
       self->fetcher = kiosk_fetcher_new ();
       open_cache (self);
+      self->history = kiosk_reading_history_new (NULL);
+      kiosk_source_list_set_history (self->sources, self->history);
     }
 
   kiosk_source_list_remove_all (self->sources);
@@ -161,7 +169,7 @@ create_outbox (KioskApplication *self)
     }
   kiosk_outbox_set_kiosk_id (self->outbox, kiosk_config_get_kiosk_id (self->config));
 
-  self->sender = kiosk_outbox_sender_new (self->outbox);
+  self->sender = kiosk_outbox_sender_new (self->outbox, self->fetcher);
   g_signal_connect_object (self->outbox, "changed", G_CALLBACK (outbox_changed_cb), self->sender, 0);
   kiosk_outbox_sender_start (self->sender);
 }
@@ -270,14 +278,15 @@ kiosk_application_activate (GApplication *app)
   create_sources (self);
   if (self->outbox == NULL)
     create_outbox (self);
+  if (self->services == NULL)
+    self->services = kiosk_services_new (self->fetcher, self->sources, self->outbox);
 
   /* The window gets everything it needs here and never asks back. */
   window = g_object_new (KIOSK_TYPE_WINDOW,
                          "application", self,
                          "title", "Ankerort",
                          "config", self->config,
-                         "sources", self->sources,
-                         "outbox", self->outbox,
+                         "services", self->services,
                          "windowed", self->windowed,
                          NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -316,7 +325,9 @@ kiosk_application_finalize (GObject *object)
 
   g_clear_handle_id (&self->demo_signal_id, g_source_remove);
   g_clear_object (&self->sync);
+  g_clear_object (&self->services);
   g_clear_object (&self->sources);
+  g_clear_object (&self->history);
   g_clear_object (&self->database);
   g_clear_object (&self->fetcher);
   g_clear_object (&self->demo_server);
