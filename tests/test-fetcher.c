@@ -539,6 +539,15 @@ test_url_errors_redacted (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, "redirected to “ftp://user:***@files.example/x?api_key=***&y=2”, "
                    "which is not an http(s) URL");
   g_assert_null (response);
+  g_clear_error (&error);
+
+  /* A URL that does not parse is named too, without its secrets. */
+  response = kiosk_fetcher_fetch (fixture->fetcher, "http://user:secret@data.example:99999999/x?token=secret",
+                                  NULL, NULL, NULL, NULL, &error);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "token=***"));
+  g_assert_null (strstr (error->message, "secret"));
 }
 
 static void
