@@ -18,6 +18,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(KioskOutbox) outbox = NULL;
+  g_autoptr(KioskFetcher) fetcher = NULL;
   g_autoptr(KioskOutboxSender) sender = NULL;
   g_autoptr(GError) error = NULL;
   guint64 first, count;
@@ -38,7 +39,8 @@ main (int   argc,
     }
   kiosk_outbox_set_kiosk_id (outbox, "test-kiosk");
 
-  sender = kiosk_outbox_sender_new (outbox);
+  fetcher = kiosk_fetcher_new ();
+  sender = kiosk_outbox_sender_new (outbox, fetcher);
   kiosk_outbox_sender_set_backoff (sender, 10, 100);
   kiosk_outbox_sender_set_timeout (sender, 5);
   kiosk_outbox_sender_start (sender);

@@ -539,6 +539,15 @@ test_url_errors_redacted (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, "redirected to “ftp://user:***@files.example/x?api_key=***&y=2”, "
                    "which is not an http(s) URL");
   g_assert_null (response);
+  g_clear_error (&error);
+
+  /* A URL that does not parse is named too, without its secrets. */
+  response = kiosk_fetcher_fetch (fixture->fetcher, "http://user:secret@data.example:99999999/x?token=secret",
+                                  NULL, NULL, NULL, NULL, &error);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "token=***"));
+  g_assert_null (strstr (error->message, "secret"));
 }
 
 static void
@@ -722,6 +731,120 @@ test_tls_verified (void)
   g_test_message ("%s", error->message);
 }
 
+/* Pictures and documents: a cap of their own, and errors that name the
+ * URL without its secrets. */
+static void
+test_fetch_bytes (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = kiosk_demo_server_get_url (fixture->server, "");
+  g_autofree char *url = g_strdup_printf ("%s/places.json?token=s3cr3t", base);
+  g_autofree char *missing = g_strdup_printf ("%s/missing.png?token=s3cr3t", base);
+
+  bytes = kiosk_fetcher_fetch_bytes (fixture->fetcher, url, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), BODY, strlen (BODY));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = kiosk_fetcher_fetch_bytes (fixture->fetcher, url, 10, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, base));
+  g_assert_nonnull (strstr (error->message, "token=***"));
+  g_assert_null (strstr (error->message, "s3cr3t"));
+  g_clear_error (&error);
+
+  bytes = kiosk_fetcher_fetch_bytes (fixture->fetcher, missing, 0, NULL, &error);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_HTTP);
+  g_assert_nonnull (strstr (error->message, "/missing.png?token=***: HTTP 404"));
+  g_assert_null (strstr (error->message, "s3cr3t"));
+}
+
+typedef struct
+{
+  KioskFetcher *fetcher;
+  char         *url;
+  guint         status;
+  gsize         size;
+  gboolean      truncated;
+} SendJob;
+
+static gpointer
+send_thread_func (gpointer data)
+{
+  SendJob *job = data;
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", job->url);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = kiosk_fetcher_send (job->fetcher, msg, 8, 0, &job->truncated, NULL, &error);
+  g_assert_no_error (error);
+  job->status = soup_message_get_status (msg);
+  job->size = g_bytes_get_size (reply);
+
+  return NULL;
+}
+
+/* The outbox sender's thread and the workers send on the fetcher's one
+ * session at the same time; a reply is read only as far as asked. */
+static void
+test_send_from_threads (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SendJob jobs[4];
+  GThread *threads[G_N_ELEMENTS (jobs)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      jobs[i] = (SendJob) { fixture->fetcher,
+                            kiosk_demo_server_get_url (fixture->server, "/places.json"), 0, 0, FALSE };
+      threads[i] = g_thread_new ("send", send_thread_func, &jobs[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_cmpuint (jobs[i].status, ==, 200);
+      g_assert_cmpuint (jobs[i].size, ==, 8);
+      g_assert_true (jobs[i].truncated);
+      g_free (jobs[i].url);
+    }
+}
+
+/* A send has a deadline too, is not redirected, and says where it went. */
+static void
+test_send_limits (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *drip = kiosk_demo_server_get_url (fixture->server, "/drip?key=s3cr3t");
+  g_autofree char *moved = kiosk_demo_server_get_url (fixture->server, "/moved");
+  gboolean truncated = TRUE;
+
+  kiosk_demo_server_add_handler (fixture->server, "/drip", fetch_test_drip_handler, NULL, NULL);
+  msg = soup_message_new ("GET", drip);
+  reply = kiosk_fetcher_send (fixture->fetcher, msg, 1024 * 1024, 1, NULL, NULL, &error);
+  g_assert_null (reply);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TIMED_OUT);
+  g_assert_nonnull (strstr (error->message, "/drip?key=***: "));
+  g_assert_null (strstr (error->message, "s3cr3t"));
+  g_clear_error (&error);
+  g_clear_object (&msg);
+
+  kiosk_demo_server_add_handler (fixture->server, "/moved", redirect_to_cb,
+                                 kiosk_demo_server_get_url (fixture->server, "/places.json"),
+                                 g_free);
+  msg = soup_message_new ("POST", moved);
+  reply = kiosk_fetcher_send (fixture->fetcher, msg, 1024, 0, &truncated, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (SOUP_STATUS_IS_REDIRECTION (soup_message_get_status (msg)));
+  g_assert_false (truncated);
+  g_assert_cmpuint (kiosk_demo_server_get_request_count (fixture->server, "/places.json"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +867,9 @@ main (int   argc,
   ADD ("/fetcher/url-errors-redacted", test_url_errors_redacted);
   ADD ("/fetcher/refused", test_refused);
   ADD ("/fetcher/async", test_async);
+  ADD ("/fetcher/fetch-bytes", test_fetch_bytes);
+  ADD ("/fetcher/send-from-threads", test_send_from_threads);
+  ADD ("/fetcher/send-limits", test_send_limits);
 #undef ADD
   g_test_add_func ("/fetcher/files", test_files);
   g_test_add_func ("/fetcher/redirect-policy", test_redirect_policy);

@@ -6,9 +6,15 @@
 #include <gtk/gtk.h>
 
 #include "kiosk-demo-server.h"
+#include "kiosk-fetcher.h"
 #include "kiosk-image-loader.h"
+#include "kiosk-services.h"
+#include "kiosk-source-list.h"
 
 static KioskDemoServer *server;
+/* The kiosk's one fetcher and what views see of it. */
+static KioskFetcher *fetcher;
+static KioskServices *services;
 
 typedef struct
 {
@@ -57,7 +63,7 @@ png_of_size (int width,
 static void
 test_scaled_and_cached (void)
 {
-  g_autoptr(KioskImageLoader) loader = kiosk_image_loader_new ();
+  g_autoptr(KioskImageLoader) loader = kiosk_image_loader_new (services);
   g_autoptr(GBytes) png = png_of_size (1600, 800);
   g_autofree char *url = kiosk_demo_server_get_url (server, "/img/big.png");
   Load a, b;
@@ -85,7 +91,7 @@ test_scaled_and_cached (void)
 static void
 test_same_picture_at_once (void)
 {
-  g_autoptr(KioskImageLoader) loader = kiosk_image_loader_new ();
+  g_autoptr(KioskImageLoader) loader = kiosk_image_loader_new (services);
   g_autoptr(GBytes) png = png_of_size (300, 300);
   g_autofree char *url = kiosk_demo_server_get_url (server, "/img/twice.png");
   KioskImageLoader *gone = loader;
@@ -132,7 +138,7 @@ test_same_picture_at_once (void)
 static void
 test_refused (void)
 {
-  g_autoptr(KioskImageLoader) loader = kiosk_image_loader_new ();
+  g_autoptr(KioskImageLoader) loader = kiosk_image_loader_new (services);
   g_autoptr(GBytes) garbage = g_bytes_new_static ("this is no picture", 18);
   g_autoptr(GBytes) png = png_of_size (10, 10);
   Load load_result;
@@ -150,7 +156,7 @@ test_refused (void)
                                KIOSK_IMAGE_LOADER_MAX_BYTES + 1024 * 1024);
   load (loader, "/img/huge.png", &load_result);
   g_assert_null (load_result.texture);
-  g_assert_error (load_result.error, KIOSK_IMAGE_LOADER_ERROR, KIOSK_IMAGE_LOADER_ERROR_TOO_LARGE);
+  g_assert_error (load_result.error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TOO_LARGE);
   g_clear_error (&load_result.error);
 
   load (loader, "/img/missing.png", &load_result);
@@ -164,6 +170,32 @@ test_refused (void)
   while (!load_result.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (load_result.error, KIOSK_IMAGE_LOADER_ERROR, KIOSK_IMAGE_LOADER_ERROR_UNSUPPORTED);
+  g_clear_error (&load_result.error);
+}
+
+/* Pictures come through the kiosk's fetcher, with its limits: a server
+ * that answers too slowly runs into its timeout, not a session's own. */
+static void
+test_through_the_fetcher (void)
+{
+  g_autoptr(KioskFetcher) slow_fetcher = kiosk_fetcher_new ();
+  g_autoptr(KioskSourceList) sources = kiosk_source_list_new ();
+  g_autoptr(KioskServices) slow_services = NULL;
+  g_autoptr(KioskImageLoader) loader = NULL;
+  g_autoptr(GBytes) png = png_of_size (10, 10);
+  Load load_result;
+
+  kiosk_fetcher_set_timeout (slow_fetcher, 1);
+  slow_services = kiosk_services_new (slow_fetcher, sources, NULL);
+  loader = kiosk_image_loader_new (slow_services);
+
+  kiosk_demo_server_set_body (server, "/img/slow.png", png, "image/png");
+  kiosk_demo_server_set_fault (server, "/img/slow.png", KIOSK_DEMO_FAULT_DELAY, 3000);
+  load (loader, "/img/slow.png", &load_result);
+  g_assert_null (load_result.texture);
+  g_assert_error (load_result.error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TIMED_OUT);
+  /* The message names the picture. */
+  g_assert_nonnull (strstr (load_result.error->message, "/img/slow.png"));
   g_clear_error (&load_result.error);
 }
 
@@ -181,13 +213,22 @@ main (int   argc,
   server = kiosk_demo_server_new ();
   g_assert_true (kiosk_demo_server_start (server, &error));
   g_assert_no_error (error);
+  fetcher = kiosk_fetcher_new ();
+  {
+    g_autoptr(KioskSourceList) sources = kiosk_source_list_new ();
+
+    services = kiosk_services_new (fetcher, sources, NULL);
+  }
 
   g_test_add_func ("/image-loader/scaled-and-cached", test_scaled_and_cached);
   g_test_add_func ("/image-loader/same-picture-at-once", test_same_picture_at_once);
   g_test_add_func ("/image-loader/refused", test_refused);
+  g_test_add_func ("/image-loader/through-the-fetcher", test_through_the_fetcher);
 
   status = g_test_run ();
   kiosk_demo_server_stop (server);
+  g_clear_object (&services);
+  g_clear_object (&fetcher);
   g_clear_object (&server);
 
   return status;

@@ -71,6 +71,7 @@ typedef struct
   char                 *base_url;
   KioskDemoSurveyInbox *inbox;
   KioskOutbox          *outbox;
+  KioskFetcher         *fetcher;
   KioskOutboxSender    *sender;
   FakeClock             clock;
 } Fixture;
@@ -120,7 +121,8 @@ fixture_setup (Fixture       *fixture,
 
   g_mutex_init (&fixture->clock.mutex);
   fixture->clock.now = 1000 * G_USEC_PER_SEC;
-  fixture->sender = kiosk_outbox_sender_new (fixture->outbox);
+  fixture->fetcher = kiosk_fetcher_new ();
+  fixture->sender = kiosk_outbox_sender_new (fixture->outbox, fixture->fetcher);
   kiosk_outbox_sender_set_clock (fixture->sender, fake_clock_cb, &fixture->clock);
   kiosk_outbox_sender_set_backoff (fixture->sender, 1000, 60000);
   kiosk_outbox_sender_set_timeout (fixture->sender, 10);
@@ -154,6 +156,7 @@ fixture_teardown (Fixture       *fixture,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&fixture->outbox);
+  g_clear_object (&fixture->fetcher);
   soup_server_disconnect (fixture->server);
   g_clear_object (&fixture->server);
   kiosk_demo_survey_inbox_free (fixture->inbox);
@@ -857,7 +860,7 @@ test_sigkill (Fixture       *fixture,
   fixture->outbox = kiosk_outbox_new (fixture->db_path, NULL);
   g_assert_nonnull (fixture->outbox);
   g_clear_object (&fixture->sender);
-  fixture->sender = kiosk_outbox_sender_new (fixture->outbox);
+  fixture->sender = kiosk_outbox_sender_new (fixture->outbox, fixture->fetcher);
   kiosk_outbox_sender_set_backoff (fixture->sender, 10, 100);
   kiosk_outbox_sender_start (fixture->sender);
   WAIT_UNTIL (count_waiting (fixture) == 0);

@@ -5,8 +5,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <math.h>
+#include <sqlite3.h>
 
 #include "kiosk-reading-history.h"
+#include "kiosk-source-list.h"
 
 typedef struct
 {
@@ -218,6 +220,113 @@ test_broken_file (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* Points recorded in the file so far, read as another process would. */
+static int
+count_points (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n = -1;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT count(*) FROM reading_points", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+static gboolean
+history_has (KioskReading *r,
+             guint         n)
+{
+  return kiosk_reading_get_history (r)->len >= n;
+}
+
+static void
+iterate_until_gone (gpointer *weak,
+                    guint     n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean all_gone = FALSE;
+
+  /* Recordings still in flight hold their readings until they finish. */
+  while (!all_gone && g_get_monotonic_time () < deadline)
+    {
+      all_gone = TRUE;
+      for (guint i = 0; i < n; i++)
+        all_gone &= weak[i] == NULL;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* The store records the readings of a sensor source as it updates (no view
+ * needed), gives a reading without history of its own what it saw, and
+ * lets the source and its items go once the source list drops them. */
+static void
+test_recorded_by_the_store (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("reading-history-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "readings.sqlite", NULL);
+  g_autoptr(KioskReadingHistory) history = kiosk_reading_history_new (path);
+  g_autoptr(KioskSourceList) list = kiosk_source_list_new ();
+  g_autoptr(KioskSourceConfig) config = kiosk_source_config_new ("air", "ngsi-v2",
+                                                                 "http://127.0.0.1:9/v2/entities");
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  KioskSource *source;
+  KioskReading *latest;
+  gpointer weak[4];
+  gint64 deadline;
+
+  kiosk_source_list_set_history (list, history);
+  source = kiosk_source_new (config);
+  kiosk_source_list_add (list, source);
+
+  g_ptr_array_add (first, reading ("no2", 20, now - 1200));
+  kiosk_source_set_items (source, first);
+  g_ptr_array_add (second, reading ("no2", 30, now - 600));
+  latest = g_ptr_array_index (second, 0);
+  /* The first value is in the file before the second one arrives. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline && count_points (path) < 1)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_cmpint (count_points (path), ==, 1);
+  kiosk_source_set_items (source, second);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline && !history_has (latest, 2))
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_cmpuint (kiosk_reading_get_history (latest)->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (kiosk_reading_get_history (latest), KioskReadingPoint, 0).value,
+                     ==, 20);
+
+  /* Dropped by the list (a settings change), the source and its items go. */
+  weak[0] = source;
+  weak[1] = kiosk_source_get_model (source);
+  weak[2] = g_ptr_array_index (first, 0);
+  weak[3] = latest;
+  for (guint i = 0; i < G_N_ELEMENTS (weak); i++)
+    g_object_add_weak_pointer (weak[i], &weak[i]);
+  g_clear_pointer (&first, g_ptr_array_unref);
+  g_clear_pointer (&second, g_ptr_array_unref);
+  g_object_unref (source);
+  kiosk_source_list_remove_all (list);
+  iterate_until_gone (weak, G_N_ELEMENTS (weak));
+  for (guint i = 0; i < G_N_ELEMENTS (weak); i++)
+    g_assert_null (weak[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/reading-history/caps", test_caps);
   g_test_add_func ("/reading-history/service-history-wins", test_service_history_wins);
   g_test_add_func ("/reading-history/broken-file", test_broken_file);
+  g_test_add_func ("/reading-history/recorded-by-the-store", test_recorded_by_the_store);
 
   return g_test_run ();
 }

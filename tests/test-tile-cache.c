@@ -8,8 +8,11 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <libsoup/soup.h>
 
+#include "kiosk-demo.h"
 #include "kiosk-demo-server.h"
+#include "kiosk-fetcher.h"
 #include "kiosk-formats.h"
+#include "kiosk-map-tiles.h"
 #include "kiosk-tile-cache-source.h"
 #include "kiosk-tile-image.h"
 
@@ -24,6 +27,8 @@ typedef struct
 
 static TileServer ts;
 static char *tmpdir;
+/* The kiosk's one fetcher: every tile goes through its session. */
+static KioskFetcher *fetcher;
 
 static GBytes *
 make_tile (guint32  rgb,
@@ -164,7 +169,7 @@ source_new (const char *cache)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = cache_path (cache);
-  KioskTileCacheSource *source = kiosk_tile_cache_source_new (ts.url, path, &error);
+  KioskTileCacheSource *source = kiosk_tile_cache_source_new (ts.url, path, fetcher, &error);
 
   g_assert_no_error (error);
   /* Let the purge at start finish, so counts below are exact. */
@@ -191,14 +196,133 @@ test_bad_template (void)
   g_autoptr(GError) error = NULL;
   KioskTileCacheSource *source;
 
-  source = kiosk_tile_cache_source_new ("ftp://tiles.example.org/{z}/{x}/{y}.png", path, &error);
+  source = kiosk_tile_cache_source_new ("ftp://tiles.example.org/{z}/{x}/{y}.png", path, fetcher,
+                                        &error);
   g_assert_null (source);
   g_assert_error (error, KIOSK_TILE_ERROR, KIOSK_TILE_ERROR_FAILED);
   g_clear_error (&error);
 
-  source = kiosk_tile_cache_source_new ("https://tiles.example.org/tile.png", path, &error);
+  /* The message names the template, but never its key. */
+  source = kiosk_tile_cache_source_new ("https://tiles.example.org/tile.png?api_key=s3cr3t", path,
+                                        fetcher, &error);
   g_assert_null (source);
   g_assert_error (error, KIOSK_TILE_ERROR, KIOSK_TILE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "tiles.example.org/tile.png"));
+  g_assert_null (strstr (error->message, "s3cr3t"));
+}
+
+/* Tiles are fetched through the fetcher they are given, with its limits:
+ * a tile server slower than its timeout is a failure the source reports. */
+static void
+test_through_the_fetcher (void)
+{
+  g_autoptr(KioskFetcher) impatient = kiosk_fetcher_new ();
+  g_autoptr(KioskTileCacheSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cache_path ("impatient.sqlite");
+  Fetch fetch;
+
+  kiosk_fetcher_set_timeout (impatient, 1);
+  server_start ();
+  serve_tile (4, 1, 1, 0x123456, FALSE);
+  kiosk_demo_server_set_fault (ts.server, NULL, KIOSK_DEMO_FAULT_DELAY, 3000);
+  source = kiosk_tile_cache_source_new (ts.url, path, impatient, &error);
+  g_assert_no_error (error);
+
+  fetch = fetch_tile (source, 1, 1, 4);
+  g_assert_null (fetch.bytes);
+  g_assert_error (fetch.error, KIOSK_TILE_ERROR, KIOSK_TILE_ERROR_NOT_FOUND);
+  g_assert_nonnull (kiosk_tile_cache_source_get_last_error (source));
+  g_test_message ("%s", kiosk_tile_cache_source_get_last_error (source));
+  g_assert_nonnull (strstr (kiosk_tile_cache_source_get_last_error (source), "within 1 s"));
+  fetch_clear (&fetch);
+  drop (&source);
+  server_stop ();
+}
+
+typedef struct
+{
+  KioskMapTiles *tiles;
+  GError        *error;
+  gboolean       done;
+} Opened;
+
+static void
+map_tiles_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Opened *opened = user_data;
+
+  opened->tiles = kiosk_map_tiles_new_finish (result, &opened->error);
+  opened->done = TRUE;
+}
+
+static Opened
+open_map_tiles (const char *url,
+                GHashTable *options)
+{
+  Opened opened = { 0 };
+
+  kiosk_map_tiles_new_async ("street", url, options, fetcher, tmpdir, NULL, map_tiles_cb, &opened);
+  while (!opened.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  return opened;
+}
+
+/* The map's tile source comes from media, built from the tiles source's
+ * settings: which kind, where its cache goes, its zoom levels. */
+static void
+test_map_tiles (void)
+{
+  g_autoptr(GHashTable) options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *mbtiles_path = kiosk_demo_tiles_get_path ();
+  g_autofree char *mbtiles_uri = g_filename_to_uri (mbtiles_path, NULL, NULL);
+  g_autofree char *cache = cache_path ("tiles-street.sqlite");
+  Opened opened;
+  Fetch fetch;
+  double west, south, east, north;
+
+  server_start ();
+  serve_tile (12, 2200, 1370, 0x778899, FALSE);
+  g_hash_table_insert (options, g_strdup ("max-zoom"), g_strdup ("17"));
+  opened = open_map_tiles (ts.url, options);
+  g_assert_no_error (opened.error);
+  g_assert_true (KIOSK_IS_TILE_CACHE_SOURCE (kiosk_map_tiles_get_source (opened.tiles)));
+  g_assert_cmpuint (kiosk_map_tiles_get_max_zoom (opened.tiles), ==, 17);
+  g_assert_cmpuint (kiosk_map_tiles_get_min_zoom (opened.tiles), ==, 10);
+  /* Nobody said whose tiles: the view names the server. */
+  g_assert_null (kiosk_map_tiles_get_license (opened.tiles));
+  g_assert_cmpstr (kiosk_map_tiles_get_server (opened.tiles), ==, "127.0.0.1");
+  g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
+  fetch = fetch_tile (KIOSK_TILE_CACHE_SOURCE (kiosk_map_tiles_get_source (opened.tiles)),
+                      2200, 1370, 12);
+  g_assert_no_error (fetch.error);
+  g_assert_nonnull (fetch.bytes);
+  fetch_clear (&fetch);
+  g_clear_object (&opened.tiles);
+  server_stop ();
+
+  opened = open_map_tiles (mbtiles_uri, NULL);
+  g_assert_no_error (opened.error);
+  g_assert_true (kiosk_map_tiles_get_bounds (opened.tiles, &west, &south, &east, &north));
+  g_assert_cmpfloat (west, <, east);
+  g_assert_cmpfloat (south, <, north);
+  g_clear_object (&opened.tiles);
+
+  opened = open_map_tiles (NULL, NULL);
+  g_assert_error (opened.error, KIOSK_MAP_TILES_ERROR, KIOSK_MAP_TILES_ERROR_NOT_SET_UP);
+  g_clear_error (&opened.error);
+
+  opened = open_map_tiles ("ftp://tiles.example.org/x?token=s3cr3t", NULL);
+  g_assert_error (opened.error, KIOSK_MAP_TILES_ERROR, KIOSK_MAP_TILES_ERROR_INVALID);
+  g_assert_null (strstr (opened.error->message, "s3cr3t"));
+  g_clear_error (&opened.error);
+
+  opened = open_map_tiles ("/nonexistent/town.mbtiles", NULL);
+  g_assert_error (opened.error, KIOSK_MAP_TILES_ERROR, KIOSK_MAP_TILES_ERROR_OFFLINE_MAP);
+  g_clear_error (&opened.error);
 }
 
 static void
@@ -455,6 +579,7 @@ main (int   argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   tmpdir = g_dir_make_tmp ("test-tile-cache-XXXXXX", NULL);
+  fetcher = kiosk_fetcher_new ();
 
   g_test_add_func ("/tile-cache/bad-template", test_bad_template);
   g_test_add_func ("/tile-cache/cache-after-restart", test_cache_after_restart);
@@ -463,6 +588,8 @@ main (int   argc,
   g_test_add_func ("/tile-cache/not-an-image", test_not_an_image);
   g_test_add_func ("/tile-cache/size-limit", test_size_limit);
   g_test_add_func ("/tile-cache/check-url", test_check_url);
+  g_test_add_func ("/tile-cache/through-the-fetcher", test_through_the_fetcher);
+  g_test_add_func ("/tile-cache/map-tiles", test_map_tiles);
 
   status = g_test_run ();
 

@@ -11,6 +11,7 @@
 #include "kiosk-event-page.h"
 #include "kiosk-event.h"
 #include "kiosk-events-view.h"
+#include "kiosk-fetcher.h"
 #include "kiosk-i18n.h"
 #include "kiosk-qr-code.h"
 #include "kiosk-resettable.h"
@@ -413,7 +414,9 @@ standalone_view (KioskSourceList *sources,
                  GtkWidget      **window_out)
 {
   g_autoptr(KioskConfig) config = kiosk_config_new_default ();
-  GtkWidget *view = kiosk_events_view_new (config, sources);
+  g_autoptr(KioskFetcher) fetcher = kiosk_fetcher_new ();
+  g_autoptr(KioskServices) services = kiosk_services_new (fetcher, sources, NULL);
+  GtkWidget *view = kiosk_events_view_new (config, services);
   GtkWidget *win = gtk_window_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (win), 1080, 1000);

@@ -31,6 +31,8 @@ typedef struct
 {
   KioskConfig     *config;
   KioskSourceList *sources;
+  KioskFetcher    *fetcher;
+  KioskServices   *services;
   KioskWindow     *window;
 } Kiosk;
 
@@ -94,7 +96,9 @@ kiosk_open_full (Kiosk      *kiosk,
       kiosk_source_list_add (kiosk->sources, places);
     }
 
-  kiosk->window = kiosk_window_new (ADW_APPLICATION (app), kiosk->config, kiosk->sources, FALSE);
+  kiosk->fetcher = kiosk_fetcher_new ();
+  kiosk->services = kiosk_services_new (kiosk->fetcher, kiosk->sources, NULL);
+  kiosk->window = kiosk_window_new (ADW_APPLICATION (app), kiosk->config, kiosk->services, FALSE);
   gtk_window_present (GTK_WINDOW (kiosk->window));
   kiosk_test_ui_settle (GTK_WIDGET (kiosk->window));
   kiosk_window_show_area (kiosk->window, "map");
@@ -113,6 +117,8 @@ kiosk_close (Kiosk *kiosk)
 {
   gtk_window_destroy (GTK_WINDOW (kiosk->window));
   g_settings_reset (kiosk_config_get_settings (kiosk->config), "map-zoom");
+  g_clear_object (&kiosk->services);
+  g_clear_object (&kiosk->fetcher);
   g_clear_object (&kiosk->sources);
   g_clear_object (&kiosk->config);
 }

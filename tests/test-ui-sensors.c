@@ -10,6 +10,7 @@
 #include "kiosk-application.h"
 #include "kiosk-demo-sensors.h"
 #include "kiosk-empty-view.h"
+#include "kiosk-fetcher.h"
 #include "kiosk-i18n.h"
 #include "kiosk-sensor-page.h"
 #include "kiosk-sensor-tile.h"
@@ -106,8 +107,10 @@ static void
 test_empty_state (void)
 {
   g_autoptr(KioskSourceList) list = kiosk_source_list_new ();
+  g_autoptr(KioskFetcher) fetcher = kiosk_fetcher_new ();
+  g_autoptr(KioskServices) services = kiosk_services_new (fetcher, list, NULL);
   g_autoptr(KioskConfig) config = kiosk_config_new_default ();
-  GtkWidget *view = kiosk_sensors_view_new (config, list);
+  GtkWidget *view = kiosk_sensors_view_new (config, services);
 
   g_assert_true (KIOSK_IS_EMPTY_VIEW (view));
   g_object_ref_sink (view);

@@ -17,6 +17,7 @@
 #include "kiosk-osk.h"
 #include "kiosk-outbox-sender.h"
 #include "kiosk-resettable.h"
+#include "kiosk-source-list.h"
 #include "kiosk-survey-flow.h"
 #include "kiosk-survey-format.h"
 #include "kiosk-survey-question-view.h"
@@ -37,6 +38,8 @@ static KioskOutboxSender *sender;
 static KioskSurveySession *visitor;
 static KioskConfig *config;
 static KioskSourceList *sources;
+static KioskFetcher *fetcher;
+static KioskServices *services;
 static GtkWindow *window;
 static const char *orientation;
 
@@ -103,7 +106,7 @@ new_view (void)
 
   if (visitor == NULL)
     visitor = kiosk_survey_session_new ();
-  view = kiosk_surveys_view_new (config, sources, outbox, visitor);
+  view = kiosk_surveys_view_new (config, services, visitor);
   g_assert_true (KIOSK_IS_SURVEYS_VIEW (view));
   gtk_window_set_child (window, view);
   kiosk_test_ui_settle (view);
@@ -360,7 +363,8 @@ test_save_failure (void)
 
   kiosk_i18n_set_language ("de");
   view = new_view ();
-  kiosk_surveys_view_set_outbox (view, NULL);
+  /* The outbox cannot be written: the services have none. */
+  kiosk_services_set_outbox (services, NULL);
   tap (kiosk_surveys_view_get_survey_button (view, PLAYGROUND));
   tap (button (view, "next"));
   tap (kiosk_survey_question_view_get_choice (question (view), "Klettergerüst"));
@@ -373,7 +377,7 @@ test_save_failure (void)
   g_assert_cmpuint (kiosk_outbox_get_n_pending (outbox), ==, 0);
   screenshot ("12-save-failed");
 
-  kiosk_surveys_view_set_outbox (view, outbox);
+  kiosk_services_set_outbox (services, outbox);
   retry = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Noch einmal versuchen");
   tap (retry);
   kiosk_test_ui_wait_until (g_strcmp0 (kiosk_surveys_view_get_page (view), "thanks") == 0);
@@ -522,7 +526,8 @@ main (int   argc,
     outbox = kiosk_outbox_new (path, &error);
     g_assert_no_error (error);
   }
-  sender = kiosk_outbox_sender_new (outbox);
+  fetcher = kiosk_fetcher_new ();
+  sender = kiosk_outbox_sender_new (outbox, fetcher);
   kiosk_outbox_sender_set_backoff (sender, 50, 500);
   kiosk_outbox_sender_start (sender);
   g_signal_connect_swapped (outbox, "changed", G_CALLBACK (kiosk_outbox_sender_wake), sender);
@@ -530,6 +535,7 @@ main (int   argc,
   config = kiosk_config_new_default ();
   sources = kiosk_source_list_new ();
   load_sources ();
+  services = kiosk_services_new (fetcher, sources, outbox);
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_decorated (window, FALSE);

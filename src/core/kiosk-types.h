@@ -25,8 +25,13 @@ typedef struct _KioskSurvey            KioskSurvey;
 typedef struct _KioskDatabase          KioskDatabase;
 typedef struct _KioskFetcher           KioskFetcher;
 typedef struct _KioskOutbox            KioskOutbox;
+typedef struct _KioskReadingHistory    KioskReadingHistory;
+typedef struct _KioskServices          KioskServices;
 typedef struct _KioskSource            KioskSource;
 typedef struct _KioskSourceList        KioskSourceList;
+
+/* media */
+typedef struct _KioskMapTiles          KioskMapTiles;
 
 /* shell */
 typedef struct _KioskApplication       KioskApplication;

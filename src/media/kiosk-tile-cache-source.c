@@ -15,11 +15,14 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "kiosk-fetcher.h"
 #include "kiosk-tile-cache-source.h"
 #include "kiosk-tile-image.h"
 
 #define BACKOFF_MIN_SECONDS 15
 #define BACKOFF_MAX_SECONDS 600
+/* A tile larger than this is not a tile. */
+#define MAX_TILE_BYTES (4 * 1024 * 1024)
 /* "used" is written back only this often, so showing tiles is not a write. */
 #define TOUCH_INTERVAL 3600
 
@@ -29,7 +32,7 @@ struct _KioskTileCacheSource
 
   /* owned */
   sqlite3           *db;            /* SQLITE_OPEN_FULLMUTEX: shared by workers */
-  SoupSession       *session;
+  KioskFetcher      *fetcher;       /* the kiosk's one HTTP session */
   char              *url_template;
   char              *cache_path;
   char              *last_error;
@@ -58,6 +61,7 @@ typedef struct
   gint64  fetched;       /* unix seconds */
   GBytes *fresh;         /* raw bytes from the network */
   GBytes *fresh_drawable;
+  SoupMessage *message;  /* the request in flight */
 } TileJob;
 
 static void
@@ -68,6 +72,7 @@ tile_job_free (TileJob *job)
   g_clear_pointer (&job->fresh_drawable, g_bytes_unref);
   g_clear_pointer (&job->etag, g_free);
   g_clear_pointer (&job->last_modified, g_free);
+  g_clear_object (&job->message);
   g_free (job);
 }
 
@@ -377,12 +382,12 @@ fetched_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   KioskTileCacheSource *self = g_task_get_source_object (task);
   TileJob *job = g_task_get_task_data (task);
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  SoupMessage *message = job->message;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   guint status;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  body = kiosk_fetcher_send_finish (KIOSK_FETCHER (object), result, &error);
   if (body == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -488,8 +493,10 @@ looked_up_cb (GObject      *object,
   message = soup_message_new (SOUP_METHOD_GET, url);
   if (message == NULL)
     {
+      g_autofree char *shown = kiosk_fetcher_redact_uri (url);
+
       g_task_return_new_error (task, KIOSK_TILE_ERROR, KIOSK_TILE_ERROR_FAILED,
-                               "“%s” is not a valid URL", url);
+                               "“%s” is not a valid URL", shown);
       return;
     }
 
@@ -500,8 +507,9 @@ looked_up_cb (GObject      *object,
     soup_message_headers_replace (headers, "If-Modified-Since", job->last_modified);
 
   self->n_requests++;
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    cancellable, fetched_cb, g_steal_pointer (&task));
+  g_set_object (&job->message, message);
+  kiosk_fetcher_send_async (self->fetcher, message, MAX_TILE_BYTES, cancellable,
+                            fetched_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -546,9 +554,7 @@ kiosk_tile_cache_source_dispose (GObject *object)
 {
   KioskTileCacheSource *self = (KioskTileCacheSource *)object;
 
-  if (self->session != NULL)
-    soup_session_abort (self->session);
-  g_clear_object (&self->session);
+  g_clear_object (&self->fetcher);
 
   G_OBJECT_CLASS (kiosk_tile_cache_source_parent_class)->dispose (object);
 }
@@ -589,9 +595,10 @@ kiosk_tile_cache_source_init (KioskTileCacheSource *self)
 }
 
 KioskTileCacheSource *
-kiosk_tile_cache_source_new (const char  *url_template,
-                             const char  *cache_path,
-                             GError     **error)
+kiosk_tile_cache_source_new (const char    *url_template,
+                             const char    *cache_path,
+                             KioskFetcher  *fetcher,
+                             GError       **error)
 {
   g_autoptr(KioskTileCacheSource) self = NULL;
   g_autoptr(GTask) purge = NULL;
@@ -600,6 +607,7 @@ kiosk_tile_cache_source_new (const char  *url_template,
   int rc;
 
   g_return_val_if_fail (url_template != NULL, NULL);
+  g_return_val_if_fail (KIOSK_IS_FETCHER (fetcher), NULL);
   g_return_val_if_fail (cache_path != NULL, NULL);
 
   scheme = g_uri_peek_scheme (url_template);
@@ -607,9 +615,11 @@ kiosk_tile_cache_source_new (const char  *url_template,
       strstr (url_template, "{z}") == NULL || strstr (url_template, "{x}") == NULL ||
       strstr (url_template, "{y}") == NULL)
     {
+      g_autofree char *shown = kiosk_fetcher_redact_uri (url_template);
+
       g_set_error (error, KIOSK_TILE_ERROR, KIOSK_TILE_ERROR_FAILED,
                    "“%s” is not a tile URL template: it needs http(s) and {z}, {x} and {y}",
-                   url_template);
+                   shown);
       return NULL;
     }
 
@@ -642,11 +652,7 @@ kiosk_tile_cache_source_new (const char  *url_template,
     }
   sqlite3_busy_timeout (self->db, 5000);
 
-  self->session = g_object_new (SOUP_TYPE_SESSION,
-                                "user-agent", "Ankerort/" PACKAGE_VERSION " (city information kiosk)",
-                                "max-conns-per-host", 2,
-                                "timeout", 20,
-                                NULL);
+  self->fetcher = g_object_ref (fetcher);
 
   purge = g_task_new (self, NULL, NULL, NULL);
   g_task_run_in_thread (purge, purge_thread);

@@ -3,6 +3,8 @@
 
 #include <shumate/shumate.h>
 
+#include "kiosk-types.h"
+
 G_BEGIN_DECLS
 
 #define KIOSK_TYPE_TILE_CACHE_SOURCE (kiosk_tile_cache_source_get_type ())
@@ -14,9 +16,11 @@ G_DECLARE_FINAL_TYPE (KioskTileCacheSource, kiosk_tile_cache_source, KIOSK, TILE
 #define KIOSK_TILE_CACHE_DEFAULT_EXPIRE   (60 * 24 * 3600)
 
 /* @url_template has {z}, {x} and {y}; @cache_path is the SQLite file of
- * the cache (created when missing). */
+ * the cache (created when missing; opened here, so call this in a worker
+ * thread); tiles are downloaded through @fetcher. */
 KioskTileCacheSource *kiosk_tile_cache_source_new            (const char            *url_template,
                                                               const char            *cache_path,
+                                                              KioskFetcher          *fetcher,
                                                               GError               **error);
 const char           *kiosk_tile_cache_source_get_url_template (KioskTileCacheSource *self);
 char                 *kiosk_tile_cache_source_get_tile_url   (KioskTileCacheSource  *self,

@@ -6,9 +6,9 @@
 #include "config.h"
 
 #include <math.h>
-#include <libsoup/soup.h>
 
 #include "kiosk-config.h"
+#include "kiosk-fetcher.h"
 #include "kiosk-mbtiles-source.h"
 #include "kiosk-tile-image.h"
 #include "kiosk-tiles-check.h"
@@ -102,16 +102,15 @@ check_url (const char              *url_template,
            GError                 **error)
 {
   g_autoptr(KioskConfig) config = kiosk_config_new_default ();
-  g_autoptr(SoupSession) session = NULL;
-  g_autoptr(SoupMessage) message = NULL;
-  g_autoptr(GBytes) body = NULL;
+  g_autoptr(KioskFetcher) fetcher = NULL;
+  g_autoptr(KioskFetchResponse) response = NULL;
   g_autoptr(GString) url = g_string_new (url_template);
   g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *number = NULL;
+  g_autofree char *shown = NULL;
   double latitude, longitude;
-  const char *format, *content_type;
+  const char *format;
   int zoom, x, y;
-  guint status;
 
   /* The kiosk's own position, unless the check is told another. */
   latitude = option_double (ctx, "latitude", kiosk_config_get_latitude (config));
@@ -127,49 +126,31 @@ check_url (const char              *url_template,
   g_free (number);
   number = g_strdup_printf ("%d", y);
   g_string_replace (url, "{y}", number, 0);
+  shown = kiosk_fetcher_redact_uri (url->str);
 
-  message = soup_message_new (SOUP_METHOD_GET, url->str);
-  if (message == NULL)
+  /* The check runs without a kiosk, so it has a fetcher of its own: the
+   * same redirect policy, limits and deadline as the map's tiles. */
+  fetcher = kiosk_fetcher_new ();
+  response = kiosk_fetcher_fetch (fetcher, url->str, NULL, NULL, NULL, NULL, error);
+  if (response == NULL)
     {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "“%s” is not a valid URL", url->str);
+      g_prefix_error (error, "%s: ", shown);
       return FALSE;
     }
 
-  session = g_object_new (SOUP_TYPE_SESSION,
-                          "user-agent", "Ankerort/" PACKAGE_VERSION " (city information kiosk)",
-                          "timeout", 20,
-                          NULL);
-  body = soup_session_send_and_read (session, message, NULL, error);
-  if (body == NULL)
-    {
-      g_prefix_error (error, "%s: ", url->str);
-      return FALSE;
-    }
-
-  status = soup_message_get_status (message);
-  if (status != SOUP_STATUS_OK)
-    {
-      g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "%s: HTTP %u %s", url->str, status, soup_message_get_reason_phrase (message));
-      return FALSE;
-    }
-
-  format = kiosk_tile_format_sniff (body);
+  format = kiosk_tile_format_sniff (response->bytes);
   if (format == NULL || g_str_equal (format, "pbf"))
     {
       g_set_error (error, KIOSK_FORMAT_ERROR, KIOSK_FORMAT_ERROR_INVALID,
-                   "%s: the answer is not a raster tile (PNG, JPEG or WebP)%s", url->str,
+                   "%s: the answer is not a raster tile (PNG, JPEG or WebP)%s", shown,
                    format != NULL ? " but a vector tile" : "");
       return FALSE;
     }
 
-  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
-
   builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, url->str);
+  json_builder_add_string_value (builder, shown);
   json_builder_set_member_name (builder, "zoom");
   json_builder_add_int_value (builder, zoom);
   json_builder_set_member_name (builder, "x");
@@ -179,9 +160,9 @@ check_url (const char              *url_template,
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, format);
   json_builder_set_member_name (builder, "content_type");
-  json_builder_add_string_value (builder, content_type);
+  json_builder_add_string_value (builder, response->content_type);
   json_builder_set_member_name (builder, "size");
-  json_builder_add_int_value (builder, g_bytes_get_size (body));
+  json_builder_add_int_value (builder, g_bytes_get_size (response->bytes));
   json_builder_end_object (builder);
 
   g_ptr_array_add (items, json_builder_get_root (builder));

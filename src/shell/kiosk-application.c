@@ -15,6 +15,8 @@
 #include "kiosk-demo.h"
 #include "kiosk-i18n.h"
 #include "kiosk-outbox-sender.h"
+#include "kiosk-reading-history.h"
+#include "kiosk-services.h"
 #include "kiosk-sync.h"
 #include "kiosk-window.h"
 
@@ -29,6 +31,8 @@ struct _KioskApplication
   KioskOutboxSender *sender;
   KioskFetcher    *fetcher;
   KioskDatabase   *database;
+  KioskReadingHistory *history;
+  KioskServices   *services;   /* what the views get: the above, behind one facade */
   KioskSync       *sync;
   KioskDemoServer *demo_server;
   guint            demo_signal_id;
@@ -81,10 +85,14 @@ update_sources (KioskApplication *self,
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *current = kiosk_source_list_get_sources (self->sources);
 
+  /* The fetcher owns the kiosk's one HTTP session: the sources, the map's
+   * tiles, pictures, survey results and the outbox sender all use it. */
   if (self->fetcher == NULL)
     {
       self->fetcher = kiosk_fetcher_new ();
       open_cache (self);
+      self->history = kiosk_reading_history_new (NULL);
+      kiosk_source_list_set_history (self->sources, self->history);
     }
 
   kiosk_source_list_set_time_zone (self->sources, tz);
@@ -214,7 +222,7 @@ create_outbox (KioskApplication *self)
     }
   kiosk_outbox_set_kiosk_id (self->outbox, kiosk_config_get_kiosk_id (self->config));
 
-  self->sender = kiosk_outbox_sender_new (self->outbox);
+  self->sender = kiosk_outbox_sender_new (self->outbox, self->fetcher);
   g_signal_connect_object (self->outbox, "changed", G_CALLBACK (outbox_changed_cb), self->sender, 0);
   kiosk_outbox_sender_start (self->sender);
 }
@@ -323,6 +331,8 @@ kiosk_application_activate (GApplication *app)
   update_sources (self, FALSE);
   if (self->outbox == NULL)
     create_outbox (self);
+  if (self->services == NULL)
+    self->services = kiosk_services_new (self->fetcher, self->sources, self->outbox);
   if (self->config_changed_id == 0)
     self->config_changed_id = g_signal_connect (self->config, "changed",
                                                 G_CALLBACK (config_changed_cb), self);
@@ -332,8 +342,7 @@ kiosk_application_activate (GApplication *app)
                          "application", self,
                          "title", "Ankerort",
                          "config", self->config,
-                         "sources", self->sources,
-                         "outbox", self->outbox,
+                         "services", self->services,
                          "windowed", self->windowed,
                          NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -374,7 +383,9 @@ kiosk_application_finalize (GObject *object)
   if (self->config != NULL)
     g_clear_signal_handler (&self->config_changed_id, self->config);
   g_clear_object (&self->sync);
+  g_clear_object (&self->services);
   g_clear_object (&self->sources);
+  g_clear_object (&self->history);
   g_clear_object (&self->database);
   g_clear_object (&self->fetcher);
   g_clear_object (&self->demo_server);

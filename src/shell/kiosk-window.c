@@ -17,6 +17,7 @@
 #include "kiosk-outbox.h"
 #include "kiosk-resettable.h"
 #include "kiosk-sensors-view.h"
+#include "kiosk-services.h"
 #include "kiosk-survey-session.h"
 #include "kiosk-surveys-view.h"
 #include "kiosk-window-private.h"
@@ -43,8 +44,9 @@ struct _KioskWindow
 
   /* owned */
   KioskConfig          *config;
-  KioskSourceList      *sources;
-  KioskOutbox          *outbox;      /* NULL when answers cannot be stored */
+  KioskServices        *services;    /* what the views get */
+  KioskSourceList      *sources;     /* the services', for the status line */
+  KioskOutbox          *outbox;      /* the services'; NULL when answers cannot be stored */
   KioskSurveySession   *survey_session; /* outlives the views a language switch rebuilds */
   KioskIdleMonitor     *idle;
   GPtrArray            *history;     /* char*: page names, current last */
@@ -64,8 +66,7 @@ struct _KioskWindow
 enum {
   PROP_0,
   PROP_CONFIG,
-  PROP_SOURCES,
-  PROP_OUTBOX,
+  PROP_SERVICES,
   PROP_WINDOWED,
   PROP_LARGE_TEXT,
   PROP_HIGH_CONTRAST,
@@ -95,25 +96,25 @@ typedef struct
 static GtkWidget *
 create_events (KioskWindow *self)
 {
-  return kiosk_events_view_new (self->config, self->sources);
+  return kiosk_events_view_new (self->config, self->services);
 }
 
 static GtkWidget *
 create_map (KioskWindow *self)
 {
-  return kiosk_map_view_new (self->config, self->sources);
+  return kiosk_map_view_new (self->config, self->services);
 }
 
 static GtkWidget *
 create_sensors (KioskWindow *self)
 {
-  return kiosk_sensors_view_new (self->config, self->sources);
+  return kiosk_sensors_view_new (self->config, self->services);
 }
 
 static GtkWidget *
 create_surveys (KioskWindow *self)
 {
-  return kiosk_surveys_view_new (self->config, self->sources, self->outbox, self->survey_session);
+  return kiosk_surveys_view_new (self->config, self->services, self->survey_session);
 }
 
 /* Each area's view is created here; an area whose view is not built yet
@@ -744,6 +745,7 @@ kiosk_window_dispose (GObject *object)
   g_clear_object (&self->idle);
   g_clear_object (&self->sources);
   g_clear_object (&self->outbox);
+  g_clear_object (&self->services);
   g_clear_object (&self->survey_session);
   g_clear_object (&self->config);
 
@@ -775,12 +777,8 @@ kiosk_window_get_property (GObject    *object,
       g_value_set_object (value, self->config);
       break;
 
-    case PROP_SOURCES:
-      g_value_set_object (value, self->sources);
-      break;
-
-    case PROP_OUTBOX:
-      g_value_set_object (value, self->outbox);
+    case PROP_SERVICES:
+      g_value_set_object (value, self->services);
       break;
 
     case PROP_WINDOWED:
@@ -818,12 +816,15 @@ kiosk_window_set_property (GObject      *object,
       self->config = g_value_dup_object (value);
       break;
 
-    case PROP_SOURCES:
-      self->sources = g_value_dup_object (value);
-      break;
+    case PROP_SERVICES:
+      self->services = g_value_dup_object (value);
+      if (self->services != NULL)
+        {
+          KioskOutbox *outbox = kiosk_services_get_outbox (self->services);
 
-    case PROP_OUTBOX:
-      self->outbox = g_value_dup_object (value);
+          self->sources = g_object_ref (kiosk_services_get_sources (self->services));
+          self->outbox = outbox != NULL ? g_object_ref (outbox) : NULL;
+        }
       break;
 
     case PROP_WINDOWED:
@@ -865,12 +866,10 @@ kiosk_window_class_init (KioskWindowClass *klass)
   properties[PROP_CONFIG] =
     g_param_spec_object ("config", NULL, NULL, KIOSK_TYPE_CONFIG,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SOURCES] =
-    g_param_spec_object ("sources", NULL, NULL, KIOSK_TYPE_SOURCE_LIST,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* Where survey answers go; NULL: the surveys say they cannot be stored. */
-  properties[PROP_OUTBOX] =
-    g_param_spec_object ("outbox", NULL, NULL, KIOSK_TYPE_OUTBOX,
+  /* The sources, the outbox (NULL: the surveys say answers cannot be
+   * stored) and everything else the views ask for. */
+  properties[PROP_SERVICES] =
+    g_param_spec_object ("services", NULL, NULL, KIOSK_TYPE_SERVICES,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* A normal window for development instead of the locked fullscreen kiosk. */
   properties[PROP_WINDOWED] =
@@ -925,18 +924,18 @@ kiosk_window_init (KioskWindow *self)
 KioskWindow *
 kiosk_window_new (AdwApplication  *application,
                   KioskConfig     *config,
-                  KioskSourceList *sources,
+                  KioskServices   *services,
                   gboolean         windowed)
 {
   g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (KIOSK_IS_CONFIG (config), NULL);
-  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (sources), NULL);
+  g_return_val_if_fail (KIOSK_IS_SERVICES (services), NULL);
 
   return g_object_new (KIOSK_TYPE_WINDOW,
                        "application", application,
                        "title", "Ankerort",
                        "config", config,
-                       "sources", sources,
+                       "services", services,
                        "windowed", windowed,
                        NULL);
 }

@@ -5,6 +5,7 @@
 
 #include "kiosk-config.h"
 #include "kiosk-idle-monitor.h"
+#include "kiosk-services.h"
 #include "kiosk-source-list.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,7 @@ G_DECLARE_FINAL_TYPE (KioskWindow, kiosk_window, KIOSK, WINDOW, AdwApplicationWi
 
 KioskWindow      *kiosk_window_new               (AdwApplication  *application,
                                                   KioskConfig     *config,
-                                                  KioskSourceList *sources,
+                                                  KioskServices   *services,
                                                   gboolean         windowed);
 /* "attract", "home", "events", "map", "sensors", "surveys", or a pushed page. */
 const char       *kiosk_window_get_current       (KioskWindow     *self);

@@ -229,6 +229,7 @@ propagate_io_error (KioskFetcher  *self,
 static GBytes *
 read_capped (KioskFetcher  *self,
              GInputStream  *stream,
+             gsize          max_size,
              GCancellable  *cancellable,
              GError       **error)
 {
@@ -247,9 +248,9 @@ read_capped (KioskFetcher  *self,
         }
       if (n == 0)
         break;
-      if (data->len + (gsize) n > self->max_size)
+      if (data->len + (gsize) n > max_size)
         {
-          g_autofree char *cap = format_size (self->max_size);
+          g_autofree char *cap = format_size (max_size);
 
           g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TOO_LARGE,
                        "the answer is larger than the limit of %s", cap);
@@ -325,6 +326,7 @@ fetch_http (KioskFetcher       *self,
             const char * const *headers,
             const char         *etag,
             const char         *last_modified,
+            gsize               max_size,
             GCancellable       *cancellable,
             GError            **error)
 {
@@ -335,8 +337,10 @@ fetch_http (KioskFetcher       *self,
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, &local_error);
   if (uri == NULL)
     {
+      g_autofree char *shown = kiosk_fetcher_redact_uri (url);
+
       g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL,
-                   "not a valid URL: %s", local_error->message);
+                   "“%s” is not a valid URL: %s", shown, local_error->message);
       return NULL;
     }
 
@@ -455,9 +459,9 @@ fetch_http (KioskFetcher       *self,
 
       length = soup_message_headers_get_content_length (response_headers);
       if (soup_message_headers_get_encoding (response_headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-          length > 0 && (guint64) length > self->max_size)
+          length > 0 && (guint64) length > max_size)
         {
-          g_autofree char *cap = format_size (self->max_size);
+          g_autofree char *cap = format_size (max_size);
           g_autofree char *size = format_size (length);
 
           close_unread (stream);
@@ -466,7 +470,7 @@ fetch_http (KioskFetcher       *self,
           return NULL;
         }
 
-      response->bytes = read_capped (self, stream, cancellable, error);
+      response->bytes = read_capped (self, stream, max_size, cancellable, error);
       if (response->bytes == NULL)
         {
           close_unread (stream);
@@ -492,6 +496,7 @@ static KioskFetchResponse *
 fetch_local (KioskFetcher  *self,
              const char    *url,
              const char    *last_modified,
+             gsize          max_size,
              GCancellable  *cancellable,
              GError       **error)
 {
@@ -561,7 +566,7 @@ fetch_local (KioskFetcher  *self,
       return NULL;
     }
 
-  response->bytes = read_capped (self, stream, cancellable, error);
+  response->bytes = read_capped (self, stream, max_size, cancellable, error);
   if (response->bytes == NULL)
     return NULL;
 
@@ -734,6 +739,103 @@ kiosk_fetcher_get_user_agent (KioskFetcher *self)
   return self->user_agent;
 }
 
+/* A whole fetch is cancelled at its deadline by the timer thread; the
+ * caller's own cancellable still works. */
+typedef struct
+{
+  GCancellable *cancellable;   /* what the fetch runs with */
+  GCancellable *caller;
+  GSource      *timer;
+  gulong        handler;
+  guint         seconds;
+} Deadline;
+
+static void
+deadline_start (KioskFetcher *self,
+                Deadline     *deadline,
+                guint         seconds,
+                GCancellable *caller)
+{
+  if (seconds == 0 || seconds > G_MAXUINT / 1000)
+    seconds = self->deadline;
+  deadline->seconds = seconds;
+  deadline->cancellable = g_cancellable_new ();
+  deadline->caller = caller != NULL ? g_object_ref (caller) : NULL;
+  deadline->timer = g_timeout_source_new (seconds * 1000);
+  g_source_set_callback (deadline->timer, deadline_reached_cb,
+                         g_object_ref (deadline->cancellable), g_object_unref);
+  g_source_attach (deadline->timer, g_main_loop_get_context (self->timer_loop));
+  if (caller != NULL)
+    deadline->handler = g_cancellable_connect (caller, G_CALLBACK (caller_cancelled_cb),
+                                               deadline->cancellable, NULL);
+}
+
+/* Ends the deadline and hands on @local_error, a cancellation by the
+ * deadline as KIOSK_FETCH_ERROR_TIMED_OUT. */
+static void
+deadline_stop (Deadline  *deadline,
+               GError   **error,
+               GError    *local_error)
+{
+  g_source_destroy (deadline->timer);
+  g_clear_pointer (&deadline->timer, g_source_unref);
+  if (deadline->caller != NULL)
+    g_cancellable_disconnect (deadline->caller, deadline->handler);
+
+  if (local_error != NULL &&
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (deadline->caller))
+    {
+      g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TIMED_OUT,
+                   "the download did not finish within %u s (deadline)", deadline->seconds);
+      g_error_free (local_error);
+    }
+  else if (local_error != NULL)
+    g_propagate_error (error, local_error);
+
+  g_clear_object (&deadline->caller);
+  g_clear_object (&deadline->cancellable);
+}
+
+static KioskFetchResponse *
+fetch_any (KioskFetcher       *self,
+           const char         *url,
+           const char * const *headers,
+           const char         *etag,
+           const char         *last_modified,
+           guint               seconds,
+           gsize               max_size,
+           GCancellable       *cancellable,
+           GError            **error)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (url);
+  KioskFetchResponse *response;
+  GError *local_error = NULL;
+  Deadline deadline = { 0, };
+
+  if (scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0 &&
+       g_ascii_strcasecmp (scheme, "file") != 0 && g_ascii_strcasecmp (scheme, "resource") != 0))
+    {
+      g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL,
+                   "not an http://, https://, file:// or resource:// URL");
+      return NULL;
+    }
+
+  /* The timeout catches a server that stops; a server that sends a byte
+   * now and then is caught by cancelling the whole fetch at its deadline. */
+  deadline_start (self, &deadline, seconds, cancellable);
+  if (g_ascii_strncasecmp (scheme, "http", 4) == 0)
+    response = fetch_http (self, url, headers, etag, last_modified, max_size,
+                           deadline.cancellable, &local_error);
+  else
+    response = fetch_local (self, url, last_modified, max_size, deadline.cancellable,
+                            &local_error);
+  deadline_stop (&deadline, error, local_error);
+
+  return response;
+}
+
 KioskFetchResponse *
 kiosk_fetcher_fetch (KioskFetcher       *self,
                      const char         *url,
@@ -757,67 +859,23 @@ kiosk_fetcher_fetch_full (KioskFetcher       *self,
                           GCancellable       *cancellable,
                           GError            **error)
 {
-  g_autoptr(GCancellable) fetch_cancellable = g_cancellable_new ();
-  g_autoptr(GSource) timer = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *scheme = NULL;
-  KioskFetchResponse *response;
-  gulong handler = 0;
-
   g_return_val_if_fail (KIOSK_IS_FETCHER (self), NULL);
   g_return_val_if_fail (url != NULL, NULL);
 
-  scheme = g_uri_parse_scheme (url);
-  if (scheme == NULL ||
-      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0 &&
-       g_ascii_strcasecmp (scheme, "file") != 0 && g_ascii_strcasecmp (scheme, "resource") != 0))
-    {
-      g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_INVALID_URL,
-                   "not an http://, https://, file:// or resource:// URL");
-      return NULL;
-    }
-
-  /* The timeout catches a server that stops; a server that sends a byte
-   * now and then is caught by cancelling the whole fetch at its deadline. */
-  if (deadline == 0 || deadline > G_MAXUINT / 1000)
-    deadline = self->deadline;
-  timer = g_timeout_source_new (deadline * 1000);
-  g_source_set_callback (timer, deadline_reached_cb, g_object_ref (fetch_cancellable),
-                         g_object_unref);
-  g_source_attach (timer, g_main_loop_get_context (self->timer_loop));
-  if (cancellable != NULL)
-    handler = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
-                                     fetch_cancellable, NULL);
-
-  if (g_ascii_strncasecmp (scheme, "http", 4) == 0)
-    response = fetch_http (self, url, headers, etag, last_modified, fetch_cancellable,
-                           &local_error);
-  else
-    response = fetch_local (self, url, last_modified, fetch_cancellable, &local_error);
-
-  g_source_destroy (timer);
-  if (cancellable != NULL)
-    g_cancellable_disconnect (cancellable, handler);
-
-  if (response != NULL)
-    return response;
-
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !g_cancellable_is_cancelled (cancellable))
-    g_set_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TIMED_OUT,
-                 "the download did not finish within %u s (deadline)", deadline);
-  else
-    g_propagate_error (error, g_steal_pointer (&local_error));
-
-  return NULL;
+  return fetch_any (self, url, headers, etag, last_modified, deadline, self->max_size,
+                    cancellable, error);
 }
 
 typedef struct
 {
-  char  *url;
-  char **headers;
-  char  *etag;
-  char  *last_modified;
+  char        *url;
+  char       **headers;
+  char        *etag;
+  char        *last_modified;
+  gsize        max_size;
+  SoupMessage *msg;
+  gsize        max_read;
+  guint        deadline;
 } FetchData;
 
 static void
@@ -829,7 +887,36 @@ fetch_data_free (gpointer data)
   g_strfreev (fetch->headers);
   g_free (fetch->etag);
   g_free (fetch->last_modified);
+  g_clear_object (&fetch->msg);
   g_free (fetch);
+}
+
+/* Runs @thread_func on @fetch in a worker, for the _async calls. */
+static void
+run_task (KioskFetcher        *self,
+          FetchData           *fetch,
+          gpointer             source_tag,
+          GTaskThreadFunc      thread_func,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, fetch, fetch_data_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
+static gpointer
+finish_task (KioskFetcher  *self,
+             GAsyncResult  *result,
+             GError       **error)
+{
+  g_return_val_if_fail (KIOSK_IS_FETCHER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -861,7 +948,6 @@ kiosk_fetcher_fetch_async (KioskFetcher        *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   FetchData *fetch;
 
   g_return_if_fail (KIOSK_IS_FETCHER (self));
@@ -872,11 +958,7 @@ kiosk_fetcher_fetch_async (KioskFetcher        *self,
   fetch->headers = g_strdupv ((char **) headers);
   fetch->etag = g_strdup (etag);
   fetch->last_modified = g_strdup (last_modified);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kiosk_fetcher_fetch_async);
-  g_task_set_task_data (task, fetch, fetch_data_free);
-  g_task_run_in_thread (task, fetch_thread);
+  run_task (self, fetch, kiosk_fetcher_fetch_async, fetch_thread, cancellable, callback, user_data);
 }
 
 KioskFetchResponse *
@@ -884,10 +966,218 @@ kiosk_fetcher_fetch_finish (KioskFetcher  *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (KIOSK_IS_FETCHER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return finish_task (self, result, error);
+}
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+GBytes *
+kiosk_fetcher_fetch_bytes (KioskFetcher  *self,
+                           const char    *url,
+                           gsize          max_size,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(KioskFetchResponse) response = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_FETCHER (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  response = fetch_any (self, url, NULL, NULL, NULL, 0,
+                        max_size > 0 ? max_size : self->max_size, cancellable, &local_error);
+  if (response == NULL)
+    {
+      g_autofree char *shown = kiosk_fetcher_redact_uri (url);
+
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_prefix_error (&local_error, "%s: ", shown);
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&response->bytes);
+}
+
+static void
+fetch_bytes_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  FetchData *fetch = task_data;
+  GError *error = NULL;
+  GBytes *bytes;
+
+  bytes = kiosk_fetcher_fetch_bytes (source_object, fetch->url, fetch->max_size,
+                                     cancellable, &error);
+  if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+void
+kiosk_fetcher_fetch_bytes_async (KioskFetcher        *self,
+                                 const char          *url,
+                                 gsize                max_size,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  FetchData *fetch;
+
+  g_return_if_fail (KIOSK_IS_FETCHER (self));
+  g_return_if_fail (url != NULL);
+
+  fetch = g_new0 (FetchData, 1);
+  fetch->url = g_strdup (url);
+  fetch->max_size = max_size;
+  run_task (self, fetch, kiosk_fetcher_fetch_bytes_async, fetch_bytes_thread, cancellable,
+            callback, user_data);
+}
+
+GBytes *
+kiosk_fetcher_fetch_bytes_finish (KioskFetcher  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_task (self, result, error);
+}
+
+/* libsoup 3.2 lets any thread send on one session as long as the session
+ * is configured, in the thread that made it, before the first request
+ * (its "client thread safety" notes): the fetcher makes it in its
+ * constructor on the main thread and only sends afterwards, and each
+ * blocking send does its I/O in the calling thread. That is what lets the
+ * outbox sender's thread and the workers share the kiosk's one session. */
+GBytes *
+kiosk_fetcher_send (KioskFetcher  *self,
+                    SoupMessage   *msg,
+                    gsize          max_read,
+                    guint          deadline,
+                    gboolean      *truncated,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *shown = NULL;
+  GError *local_error = NULL;
+  GError *final_error = NULL;
+  Deadline timer = { 0, };
+
+  g_return_val_if_fail (KIOSK_IS_FETCHER (self), NULL);
+  g_return_val_if_fail (SOUP_IS_MESSAGE (msg), NULL);
+
+  if (truncated != NULL)
+    *truncated = FALSE;
+  url = g_uri_to_string (soup_message_get_uri (msg));
+  shown = kiosk_fetcher_redact_uri (url);
+
+  /* A redirect after a POST would repeat it elsewhere, as a GET. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  deadline_start (self, &timer, deadline, cancellable);
+  stream = soup_session_send (self->session, msg, timer.cancellable, &local_error);
+  if (stream != NULL)
+    {
+      g_autoptr(GByteArray) data = g_byte_array_new ();
+      guint8 buffer[16 * 1024];
+
+      /* One byte more than wanted tells a cut answer from a whole one. */
+      while (local_error == NULL && data->len <= max_read)
+        {
+          gssize n = g_input_stream_read (stream, buffer,
+                                          MIN (sizeof buffer, max_read + 1 - data->len),
+                                          timer.cancellable, &local_error);
+          if (n <= 0)
+            break;
+          g_byte_array_append (data, buffer, n);
+        }
+      if (data->len > max_read)
+        {
+          g_byte_array_set_size (data, max_read);
+          if (truncated != NULL)
+            *truncated = TRUE;
+          close_unread (stream);
+        }
+      else
+        g_input_stream_close (stream, NULL, NULL);
+      if (local_error == NULL)
+        bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+    }
+
+  if (local_error != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      GError *io_error = g_steal_pointer (&local_error);
+
+      propagate_io_error (self, stream != NULL, &local_error, io_error);
+    }
+  deadline_stop (&timer, &final_error, g_steal_pointer (&local_error));
+  if (final_error != NULL)
+    {
+      if (!g_error_matches (final_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_prefix_error (&final_error, "%s: ", shown);
+      g_propagate_error (error, final_error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&bytes);
+}
+
+static void
+send_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  FetchData *fetch = task_data;
+  GError *error = NULL;
+  GBytes *bytes;
+  gboolean truncated = FALSE;
+
+  bytes = kiosk_fetcher_send (source_object, fetch->msg, fetch->max_read, fetch->deadline,
+                              &truncated, cancellable, &error);
+  if (bytes != NULL && truncated)
+    {
+      g_autofree char *url = g_uri_to_string (soup_message_get_uri (fetch->msg));
+      g_autofree char *shown = kiosk_fetcher_redact_uri (url);
+      g_autofree char *cap = format_size (fetch->max_read);
+
+      g_bytes_unref (bytes);
+      g_task_return_new_error (task, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TOO_LARGE,
+                               "%s: the answer is larger than the limit of %s", shown, cap);
+    }
+  else if (bytes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+void
+kiosk_fetcher_send_async (KioskFetcher        *self,
+                          SoupMessage         *msg,
+                          gsize                max_read,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  FetchData *fetch;
+
+  g_return_if_fail (KIOSK_IS_FETCHER (self));
+  g_return_if_fail (SOUP_IS_MESSAGE (msg));
+
+  fetch = g_new0 (FetchData, 1);
+  fetch->msg = g_object_ref (msg);
+  fetch->max_read = max_read;
+  run_task (self, fetch, kiosk_fetcher_send_async, send_thread, cancellable, callback, user_data);
+}
+
+GBytes *
+kiosk_fetcher_send_finish (KioskFetcher  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return finish_task (self, result, error);
 }
 
 KioskRedirectPolicy

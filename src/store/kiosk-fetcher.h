@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -98,6 +99,49 @@ void                kiosk_fetcher_fetch_async     (KioskFetcher       *self,
                                                    GAsyncReadyCallback callback,
                                                    gpointer            user_data);
 KioskFetchResponse *kiosk_fetcher_fetch_finish    (KioskFetcher       *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+
+/* A plain GET of a picture or a document to show: the same policy,
+ * timeout and deadline, at most @max_size bytes (0: the fetcher's cap);
+ * errors start with the URL, redacted. Blocking, safe from any thread. */
+GBytes             *kiosk_fetcher_fetch_bytes     (KioskFetcher       *self,
+                                                   const char         *url,
+                                                   gsize               max_size,
+                                                   GCancellable       *cancellable,
+                                                   GError            **error);
+void                kiosk_fetcher_fetch_bytes_async (KioskFetcher     *self,
+                                                   const char         *url,
+                                                   gsize               max_size,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+GBytes             *kiosk_fetcher_fetch_bytes_finish (KioskFetcher    *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+
+/* Sends @msg as it is (a redirect is not followed: its status is the
+ * answer) on the kiosk's one session and reads at most @max_read bytes
+ * of the answer; *@truncated tells whether there was more, which is
+ * dropped unread. The status is then in @msg. @deadline in seconds covers
+ * sending and reading (0: the fetcher's). Errors start with the URL,
+ * redacted. Blocking, safe from any thread (see the .c file). */
+GBytes             *kiosk_fetcher_send            (KioskFetcher       *self,
+                                                   SoupMessage        *msg,
+                                                   gsize               max_read,
+                                                   guint               deadline,
+                                                   gboolean           *truncated,
+                                                   GCancellable       *cancellable,
+                                                   GError            **error);
+/* The same in a worker thread; an answer over @max_read is
+ * KIOSK_FETCH_ERROR_TOO_LARGE. */
+void                kiosk_fetcher_send_async      (KioskFetcher       *self,
+                                                   SoupMessage        *msg,
+                                                   gsize               max_read,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+GBytes             *kiosk_fetcher_send_finish     (KioskFetcher       *self,
                                                    GAsyncResult       *result,
                                                    GError            **error);
 

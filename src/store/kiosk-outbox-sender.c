@@ -12,6 +12,7 @@
 
 #include <libsoup/soup.h>
 
+#include "kiosk-fetcher.h"
 #include "kiosk-outbox-sender.h"
 
 #define DEFAULT_INITIAL_MS   2000
@@ -26,6 +27,7 @@ struct _KioskOutboxSender
 
   /* owned */
   KioskOutbox    *outbox;
+  KioskFetcher   *fetcher;
   GThread        *thread;
   GCancellable   *cancellable;
   GNetworkMonitor *monitor;
@@ -91,34 +93,12 @@ excerpt (GBytes *body)
   return g_utf8_make_valid (text, -1);
 }
 
-/* Sends @msg and reads at most the start of the reply: only the status
- * matters, and a hostile endpoint must not fill the kiosk's memory. */
-static GBytes *
-send_and_read_start (SoupSession   *session,
-                     SoupMessage   *msg,
-                     GCancellable  *cancellable,
-                     GError       **error)
-{
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  stream = soup_session_send (session, msg, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-
-  bytes = g_input_stream_read_bytes (stream, MAX_REASON, cancellable, NULL);
-  /* Closing early drops the connection instead of draining the rest. */
-  g_input_stream_close (stream, NULL, NULL);
-
-  return g_steal_pointer (&bytes);
-}
-
 /* One POST of @entry, and what follows from its answer. */
 static void
 send_one (KioskOutboxSender *self,
-          SoupSession       *session,
           KioskOutboxEntry  *entry)
 {
+  g_autofree char *shown_url = kiosk_fetcher_redact_uri (entry->url);
   g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GBytes) request = NULL;
   g_autoptr(GBytes) response = NULL;
@@ -131,7 +111,7 @@ send_one (KioskOutboxSender *self,
   msg = soup_message_new ("POST", entry->url);
   if (msg == NULL)
     {
-      reason = g_strdup_printf ("The answers URL “%s” is not a valid http(s) URL", entry->url);
+      reason = g_strdup_printf ("The answers URL “%s” is not a valid http(s) URL", shown_url);
       if (!kiosk_outbox_set_aside (self->outbox, entry->key, reason, &db_error))
         g_warning ("%s", db_error->message);
       return;
@@ -144,7 +124,10 @@ send_one (KioskOutboxSender *self,
   soup_message_headers_replace (soup_message_get_request_headers (msg),
                                 "Accept", "application/json");
 
-  response = send_and_read_start (session, msg, self->cancellable, &error);
+  /* Only the status matters, and a hostile endpoint must not fill the
+   * kiosk's memory: the start of the reply is read, the rest dropped. */
+  response = kiosk_fetcher_send (self->fetcher, msg, MAX_REASON, self->timeout, NULL,
+                                 self->cancellable, &error);
   status = soup_message_get_status (msg);
 
   if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -172,7 +155,7 @@ send_one (KioskOutboxSender *self,
       reason = g_strdup_printf ("HTTP %u %s%s%s", status, soup_message_get_reason_phrase (msg),
                                 *text != '\0' ? ": " : "", text);
       g_message ("Answer %s for survey %s refused by %s, set aside for staff: %s",
-                 entry->key, entry->survey_id, entry->url, reason);
+                 entry->key, entry->survey_id, shown_url, reason);
       if (!kiosk_outbox_set_aside (self->outbox, entry->key, reason, &db_error))
         g_warning ("%s", db_error->message);
       return;
@@ -229,15 +212,9 @@ static gpointer
 sender_thread (gpointer data)
 {
   KioskOutboxSender *self = data;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(SoupSession) session = NULL;
 
-  /* The session and its sockets belong to this thread alone. */
-  g_main_context_push_thread_default (context);
-  session = soup_session_new_with_options ("timeout", self->timeout,
-                                           "user-agent", "Ankerort/" PACKAGE_VERSION,
-                                           NULL);
-
+  /* The POSTs go through the kiosk's one session, blocking in this thread:
+   * kiosk_fetcher_send () says why libsoup allows that. */
   for (;;)
     {
       g_autoptr(KioskOutboxEntry) entry = NULL;
@@ -274,11 +251,8 @@ sender_thread (gpointer data)
           continue;
         }
 
-      send_one (self, session, entry);
+      send_one (self, entry);
     }
-
-  soup_session_abort (session);
-  g_main_context_pop_thread_default (context);
 
   return NULL;
 }
@@ -315,6 +289,7 @@ kiosk_outbox_sender_finalize (GObject *object)
   KioskOutboxSender *self = (KioskOutboxSender *)object;
 
   g_clear_object (&self->outbox);
+  g_clear_object (&self->fetcher);
   g_clear_object (&self->cancellable);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
@@ -344,14 +319,17 @@ kiosk_outbox_sender_init (KioskOutboxSender *self)
 }
 
 KioskOutboxSender *
-kiosk_outbox_sender_new (KioskOutbox *outbox)
+kiosk_outbox_sender_new (KioskOutbox  *outbox,
+                         KioskFetcher *fetcher)
 {
   KioskOutboxSender *self;
 
   g_return_val_if_fail (KIOSK_IS_OUTBOX (outbox), NULL);
+  g_return_val_if_fail (KIOSK_IS_FETCHER (fetcher), NULL);
 
   self = g_object_new (KIOSK_TYPE_OUTBOX_SENDER, NULL);
   self->outbox = g_object_ref (outbox);
+  self->fetcher = g_object_ref (fetcher);
 
   return self;
 }
@@ -406,7 +384,7 @@ kiosk_outbox_sender_start (KioskOutboxSender *self)
   self->cancellable = g_cancellable_new ();
   /* Before the thread: GLib 2.74 can deadlock when this thread registers
    * GIO's socket address types (the network monitor) while the sender's
-   * thread registers them too (its SoupSession). */
+   * thread registers them too (its first request). */
   self->monitor = g_object_ref (g_network_monitor_get_default ());
   self->monitor_id = g_signal_connect (self->monitor, "network-changed",
                                        G_CALLBACK (network_changed_cb), self);

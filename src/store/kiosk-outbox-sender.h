@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "kiosk-fetcher.h"
 #include "kiosk-outbox.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,9 @@ typedef gint64 (*KioskClockFunc) (gpointer user_data);
 
 G_DECLARE_FINAL_TYPE (KioskOutboxSender, kiosk_outbox_sender, KIOSK, OUTBOX_SENDER, GObject)
 
-KioskOutboxSender *kiosk_outbox_sender_new         (KioskOutbox       *outbox);
+/* The answers go out through @fetcher's session. */
+KioskOutboxSender *kiosk_outbox_sender_new         (KioskOutbox       *outbox,
+                                                    KioskFetcher      *fetcher);
 /* Before start: the clock the backoff is measured on (default: wall
  * clock, g_get_real_time, so that a restart keeps the schedule). */
 void               kiosk_outbox_sender_set_clock   (KioskOutboxSender *self,
@@ -24,6 +27,7 @@ void               kiosk_outbox_sender_set_clock   (KioskOutboxSender *self,
 void               kiosk_outbox_sender_set_backoff (KioskOutboxSender *self,
                                                     guint              initial_ms,
                                                     guint              max_ms);
+/* Seconds one POST may take, its answer included. */
 void               kiosk_outbox_sender_set_timeout (KioskOutboxSender *self,
                                                     guint              seconds);
 /* The delay before attempt number @attempts + 1 (no jitter), in µs. */

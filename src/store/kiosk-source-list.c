@@ -7,7 +7,12 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "kiosk-reading-history.h"
+#include "kiosk-reading.h"
 #include "kiosk-source-list.h"
+
+/* Hours of recorded history given to each reading. */
+#define HISTORY_HOURS 24
 
 struct _KioskSourceList
 {
@@ -21,6 +26,8 @@ struct _KioskSourceList
   GDateTime  *status_time;
   GTimeZone  *tz;
   gboolean    offline;
+  KioskReadingHistory *history;   /* may be NULL: nothing is recorded */
+  GCancellable *cancellable;
 };
 
 enum {
@@ -114,6 +121,85 @@ source_status_cb (KioskSource     *source,
   update_status (self);
 }
 
+/* Recording readings */
+
+typedef struct
+{
+  GPtrArray *readings;
+} HistoryUpdate;
+
+static void
+history_updated_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  HistoryUpdate *update = user_data;
+  g_autoptr(GHashTable) histories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  histories = kiosk_reading_history_update_finish (KIOSK_READING_HISTORY (object), result, &error);
+  if (histories != NULL)
+    kiosk_reading_history_apply (histories, update->readings);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Reading history: %s", error->message);
+
+  g_ptr_array_unref (update->readings);
+  g_free (update);
+}
+
+/* Records what @source shows now, and gives readings from services
+ * without history of their own (NGSI) what the kiosk saw before. */
+static void
+record_source (KioskSourceList *self,
+               KioskSource     *source)
+{
+  GListModel *model = kiosk_source_get_model (source);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GDateTime) now = NULL;
+  HistoryUpdate *update;
+
+  if (self->history == NULL || n == 0)
+    return;
+
+  update = g_new0 (HistoryUpdate, 1);
+  update->readings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (KIOSK_IS_READING (item))
+        g_ptr_array_add (update->readings, g_steal_pointer (&item));
+    }
+
+  now = g_date_time_new_now (self->tz);
+  kiosk_reading_history_update_async (self->history, kiosk_source_get_id (source),
+                                      update->readings, now, HISTORY_HOURS, self->cancellable,
+                                      history_updated_cb, update);
+}
+
+/* The handler sits on the source's model, which the source owns: it holds
+ * neither the source nor its items, so dropping a source frees it. */
+static void
+source_items_changed_cb (GListModel      *model,
+                         guint            position,
+                         guint            removed,
+                         guint            added,
+                         KioskSourceList *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KioskSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (kiosk_source_get_model (source) == model)
+        {
+          record_source (self, source);
+          return;
+        }
+    }
+}
+
 /* Takes @source out of its area's models; returns where it was there. */
 static guint
 detach (KioskSourceList *self,
@@ -123,6 +209,7 @@ detach (KioskSourceList *self,
   guint position = G_MAXUINT;
 
   g_signal_handlers_disconnect_by_data (source, self);
+  g_signal_handlers_disconnect_by_data (kiosk_source_get_model (source), self);
   if (g_list_store_find (area, kiosk_source_get_model (source), &position))
     g_list_store_remove (area, position);
 
@@ -137,12 +224,20 @@ watch (KioskSourceList *self,
                            G_CALLBACK (source_status_cb), self, 0);
   g_signal_connect_object (source, "notify::last-error",
                            G_CALLBACK (source_status_cb), self, 0);
+  if (kiosk_source_get_area (source) == KIOSK_AREA_SENSORS)
+    {
+      g_signal_connect_object (kiosk_source_get_model (source), "items-changed",
+                               G_CALLBACK (source_items_changed_cb), self, 0);
+      record_source (self, source);
+    }
 }
 
 static void
 kiosk_source_list_dispose (GObject *object)
 {
   KioskSourceList *self = (KioskSourceList *)object;
+
+  g_cancellable_cancel (self->cancellable);
 
   if (self->sources != NULL)
     kiosk_source_list_remove_all (self);
@@ -165,6 +260,8 @@ kiosk_source_list_finalize (GObject *object)
   g_clear_pointer (&self->status_text, g_free);
   g_clear_pointer (&self->tz, g_time_zone_unref);
   g_clear_pointer (&self->status_time, g_date_time_unref);
+  g_clear_object (&self->history);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (kiosk_source_list_parent_class)->finalize (object);
 }
@@ -217,6 +314,7 @@ kiosk_source_list_init (KioskSourceList *self)
   self->sources = g_list_store_new (KIOSK_TYPE_SOURCE);
   self->status_text = g_strdup ("");
   self->tz = g_time_zone_new_local ();
+  self->cancellable = g_cancellable_new ();
 
   for (guint i = 0; i < KIOSK_N_AREAS; i++)
     {
@@ -317,6 +415,7 @@ kiosk_source_list_remove_all (KioskSourceList *self)
       g_autoptr(KioskSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
 
       g_signal_handlers_disconnect_by_data (source, self);
+      g_signal_handlers_disconnect_by_data (kiosk_source_get_model (source), self);
     }
 
   g_list_store_remove_all (self->sources);
@@ -412,4 +511,22 @@ kiosk_source_list_set_time_zone (KioskSourceList *self,
   g_time_zone_unref (self->tz);
   self->tz = g_time_zone_ref (tz);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_TEXT]);
+}
+
+void
+kiosk_source_list_set_history (KioskSourceList     *self,
+                               KioskReadingHistory *history)
+{
+  g_return_if_fail (KIOSK_IS_SOURCE_LIST (self));
+  g_return_if_fail (history == NULL || KIOSK_IS_READING_HISTORY (history));
+
+  g_set_object (&self->history, history);
+}
+
+KioskReadingHistory *
+kiosk_source_list_get_history (KioskSourceList *self)
+{
+  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (self), NULL);
+
+  return self->history;
 }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "kiosk-source.h"
+#include "kiosk-types.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +39,12 @@ gboolean         kiosk_source_list_get_offline        (KioskSourceList *self);
 /* The zone the status line's times are shown in (the kiosk's); default local. */
 void             kiosk_source_list_set_time_zone      (KioskSourceList *self,
                                                        GTimeZone       *tz);
+
+/* Sensor sources added from now on have their readings recorded in
+ * @history as they update, and readings without a history of their own
+ * get what was recorded (see kiosk_reading_history_apply). */
+void             kiosk_source_list_set_history        (KioskSourceList     *self,
+                                                       KioskReadingHistory *history);
+KioskReadingHistory *kiosk_source_list_get_history    (KioskSourceList     *self);
 
 G_END_DECLS

@@ -48,7 +48,7 @@ struct _KioskEventsView
   GtkWidget         *show_all_button;
 
   /* borrowed */
-  KioskSourceList   *sources;
+  KioskServices     *services;
 
   /* owned */
   GListModel        *items;        /* every source's KioskEvent items */
@@ -204,27 +204,6 @@ update_category_chips (KioskEventsView *self,
     g_clear_pointer (&self->category, g_free);
 }
 
-static gboolean
-sources_loading (KioskEventsView *self)
-{
-  GListModel *sources = kiosk_source_list_get_sources (self->sources);
-  guint n = g_list_model_get_n_items (sources);
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KioskSource) source = g_list_model_get_item (sources, i);
-
-      if (kiosk_source_get_area (source) != KIOSK_AREA_EVENTS)
-        continue;
-      if (kiosk_source_get_last_success (source) != NULL || kiosk_source_get_last_error (source) != NULL)
-        return FALSE;
-      any = TRUE;
-    }
-
-  return any;
-}
-
 static void
 update_empty_state (KioskEventsView *self,
                     guint            n_shown,
@@ -241,7 +220,7 @@ update_empty_state (KioskEventsView *self,
       return;
     }
 
-  if (n_upcoming == 0 && sources_loading (self))
+  if (n_upcoming == 0 && kiosk_services_get_area_loading (self->services, KIOSK_AREA_EVENTS))
     {
       adw_status_page_set_title (self->empty_page, _("Loading events…"));
       adw_status_page_set_description (self->empty_page, _("The city’s calendar is on its way."));
@@ -719,7 +698,7 @@ kiosk_events_view_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_object (&self->rows);
   g_clear_object (&self->images);
-  g_clear_object (&self->sources);
+  g_clear_object (&self->services);
   g_clear_pointer (&self->category_chips, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kiosk_events_view_parent_class)->dispose (object);
@@ -821,7 +800,6 @@ kiosk_events_view_init (KioskEventsView *self)
   self->rows = g_list_store_new (G_TYPE_OBJECT);
   self->category_chips = g_ptr_array_new ();
   self->row_widgets = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->images = kiosk_image_loader_new ();
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -837,15 +815,15 @@ kiosk_events_view_init (KioskEventsView *self)
 }
 
 GtkWidget *
-kiosk_events_view_new (KioskConfig     *config,
-                       KioskSourceList *sources)
+kiosk_events_view_new (KioskConfig   *config,
+                       KioskServices *services)
 {
   KioskEventsView *self;
 
   g_return_val_if_fail (KIOSK_IS_CONFIG (config), NULL);
-  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (sources), NULL);
+  g_return_val_if_fail (KIOSK_IS_SERVICES (services), NULL);
 
-  if (!kiosk_source_list_has_area (sources, KIOSK_AREA_EVENTS))
+  if (!kiosk_services_has_area (services, KIOSK_AREA_EVENTS))
     return kiosk_empty_view_new ("kiosk-events-symbolic",
                                  _("No event calendar set up yet"),
                                  _("Staff can add the city’s event calendar (iCalendar or "
@@ -853,9 +831,10 @@ kiosk_events_view_new (KioskConfig     *config,
                                    "to show here."));
 
   self = g_object_new (KIOSK_TYPE_EVENTS_VIEW, NULL);
-  self->sources = g_object_ref (sources);
+  self->services = g_object_ref (services);
+  self->images = kiosk_image_loader_new (services);
   self->tz = kiosk_config_get_time_zone (config);
-  self->items = g_object_ref (kiosk_source_list_get_items (sources, KIOSK_AREA_EVENTS));
+  self->items = g_object_ref (kiosk_services_get_items (services, KIOSK_AREA_EVENTS));
   g_signal_connect (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
   self->tick = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
   rebuild (self);

@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "kiosk-config.h"
-#include "kiosk-source-list.h"
+#include "kiosk-services.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (KioskEventsView, kiosk_events_view, KIOSK, EVENTS_VIEW, Gt
 /* Returns the area's view, or the designed empty state when no events
  * source is configured. */
 GtkWidget   *kiosk_events_view_new            (KioskConfig     *config,
-                                               KioskSourceList *sources);
+                                               KioskServices   *services);
 /* The rows as shown: GtkStringObject day headings and KioskEvent occurrences. */
 GListModel  *kiosk_events_view_get_rows       (KioskEventsView *self);
 GtkListView *kiosk_events_view_get_list_view  (KioskEventsView *self);

@@ -1,16 +1,16 @@
 /* kiosk-image-loader.c: pictures from the web for detail pages, capped and cached
  *
- * Fetching and decoding run in a worker thread with a session of their own;
- * the bytes are capped before decoding, and the decoder scales down while it
- * reads, so a hostile picture costs neither memory nor the main thread. */
+ * Fetching (through the kiosk's one fetcher: its deadline, redirect policy
+ * and a cap of its own for pictures) and decoding run in a worker thread,
+ * and the decoder scales down while it reads, so a hostile picture costs
+ * neither memory nor the main thread. */
 
 #define G_LOG_DOMAIN "kiosk-image-loader"
 
 #include "config.h"
 
-#include <libsoup/soup.h>
-
 #include "kiosk-image-loader.h"
+#include "kiosk-services.h"
 
 #define CACHE_SIZE 32
 
@@ -19,6 +19,7 @@ struct _KioskImageLoader
   GObject     parent_instance;
 
   /* owned */
+  KioskServices *services;
   GHashTable *cache;   /* uri -> GdkTexture */
   GQueue      order;   /* uris, most recent first (owned by the cache keys) */
 };
@@ -40,76 +41,21 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
-static GBytes *
-read_capped (GInputStream  *stream,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-
-  for (;;)
-    {
-      g_autoptr(GBytes) chunk = g_input_stream_read_bytes (stream, 64 * 1024, cancellable, error);
-
-      if (chunk == NULL)
-        return NULL;
-      if (g_bytes_get_size (chunk) == 0)
-        break;
-      if (buffer->len + g_bytes_get_size (chunk) > KIOSK_IMAGE_LOADER_MAX_BYTES)
-        {
-          g_set_error (error, KIOSK_IMAGE_LOADER_ERROR, KIOSK_IMAGE_LOADER_ERROR_TOO_LARGE,
-                       "image is larger than %d MB", KIOSK_IMAGE_LOADER_MAX_BYTES / (1024 * 1024));
-          return NULL;
-        }
-      g_byte_array_append (buffer, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-}
-
-static GInputStream *
-open_uri (const char    *uri,
-          GCancellable  *cancellable,
-          GError       **error)
+/* Only pictures from the web, a file or the bundle: never a browser,
+ * never a file dialog. */
+static gboolean
+check_scheme (const char  *uri,
+              GError     **error)
 {
   g_autofree char *scheme = g_uri_parse_scheme (uri);
 
-  if (g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0)
-    {
-      g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 20,
-                                                                      "user-agent", "Ankerort/" PACKAGE_VERSION,
-                                                                      NULL);
-      g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, uri);
-      g_autoptr(GInputStream) stream = NULL;
-
-      if (message == NULL)
-        {
-          g_set_error (error, KIOSK_IMAGE_LOADER_ERROR, KIOSK_IMAGE_LOADER_ERROR_FAILED,
-                       "invalid image URL “%s”", uri);
-          return NULL;
-        }
-      stream = soup_session_send (session, message, cancellable, error);
-      if (stream == NULL)
-        return NULL;
-      if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
-        {
-          g_set_error (error, KIOSK_IMAGE_LOADER_ERROR, KIOSK_IMAGE_LOADER_ERROR_FAILED,
-                       "image “%s”: HTTP %u", uri, soup_message_get_status (message));
-          return NULL;
-        }
-      return g_steal_pointer (&stream);
-    }
-
-  if (g_strcmp0 (scheme, "file") == 0 || g_strcmp0 (scheme, "resource") == 0)
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (uri);
-
-      return G_INPUT_STREAM (g_file_read (file, cancellable, error));
-    }
+  if (g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0 ||
+      g_strcmp0 (scheme, "file") == 0 || g_strcmp0 (scheme, "resource") == 0)
+    return TRUE;
 
   g_set_error (error, KIOSK_IMAGE_LOADER_ERROR, KIOSK_IMAGE_LOADER_ERROR_UNSUPPORTED,
                "image URL scheme “%s” is not supported", scheme ? scheme : "");
-  return NULL;
+  return FALSE;
 }
 
 static void
@@ -134,15 +80,17 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  KioskImageLoader *self = source_object;
   LoadData *data = task_data;
-  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkPixbufLoader) loader = NULL;
   GError *error = NULL;
   GdkPixbuf *pixbuf;
 
-  if ((stream = open_uri (data->uri, cancellable, &error)) == NULL ||
-      (bytes = read_capped (stream, cancellable, &error)) == NULL)
+  /* The bytes are capped before decoding. */
+  if (!check_scheme (data->uri, &error) ||
+      (bytes = kiosk_services_fetch (self->services, data->uri, KIOSK_IMAGE_LOADER_MAX_BYTES,
+                                     cancellable, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -154,7 +102,9 @@ load_thread (GTask        *task,
   if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error) ||
       !gdk_pixbuf_loader_close (loader, &error))
     {
-      g_prefix_error (&error, "image “%s” (%" G_GSIZE_FORMAT " bytes): ", data->uri, g_bytes_get_size (bytes));
+      g_autofree char *shown = kiosk_services_redact_uri (data->uri);
+
+      g_prefix_error (&error, "image “%s” (%" G_GSIZE_FORMAT " bytes): ", shown, g_bytes_get_size (bytes));
       g_task_return_error (task, error);
       return;
     }
@@ -162,8 +112,10 @@ load_thread (GTask        *task,
   pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
   if (pixbuf == NULL)
     {
+      g_autofree char *shown = kiosk_services_redact_uri (data->uri);
+
       g_task_return_new_error (task, KIOSK_IMAGE_LOADER_ERROR, KIOSK_IMAGE_LOADER_ERROR_UNSUPPORTED,
-                               "image “%s” could not be decoded", data->uri);
+                               "image “%s” could not be decoded", shown);
       return;
     }
 
@@ -220,6 +172,7 @@ kiosk_image_loader_finalize (GObject *object)
 
   g_queue_clear (&self->order);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_object (&self->services);
 
   G_OBJECT_CLASS (kiosk_image_loader_parent_class)->finalize (object);
 }
@@ -240,9 +193,16 @@ kiosk_image_loader_init (KioskImageLoader *self)
 }
 
 KioskImageLoader *
-kiosk_image_loader_new (void)
+kiosk_image_loader_new (KioskServices *services)
 {
-  return g_object_new (KIOSK_TYPE_IMAGE_LOADER, NULL);
+  KioskImageLoader *self;
+
+  g_return_val_if_fail (KIOSK_IS_SERVICES (services), NULL);
+
+  self = g_object_new (KIOSK_TYPE_IMAGE_LOADER, NULL);
+  self->services = g_object_ref (services);
+
+  return self;
 }
 
 GdkTexture *

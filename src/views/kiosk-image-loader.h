@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "kiosk-types.h"
+
 G_BEGIN_DECLS
 
 #define KIOSK_IMAGE_LOADER_ERROR (kiosk_image_loader_error_quark ())
@@ -10,7 +12,6 @@ G_BEGIN_DECLS
 typedef enum
 {
   KIOSK_IMAGE_LOADER_ERROR_FAILED,
-  KIOSK_IMAGE_LOADER_ERROR_TOO_LARGE,
   KIOSK_IMAGE_LOADER_ERROR_UNSUPPORTED,
 } KioskImageLoaderError;
 
@@ -18,12 +19,14 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (KioskImageLoader, kiosk_image_loader, KIOSK, IMAGE_LOADER, GObject)
 
-/* Images larger than this many bytes are refused; larger than @max_side
+/* Images larger than this many bytes are refused (KIOSK_FETCH_ERROR_TOO_LARGE,
+ * as every download's errors are the fetcher's); larger than @max_side
  * pixels are scaled down while decoding. */
 #define KIOSK_IMAGE_LOADER_MAX_BYTES (8 * 1024 * 1024)
 
 GQuark            kiosk_image_loader_error_quark (void);
-KioskImageLoader *kiosk_image_loader_new         (void);
+/* Pictures come through @services' fetcher. */
+KioskImageLoader *kiosk_image_loader_new         (KioskServices       *services);
 /* http(s)://, file:// and resource:// URIs. */
 void              kiosk_image_loader_load_async  (KioskImageLoader    *self,
                                                   const char          *uri,

@@ -10,11 +10,9 @@
 #include "kiosk-map-card.h"
 #include "kiosk-map-marker.h"
 #include "kiosk-map-point.h"
+#include "kiosk-map-tiles.h"
 #include "kiosk-map-view.h"
-#include "kiosk-mbtiles-source.h"
 #include "kiosk-resettable.h"
-#include "kiosk-tile-cache-source.h"
-#include "kiosk-tiles-format.h"
 
 /* Markers closer than this (px) are shown as one group. */
 #define CLUSTER_CELL_PX 88
@@ -49,10 +47,9 @@ struct _KioskMapView
 
   /* owned */
   KioskConfig       *config;
-  KioskSourceList   *sources;
+  KioskServices     *services;
   GListModel        *area_items[3];   /* places, events, readings */
   GCancellable      *cancellable;
-  KioskSource       *tiles_source;    /* the configured tiles the map shows */
   ShumateDataSource *data_source;
   ShumateMapLayer   *tile_layer;
   ShumateMarkerLayer *marker_layer;
@@ -677,21 +674,35 @@ received_data_cb (ShumateDataSource *source,
 }
 
 static void
-use_data_source (KioskMapView      *self,
-                 ShumateDataSource *source,
-                 const char        *id,
-                 const char        *name,
-                 const char        *license,
-                 guint              min_zoom,
-                 guint              max_zoom)
+use_tiles (KioskMapView  *self,
+           KioskMapTiles *tiles)
 {
   g_autoptr(ShumateRasterRenderer) renderer = NULL;
+  ShumateDataSource *source = kiosk_map_tiles_get_source (tiles);
+  const char *name = kiosk_map_tiles_get_name (tiles);
+  const char *license = kiosk_map_tiles_get_license (tiles);
+  g_autofree char *fallback = NULL;
+  guint min_zoom = kiosk_map_tiles_get_min_zoom (tiles);
+  guint max_zoom = kiosk_map_tiles_get_max_zoom (tiles);
   double zoom;
+
+  /* Without a configured line, at least say whose tiles these are. */
+  if (license == NULL && kiosk_map_tiles_get_server (tiles) != NULL)
+    {
+      /* TRANSLATORS: %s is the tile server's host name */
+      fallback = g_strdup_printf (_("Map tiles: %s"), kiosk_map_tiles_get_server (tiles));
+      license = fallback;
+    }
+
+  if (!self->has_bounds)
+    self->has_bounds = kiosk_map_tiles_get_bounds (tiles, &self->bounds[0], &self->bounds[1],
+                                                   &self->bounds[2], &self->bounds[3]);
 
   g_set_object (&self->data_source, source);
   g_signal_connect_object (source, "received-data", G_CALLBACK (received_data_cb), self, 0);
 
-  renderer = shumate_raster_renderer_new_full (id, name, license, NULL, min_zoom, max_zoom, 256,
+  renderer = shumate_raster_renderer_new_full (kiosk_map_tiles_get_id (tiles), name, license, NULL,
+                                               min_zoom, max_zoom, 256,
                                                SHUMATE_MAP_PROJECTION_MERCATOR, source);
   shumate_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (renderer));
 
@@ -714,171 +725,54 @@ use_data_source (KioskMapView      *self,
 static void
 use_blank (KioskMapView *self)
 {
-  g_autoptr(KioskMbtilesSource) blank = kiosk_mbtiles_source_new_blank ();
+  g_autoptr(KioskMapTiles) blank = kiosk_map_tiles_new_blank ();
 
   /* Markers still need a projection when there are no tiles. */
-  use_data_source (self, SHUMATE_DATA_SOURCE (blank), "blank", "", "", 10, 19);
+  use_tiles (self, blank);
   gtk_widget_set_visible (GTK_WIDGET (self->attribution), FALSE);
 }
 
 static void
-mbtiles_opened_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+tiles_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(KioskMapView) self = user_data;
-  g_autoptr(KioskMbtilesSource) source = NULL;
+  g_autoptr(KioskMapTiles) tiles = NULL;
   g_autoptr(GError) error = NULL;
-  double west, south, east, north;
-  guint max_zoom;
+  g_autofree char *text = NULL;
 
-  source = kiosk_mbtiles_source_new_finish (result, &error);
+  tiles = kiosk_services_open_map_tiles_finish (KIOSK_SERVICES (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->cancellable == NULL)
     return;
 
-  if (source == NULL)
+  if (tiles != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%s\n%s", _("The offline map cannot be shown."),
-                                               error->message);
-
-      g_message ("Map tiles: %s", error->message);
-      set_problem (self, text);
-      use_blank (self);
+      use_tiles (self, tiles);
       return;
     }
 
-  if (!self->has_bounds &&
-      kiosk_mbtiles_source_get_bounds (source, &west, &south, &east, &north))
+  if (g_error_matches (error, KIOSK_MAP_TILES_ERROR, KIOSK_MAP_TILES_ERROR_NOT_SET_UP))
     {
-      self->bounds[0] = west;
-      self->bounds[1] = south;
-      self->bounds[2] = east;
-      self->bounds[3] = north;
-      self->has_bounds = TRUE;
-    }
-
-  /* One level past the file's deepest, drawn from it, for a closer look. */
-  max_zoom = kiosk_mbtiles_source_get_max_zoom (source) + 1;
-  use_data_source (self, SHUMATE_DATA_SOURCE (source), "mbtiles",
-                   kiosk_mbtiles_source_get_name (source),
-                   kiosk_mbtiles_source_get_attribution (source),
-                   MAX (kiosk_mbtiles_source_get_min_zoom (source), 1),
-                   MIN (max_zoom, 20));
-}
-
-static guint
-option_uint (const KioskSourceConfig *config,
-             const char              *name,
-             guint                    fallback,
-             guint                    max)
-{
-  const char *text = config->options ? g_hash_table_lookup (config->options, name) : NULL;
-  guint64 value;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, max, &value, NULL))
-    return fallback;
-
-  return (guint) value;
-}
-
-static void
-setup_url_tiles (KioskMapView            *self,
-                 const KioskSourceConfig *config)
-{
-  g_autoptr(KioskTileCacheSource) source = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_strdup_printf ("tiles-%s.sqlite", config->id);
-  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "ankerort", file, NULL);
-  const char *attribution = config->options ? g_hash_table_lookup (config->options, "attribution") : NULL;
-  g_autofree char *fallback = NULL;
-
-  source = kiosk_tile_cache_source_new (config->url, path, &error);
-  if (source == NULL)
-    {
-      g_autofree char *text = g_strdup_printf ("%s\n%s", _("The map tiles cannot be shown."),
-                                               error->message);
-
-      set_problem (self, text);
-      use_blank (self);
+      set_problem (self, _("No map tiles are set up: the markers are shown without a map."));
       return;
     }
 
-  kiosk_tile_cache_source_set_max_size (source, (guint64) option_uint (config, "cache-size", 256, 100000) << 20);
-  kiosk_tile_cache_source_set_max_age (source, option_uint (config, "max-age", KIOSK_TILE_CACHE_DEFAULT_MAX_AGE, G_MAXINT));
-  kiosk_tile_cache_source_set_expire (source, option_uint (config, "expire", KIOSK_TILE_CACHE_DEFAULT_EXPIRE, G_MAXINT));
-
-  /* Without a configured line, at least say whose tiles these are. */
-  if (attribution == NULL && strstr (config->url, "openstreetmap") != NULL)
-    attribution = "© OpenStreetMap contributors";
-  if (attribution == NULL)
-    {
-      g_autoptr(GUri) uri = g_uri_parse (config->url, G_URI_FLAGS_NONE, NULL);
-
-      /* TRANSLATORS: %s is the tile server's host name */
-      fallback = g_strdup_printf (_("Map tiles: %s"), uri ? g_uri_get_host (uri) : config->url);
-      attribution = fallback;
-    }
-
-  use_data_source (self, SHUMATE_DATA_SOURCE (source), config->id, config->id, attribution,
-                   option_uint (config, "min-zoom", 10, 22), option_uint (config, "max-zoom", 19, 22));
+  g_message ("Map tiles: %s", error->message);
+  if (g_error_matches (error, KIOSK_MAP_TILES_ERROR, KIOSK_MAP_TILES_ERROR_OFFLINE_MAP))
+    text = g_strdup_printf ("%s\n%s", _("The offline map cannot be shown."), error->message);
+  else
+    text = g_strdup_printf ("%s\n%s", _("The map tiles cannot be shown."), error->message);
+  set_problem (self, text);
 }
 
-/* The first tiles source; NULL when there is none. */
-static KioskSource *
-find_tiles_source (KioskMapView *self)
-{
-  GListModel *list = kiosk_source_list_get_sources (self->sources);
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(KioskSource) source = g_list_model_get_item (list, i);
-
-      if (kiosk_source_get_area (source) == KIOSK_AREA_TILES)
-        return source;
-    }
-
-  return NULL;
-}
-
+/* The plain ground first; the tiles replace it once their files are open. */
 static void
 setup_tiles (KioskMapView *self)
 {
-  const KioskSourceConfig *config = NULL;
-  g_autofree char *path = NULL;
-
-  g_set_object (&self->tiles_source, find_tiles_source (self));
-  if (self->tiles_source != NULL)
-    config = kiosk_source_get_config (self->tiles_source);
-
-  if (config == NULL)
-    {
-      set_problem (self, _("No map tiles are set up: the markers are shown without a map."));
-      use_blank (self);
-      return;
-    }
-
-  switch (kiosk_tiles_classify (config->url, &path))
-    {
-    case KIOSK_TILES_MBTILES:
-      use_blank (self);
-      kiosk_mbtiles_source_new_async (path, self->cancellable, mbtiles_opened_cb, g_object_ref (self));
-      break;
-
-    case KIOSK_TILES_URL_TEMPLATE:
-      setup_url_tiles (self, config);
-      break;
-
-    case KIOSK_TILES_INVALID:
-    default:
-      {
-        g_autofree char *text = g_strdup_printf (_("The map tiles cannot be shown: “%s” is neither an MBTiles file nor a tile URL template."),
-                                                 config->url);
-
-        set_problem (self, text);
-        use_blank (self);
-      }
-      break;
-    }
+  use_blank (self);
+  kiosk_services_open_map_tiles_async (self->services, self->cancellable, tiles_opened_cb,
+                                       g_object_ref (self));
 }
 
 /* Settings changed while the kiosk runs */
@@ -911,14 +805,10 @@ swap_tiles (KioskMapView *self)
 }
 
 static void
-sources_changed_cb (GListModel   *sources,
-                    guint         position,
-                    guint         removed,
-                    guint         added,
-                    KioskMapView *self)
+tiles_changed_cb (KioskServices *services,
+                  KioskMapView  *self)
 {
-  if (find_tiles_source (self) != self->tiles_source)
-    swap_tiles (self);
+  swap_tiles (self);
 }
 
 static void
@@ -1105,8 +995,8 @@ kiosk_map_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
   if (self->config != NULL)
     g_signal_handlers_disconnect_by_data (self->config, self);
-  if (self->sources != NULL)
-    g_signal_handlers_disconnect_by_data (kiosk_source_list_get_sources (self->sources), self);
+  if (self->services != NULL)
+    g_signal_handlers_disconnect_by_data (self->services, self);
   if (self->data_source != NULL)
     g_signal_handlers_disconnect_by_data (self->data_source, self);
 
@@ -1123,9 +1013,8 @@ kiosk_map_view_dispose (GObject *object)
   g_clear_object (&self->marker_layer);
   g_clear_object (&self->here_layer);
   g_clear_object (&self->data_source);
-  g_clear_object (&self->tiles_source);
   g_clear_object (&self->config);
-  g_clear_object (&self->sources);
+  g_clear_object (&self->services);
 
   G_OBJECT_CLASS (kiosk_map_view_parent_class)->dispose (object);
 }
@@ -1218,24 +1107,24 @@ kiosk_map_view_init (KioskMapView *self)
 }
 
 GtkWidget *
-kiosk_map_view_new (KioskConfig     *config,
-                    KioskSourceList *sources)
+kiosk_map_view_new (KioskConfig   *config,
+                    KioskServices *services)
 {
   KioskMapView *self;
 
   g_return_val_if_fail (KIOSK_IS_CONFIG (config), NULL);
-  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (sources), NULL);
+  g_return_val_if_fail (KIOSK_IS_SERVICES (services), NULL);
 
   /* Without tiles, markers still say where things are, on a plain ground. */
-  if (!kiosk_source_list_has_area (sources, KIOSK_AREA_TILES) &&
-      !kiosk_source_list_has_area (sources, KIOSK_AREA_PLACES) &&
-      !kiosk_source_list_has_area (sources, KIOSK_AREA_EVENTS) &&
-      !kiosk_source_list_has_area (sources, KIOSK_AREA_SENSORS))
+  if (!kiosk_services_has_area (services, KIOSK_AREA_TILES) &&
+      !kiosk_services_has_area (services, KIOSK_AREA_PLACES) &&
+      !kiosk_services_has_area (services, KIOSK_AREA_EVENTS) &&
+      !kiosk_services_has_area (services, KIOSK_AREA_SENSORS))
     return NULL;
 
   self = g_object_new (KIOSK_TYPE_MAP_VIEW, NULL);
   self->config = g_object_ref (config);
-  self->sources = g_object_ref (sources);
+  self->services = g_object_ref (services);
   self->has_bounds = kiosk_config_get_map_bounds (config, &self->bounds[0], &self->bounds[1],
                                                   &self->bounds[2], &self->bounds[3]);
 
@@ -1245,12 +1134,11 @@ kiosk_map_view_new (KioskConfig     *config,
 
   setup_tiles (self);
   g_signal_connect (config, "changed", G_CALLBACK (config_changed_cb), self);
-  g_signal_connect (kiosk_source_list_get_sources (sources), "items-changed",
-                    G_CALLBACK (sources_changed_cb), self);
+  g_signal_connect (services, "tiles-changed", G_CALLBACK (tiles_changed_cb), self);
 
   for (guint i = 0; i < G_N_ELEMENTS (point_areas); i++)
     {
-      self->area_items[i] = g_object_ref (kiosk_source_list_get_items (sources, point_areas[i]));
+      self->area_items[i] = g_object_ref (kiosk_services_get_items (services, point_areas[i]));
       g_signal_connect (self->area_items[i], "items-changed", G_CALLBACK (items_changed_cb), self);
     }
   rebuild_points (self);

@@ -5,7 +5,7 @@
 #include <shumate/shumate.h>
 
 #include "kiosk-config.h"
-#include "kiosk-source-list.h"
+#include "kiosk-services.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (KioskMapView, kiosk_map_view, KIOSK, MAP_VIEW, GtkWidget)
 /* Returns the area's view, or NULL when no tiles, places, events or sensor
  * sources are set up (the window then shows the designed empty state). */
 GtkWidget  *kiosk_map_view_new                 (KioskConfig     *config,
-                                                KioskSourceList *sources);
+                                                KioskServices   *services);
 
 ShumateMap *kiosk_map_view_get_map             (KioskMapView    *self);
 /* Tiles the data source delivered so far (received-data). */

@@ -9,7 +9,6 @@
 
 #include "kiosk-empty-view.h"
 #include "kiosk-navigation.h"
-#include "kiosk-reading-history.h"
 #include "kiosk-reading.h"
 #include "kiosk-resettable.h"
 #include "kiosk-sensor-page.h"
@@ -27,15 +26,10 @@ struct _KioskSensorsView
   GtkBox              *groups;
   AdwStatusPage       *waiting;
 
-  /* borrowed */
-  KioskSourceList     *sources;
-
   /* owned */
+  KioskServices       *services;
   GListModel          *items;
   GPtrArray           *tiles;         /* KioskSensorTile, borrowed from the widget tree */
-  GHashTable          *watched;       /* each sensor source's GListModel -> the KioskSource */
-  KioskReadingHistory *history;
-  GCancellable        *cancellable;
   GTimeZone           *tz;
   guint                rebuild_id;
   guint                tick_id;
@@ -50,12 +44,6 @@ static void resettable_iface_init (KioskResettableInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (KioskSensorsView, kiosk_sensors_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (KIOSK_TYPE_RESETTABLE, resettable_iface_init)
                                G_IMPLEMENT_INTERFACE (KIOSK_TYPE_NAVIGATION, NULL))
-
-typedef struct
-{
-  GWeakRef   view;
-  GPtrArray *readings;
-} HistoryUpdate;
 
 static GDateTime *
 dup_now (KioskSensorsView *self)
@@ -219,23 +207,11 @@ add_tile (KioskSensorsView *self,
 static char *
 waiting_description (KioskSensorsView *self)
 {
-  GListModel *sources = kiosk_source_list_get_sources (self->sources);
-  GString *text = g_string_new (_("The sensor data is being fetched. This can take a moment."));
+  if (kiosk_services_get_area_failed (self->services, KIOSK_AREA_SENSORS))
+    return g_strdup (_("The sensor data could not be fetched. Staff can find "
+                       "the reason on the status page."));
 
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(KioskSource) source = g_list_model_get_item (sources, i);
-      const char *error = kiosk_source_get_last_error (source);
-
-      if (kiosk_source_get_area (source) == KIOSK_AREA_SENSORS && error != NULL)
-        {
-          g_string_assign (text, _("The sensor data could not be fetched. Staff can find "
-                                   "the reason on the status page."));
-          break;
-        }
-    }
-
-  return g_string_free (text, FALSE);
+  return g_strdup (_("The sensor data is being fetched. This can take a moment."));
 }
 
 static void
@@ -251,6 +227,10 @@ rebuild (KioskSensorsView *self)
   GtkWidget *flow = NULL;
   const char *last_station = NULL;
   guint n_stale = 0;
+
+  /* A source added or changed while the kiosk runs may ask for stations. */
+  self->by_station = kiosk_services_area_has_option (self->services, KIOSK_AREA_SENSORS,
+                                                     "display", "station");
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
     gtk_box_remove (self->groups, child);
@@ -355,132 +335,6 @@ tick_cb (gpointer data)
 }
 
 static void
-history_update_free (HistoryUpdate *update)
-{
-  g_weak_ref_clear (&update->view);
-  g_ptr_array_unref (update->readings);
-  g_free (update);
-}
-
-static void
-history_updated_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  HistoryUpdate *update = user_data;
-  g_autoptr(GHashTable) histories = NULL;
-  g_autoptr(GError) error = NULL;
-
-  histories = kiosk_reading_history_update_finish (KIOSK_READING_HISTORY (object), result, &error);
-  if (histories != NULL)
-    kiosk_reading_history_apply (histories, update->readings);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("%s", error->message);
-
-  history_update_free (update);
-}
-
-static void
-record_source (KioskSensorsView *self,
-               GListModel       *model)
-{
-  KioskSource *source = g_hash_table_lookup (self->watched, model);
-  g_autoptr(GDateTime) now = dup_now (self);
-  HistoryUpdate *update;
-  guint n = g_list_model_get_n_items (model);
-
-  if (n == 0 || source == NULL)
-    return;
-
-  if (self->history == NULL)
-    self->history = kiosk_reading_history_new (NULL);
-
-  update = g_new0 (HistoryUpdate, 1);
-  g_weak_ref_init (&update->view, self);
-  update->readings = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (KIOSK_IS_READING (item))
-        g_ptr_array_add (update->readings, g_steal_pointer (&item));
-    }
-
-  kiosk_reading_history_update_async (self->history, kiosk_source_get_id (source),
-                                      update->readings, now, 24, self->cancellable,
-                                      history_updated_cb, update);
-}
-
-static void
-source_items_changed_cb (GListModel       *model,
-                         guint             position,
-                         guint             removed,
-                         guint             added,
-                         KioskSensorsView *self)
-{
-  record_source (self, model);
-}
-
-static void
-watch_sources (KioskSensorsView *self)
-{
-  GListModel *sources = kiosk_source_list_get_sources (self->sources);
-
-  self->by_station = FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(KioskSource) source = g_list_model_get_item (sources, i);
-      const KioskSourceConfig *config;
-      GListModel *model;
-      const char *display;
-
-      if (kiosk_source_get_area (source) != KIOSK_AREA_SENSORS)
-        continue;
-
-      config = kiosk_source_get_config (source);
-      display = config->options != NULL ? g_hash_table_lookup (config->options, "display") : NULL;
-      if (g_strcmp0 (display, "station") == 0)
-        self->by_station = TRUE;
-
-      /* The kiosk's own record gives services without history (NGSI) a
-       * sparkline; it follows every refresh of the source. */
-      model = kiosk_source_get_model (source);
-      if (g_hash_table_contains (self->watched, model))
-        continue;
-      g_signal_connect_object (model, "items-changed", G_CALLBACK (source_items_changed_cb),
-                               self, 0);
-      g_hash_table_replace (self->watched, g_object_ref (model), g_object_ref (source));
-      record_source (self, model);
-    }
-}
-
-/* Sources added, changed or removed while the kiosk runs (the settings
- * changed): watch the new ones, forget the gone ones. */
-static void
-sources_changed_cb (GListModel       *sources,
-                    guint             position,
-                    guint             removed,
-                    guint             added,
-                    KioskSensorsView *self)
-{
-  GHashTableIter iter;
-  gpointer model, source;
-
-  g_hash_table_iter_init (&iter, self->watched);
-  while (g_hash_table_iter_next (&iter, &model, &source))
-    {
-      if (kiosk_source_list_lookup (self->sources, kiosk_source_get_id (source)) != source)
-        {
-          g_signal_handlers_disconnect_by_data (model, self);
-          g_hash_table_iter_remove (&iter);
-        }
-    }
-
-  watch_sources (self);
-  queue_rebuild (self);
-}
-
-static void
 kiosk_sensors_view_measure (GtkWidget      *widget,
                             GtkOrientation  orientation,
                             int             for_size,
@@ -533,32 +387,17 @@ kiosk_sensors_view_dispose (GObject *object)
 {
   KioskSensorsView *self = (KioskSensorsView *)object;
 
-  g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->columns_id, g_source_remove);
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_data (self->items, self);
-  if (self->sources != NULL)
-    g_signal_handlers_disconnect_by_data (kiosk_source_list_get_sources (self->sources), self);
-  if (self->watched != NULL)
-    {
-      GHashTableIter iter;
-      gpointer model;
-
-      g_hash_table_iter_init (&iter, self->watched);
-      while (g_hash_table_iter_next (&iter, &model, NULL))
-        g_signal_handlers_disconnect_by_data (model, self);
-    }
-  g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_pointer (&self->tiles, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_SENSORS_VIEW);
 
   g_clear_object (&self->items);
-  g_clear_object (&self->history);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->sources);
+  g_clear_object (&self->services);
 
   G_OBJECT_CLASS (kiosk_sensors_view_parent_class)->dispose (object);
 }
@@ -600,20 +439,18 @@ kiosk_sensors_view_init (KioskSensorsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->tiles = g_ptr_array_new ();
-  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
-  self->cancellable = g_cancellable_new ();
   self->columns = 2;
 }
 
 GtkWidget *
-kiosk_sensors_view_new (KioskConfig     *config,
-                        KioskSourceList *sources)
+kiosk_sensors_view_new (KioskConfig   *config,
+                        KioskServices *services)
 {
   KioskSensorsView *self;
 
-  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (sources), NULL);
+  g_return_val_if_fail (KIOSK_IS_SERVICES (services), NULL);
 
-  if (!kiosk_source_list_has_area (sources, KIOSK_AREA_SENSORS))
+  if (!kiosk_services_has_area (services, KIOSK_AREA_SENSORS))
     return kiosk_empty_view_new ("kiosk-sensors-symbolic",
                                  _("No sensors set up yet"),
                                  _("Staff can add a SensorThings or NGSI-v2 source in the settings. "
@@ -621,16 +458,14 @@ kiosk_sensors_view_new (KioskConfig     *config,
                                    "appear here."));
 
   self = g_object_new (KIOSK_TYPE_SENSORS_VIEW, NULL);
-  self->sources = g_object_ref (sources);
+  self->services = g_object_ref (services);
   self->tz = config != NULL ? kiosk_config_get_time_zone (config) : NULL;
   if (self->tz == NULL)
     self->tz = g_time_zone_new_local ();
-  self->items = g_object_ref (kiosk_source_list_get_items (sources, KIOSK_AREA_SENSORS));
+  self->items = g_object_ref (kiosk_services_get_items (services, KIOSK_AREA_SENSORS));
   g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (queue_rebuild), self);
-
-  watch_sources (self);
-  g_signal_connect (kiosk_source_list_get_sources (sources), "items-changed",
-                    G_CALLBACK (sources_changed_cb), self);
+  /* The store records the readings and gives those without a history of
+   * their own (NGSI) a sparkline from what the kiosk saw: nothing to do here. */
   rebuild (self);
   self->tick_id = g_timeout_add_seconds (30, tick_cb, self);
 

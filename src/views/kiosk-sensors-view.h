@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "kiosk-config.h"
-#include "kiosk-source-list.h"
+#include "kiosk-services.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (KioskSensorsView, kiosk_sensors_view, KIOSK, SENSORS_VIEW,
 /* The area's view; the designed empty state when no sensor source is set
  * up. Source option "display=station" groups the tiles by station. */
 GtkWidget *kiosk_sensors_view_new       (KioskConfig      *config,
-                                         KioskSourceList  *sources);
+                                         KioskServices    *services);
 /* The tiles shown (KioskSensorTile), in order (for tests). */
 GPtrArray *kiosk_sensors_view_get_tiles (KioskSensorsView *self);
 

@@ -1,7 +1,7 @@
 /* kiosk-surveys-view.c: the surveys area: open surveys, the flow, thanks, results
  *
  * The view keeps nothing that must outlive it: answers go to the outbox
- * it is given before "Thank you" shows, and which surveys were answered
+ * (through the services it is given) before "Thank you" shows, and which surveys were answered
  * (and a survey half answered when the view is rebuilt) lives in the
  * KioskSurveySession it is given, until the idle reset. */
 
@@ -11,7 +11,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 
 #include "kiosk-empty-view.h"
 #include "kiosk-i18n.h"
@@ -43,11 +42,10 @@ struct _KioskSurveysView
 
   /* owned */
   KioskConfig       *config;
+  KioskServices     *services;
   GListModel        *items;
-  KioskOutbox       *outbox;
   GCancellable      *cancellable;      /* the view's life */
   GCancellable      *results_cancellable;
-  SoupSession       *session;
   KioskSurvey       *last_survey;      /* for "Show results" and "Try again" */
   JsonNode          *failed_answers;   /* kept only to retry a failed write */
   KioskSurveySession *visitor;         /* shared with the views before and after */
@@ -109,7 +107,7 @@ add_cb (GObject      *object,
   g_autofree char *key = NULL;
   KioskSurvey *survey;
 
-  key = kiosk_outbox_add_finish (KIOSK_OUTBOX (object), result, &error);
+  key = kiosk_services_store_answers_finish (KIOSK_SERVICES (object), result, &error);
   /* The view went away (reset, language): the answer is stored or not,
    * nothing is left to show. */
   if (g_cancellable_is_cancelled (self->cancellable) || self->flow == NULL)
@@ -149,7 +147,7 @@ submit (KioskSurveysView *self,
       self->failed_answers = json_node_ref (answers);
     }
 
-  if (self->outbox == NULL)
+  if (!kiosk_services_can_store_answers (self->services))
     {
       gtk_label_set_label (self->error_label,
                            _("This kiosk cannot store answers at the moment. Please tell the staff."));
@@ -157,13 +155,13 @@ submit (KioskSurveysView *self,
       return;
     }
   kiosk_survey_flow_set_busy (KIOSK_SURVEY_FLOW (self->flow), TRUE);
-  kiosk_outbox_add_async (self->outbox,
-                          kiosk_survey_get_id (survey),
-                          kiosk_survey_get_answers_url (survey),
-                          answers,
-                          self->cancellable,
-                          add_cb,
-                          g_object_ref (self));
+  kiosk_services_store_answers_async (self->services,
+                                      kiosk_survey_get_id (survey),
+                                      kiosk_survey_get_answers_url (survey),
+                                      answers,
+                                      self->cancellable,
+                                      add_cb,
+                                      g_object_ref (self));
 }
 
 static void
@@ -352,104 +350,25 @@ typedef struct
 {
   KioskSurveysView *self;
   KioskSurvey      *survey;
-  SoupMessage      *msg;
-  GInputStream     *stream;
-  GByteArray       *data;
   GCancellable     *cancellable;   /* this fetch's: a newer one cancels it */
 } ResultsFetch;
 
 static void
-results_fetch_free (ResultsFetch *fetch)
+results_fetched_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  ResultsFetch *fetch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = kiosk_services_fetch_finish (KIOSK_SERVICES (object), result, &error);
+  got_results (fetch->self, fetch->survey, fetch->cancellable, bytes, error);
+
   g_object_unref (fetch->self);
   g_object_unref (fetch->survey);
-  g_clear_object (&fetch->msg);
-  if (fetch->stream != NULL)
-    g_input_stream_close_async (fetch->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-  g_clear_object (&fetch->stream);
-  g_clear_pointer (&fetch->data, g_byte_array_unref);
-  g_clear_object (&fetch->cancellable);
+  g_object_unref (fetch->cancellable);
   g_free (fetch);
-}
-
-static void read_results (ResultsFetch *fetch);
-
-static void
-results_read_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  ResultsFetch *fetch = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) chunk = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk != NULL && g_bytes_get_size (chunk) > 0)
-    {
-      g_byte_array_append (fetch->data, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-      /* Read in pieces, never more than the cap: a hostile answer cannot
-       * fill the kiosk's memory. */
-      if (fetch->data->len <= MAX_RESULTS_BYTES)
-        {
-          read_results (fetch);
-          return;
-        }
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "more than %d bytes", MAX_RESULTS_BYTES);
-    }
-
-  if (error == NULL)
-    bytes = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->data));
-  got_results (fetch->self, fetch->survey, fetch->cancellable, bytes, error);
-  results_fetch_free (fetch);
-}
-
-static void
-read_results (ResultsFetch *fetch)
-{
-  g_input_stream_read_bytes_async (fetch->stream, 64 * 1024, G_PRIORITY_DEFAULT,
-                                   fetch->cancellable, results_read_cb, fetch);
-}
-
-static void
-soup_results_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  ResultsFetch *fetch = user_data;
-  g_autoptr(GError) error = NULL;
-
-  fetch->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
-  if (error == NULL && !SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (fetch->msg)))
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "HTTP %u", soup_message_get_status (fetch->msg));
-
-  if (error != NULL)
-    {
-      got_results (fetch->self, fetch->survey, fetch->cancellable, NULL, error);
-      results_fetch_free (fetch);
-      return;
-    }
-
-  fetch->data = g_byte_array_new ();
-  read_results (fetch);
-}
-
-static void
-file_results_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  ResultsFetch *fetch = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *data = NULL;
-  gsize len = 0;
-
-  if (g_file_load_contents_finish (G_FILE (object), result, &data, &len, NULL, &error))
-    bytes = g_bytes_new_take (data, len);
-
-  got_results (fetch->self, fetch->survey, fetch->cancellable, bytes, error);
-  results_fetch_free (fetch);
 }
 
 static void
@@ -473,33 +392,14 @@ show_results (KioskSurveysView *self,
       return;
     }
 
+  /* Through the kiosk's fetcher: its deadline and redirect policy, and a
+   * cap, so a hostile answer cannot fill the kiosk's memory. */
   fetch = g_new0 (ResultsFetch, 1);
   fetch->self = g_object_ref (self);
   fetch->survey = g_object_ref (survey);
   fetch->cancellable = g_object_ref (self->results_cancellable);
-
-  if (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://"))
-    {
-      fetch->msg = soup_message_new ("GET", url);
-      if (fetch->msg == NULL)
-        {
-          results_message (self, _("The results cannot be shown right now. Please try again later."));
-          results_fetch_free (fetch);
-          return;
-        }
-      if (self->session == NULL)
-        self->session = soup_session_new_with_options ("timeout", 15,
-                                                       "user-agent", "Ankerort/" PACKAGE_VERSION,
-                                                       NULL);
-      soup_session_send_async (self->session, fetch->msg, G_PRIORITY_DEFAULT,
-                               self->results_cancellable, soup_results_cb, fetch);
-    }
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (url);
-
-      g_file_load_contents_async (file, self->results_cancellable, file_results_cb, fetch);
-    }
+  kiosk_services_fetch_async (self->services, url, MAX_RESULTS_BYTES, self->results_cancellable,
+                              results_fetched_cb, fetch);
 }
 
 /* The list */
@@ -722,8 +622,7 @@ kiosk_surveys_view_dispose (GObject *object)
 
   g_clear_object (&self->items);
   g_clear_object (&self->config);
-  g_clear_object (&self->outbox);
-  g_clear_object (&self->session);
+  g_clear_object (&self->services);
   g_clear_object (&self->last_survey);
   g_clear_object (&self->visitor);
 
@@ -785,18 +684,16 @@ kiosk_surveys_view_init (KioskSurveysView *self)
 
 GtkWidget *
 kiosk_surveys_view_new (KioskConfig        *config,
-                        KioskSourceList    *sources,
-                        KioskOutbox        *outbox,
+                        KioskServices      *services,
                         KioskSurveySession *session)
 {
   KioskSurveysView *self;
 
   g_return_val_if_fail (KIOSK_IS_CONFIG (config), NULL);
-  g_return_val_if_fail (KIOSK_IS_SOURCE_LIST (sources), NULL);
-  g_return_val_if_fail (outbox == NULL || KIOSK_IS_OUTBOX (outbox), NULL);
+  g_return_val_if_fail (KIOSK_IS_SERVICES (services), NULL);
   g_return_val_if_fail (session == NULL || KIOSK_IS_SURVEY_SESSION (session), NULL);
 
-  if (!kiosk_source_list_has_area (sources, KIOSK_AREA_SURVEYS))
+  if (!kiosk_services_has_area (services, KIOSK_AREA_SURVEYS))
     return kiosk_empty_view_new ("kiosk-surveys-symbolic",
                                  _("No surveys set up"),
                                  _("Staff can add a survey source in the settings. "
@@ -804,25 +701,14 @@ kiosk_surveys_view_new (KioskConfig        *config,
 
   self = g_object_new (KIOSK_TYPE_SURVEYS_VIEW, NULL);
   self->config = g_object_ref (config);
-  self->items = g_object_ref (kiosk_source_list_get_items (sources, KIOSK_AREA_SURVEYS));
+  self->services = g_object_ref (services);
+  self->items = g_object_ref (kiosk_services_get_items (services, KIOSK_AREA_SURVEYS));
   g_signal_connect (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
-  if (outbox != NULL)
-    self->outbox = g_object_ref (outbox);
   self->visitor = session != NULL ? g_object_ref (session) : kiosk_survey_session_new ();
 
   rebuild_list (self);
 
   return GTK_WIDGET (self);
-}
-
-void
-kiosk_surveys_view_set_outbox (KioskSurveysView *self,
-                               KioskOutbox      *outbox)
-{
-  g_return_if_fail (KIOSK_IS_SURVEYS_VIEW (self));
-  g_return_if_fail (outbox == NULL || KIOSK_IS_OUTBOX (outbox));
-
-  g_set_object (&self->outbox, outbox);
 }
 
 const char *

@@ -4,8 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "kiosk-config.h"
-#include "kiosk-outbox.h"
-#include "kiosk-source-list.h"
+#include "kiosk-services.h"
 #include "kiosk-survey-session.h"
 
 G_BEGIN_DECLS
@@ -15,17 +14,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KioskSurveysView, kiosk_surveys_view, KIOSK, SURVEYS_VIEW, GtkWidget)
 
 /* Returns the area's view; with no survey source, the designed empty
- * state. Answers go to @outbox (NULL: the visitor is told they cannot be
- * stored). @session is what the visitor did, shared by the views a
- * language switch creates one after the other; NULL gives the view its
- * own. */
+ * state. Answers go to the outbox of @services (none: the visitor is told
+ * they cannot be stored), results are fetched through it. @session is
+ * what the visitor did, shared by the views a language switch creates one
+ * after the other; NULL gives the view its own. */
 GtkWidget   *kiosk_surveys_view_new        (KioskConfig        *config,
-                                            KioskSourceList    *sources,
-                                            KioskOutbox        *outbox,
+                                            KioskServices      *services,
                                             KioskSurveySession *session);
-/* Another outbox than the one it was made with (tests). */
-void         kiosk_surveys_view_set_outbox (KioskSurveysView *self,
-                                            KioskOutbox      *outbox);
 /* "list", "flow", "thanks", "results" or "error". */
 const char  *kiosk_surveys_view_get_page   (KioskSurveysView *self);
 /* The running survey's flow, or NULL. */

@@ -1,0 +1,100 @@
+/* kiosk-services.h: what the views may ask of the store: item models, downloads, answers, map tiles */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "kiosk-format.h"
+#include "kiosk-types.h"
+
+G_BEGIN_DECLS
+
+/* The one object the application hands every view: views include this
+ * header and no other of src/store/ (tests/check-layers.sh). It holds the
+ * fetcher (and with it the kiosk's one HTTP session), the sources, the
+ * outbox and the reading history; the views see list models and async
+ * calls, never a session, a database or a source. */
+
+#define KIOSK_TYPE_SERVICES (kiosk_services_get_type ())
+
+G_DECLARE_FINAL_TYPE (KioskServices, kiosk_services, KIOSK, SERVICES, GObject)
+
+/* For the shell, which makes the services. @outbox may be NULL (answers
+ * cannot be stored). */
+KioskServices   *kiosk_services_new              (KioskFetcher        *fetcher,
+                                                  KioskSourceList     *sources,
+                                                  KioskOutbox         *outbox);
+KioskFetcher    *kiosk_services_get_fetcher      (KioskServices       *self);
+KioskSourceList *kiosk_services_get_sources      (KioskServices       *self);
+KioskOutbox     *kiosk_services_get_outbox       (KioskServices       *self);
+void             kiosk_services_set_outbox       (KioskServices       *self,
+                                                  KioskOutbox         *outbox);
+/* Where the map's tile caches go; default $XDG_CACHE_HOME/ankerort. */
+void             kiosk_services_set_cache_dir    (KioskServices       *self,
+                                                  const char          *cache_dir);
+
+/* For the views. */
+
+/* The items of every source of @area, following refreshes. */
+GListModel      *kiosk_services_get_items        (KioskServices       *self,
+                                                  KioskArea            area);
+gboolean         kiosk_services_has_area         (KioskServices       *self,
+                                                  KioskArea            area);
+/* TRUE while @area has sources and none has brought data or an error yet. */
+gboolean         kiosk_services_get_area_loading (KioskServices       *self,
+                                                  KioskArea            area);
+/* TRUE when a source of @area failed the last time. */
+gboolean         kiosk_services_get_area_failed  (KioskServices       *self,
+                                                  KioskArea            area);
+/* TRUE when a source of @area has the option @name set to @value. */
+gboolean         kiosk_services_area_has_option  (KioskServices       *self,
+                                                  KioskArea            area,
+                                                  const char          *name,
+                                                  const char          *value);
+
+/* A picture or document through the fetcher: at most @max_size bytes
+ * (0: the fetcher's cap). The blocking one is for worker threads. */
+GBytes          *kiosk_services_fetch            (KioskServices       *self,
+                                                  const char          *url,
+                                                  gsize                max_size,
+                                                  GCancellable        *cancellable,
+                                                  GError             **error);
+void             kiosk_services_fetch_async      (KioskServices       *self,
+                                                  const char          *url,
+                                                  gsize                max_size,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GBytes          *kiosk_services_fetch_finish     (KioskServices       *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+/* @url as it may appear in a message or a log: without passwords or keys
+ * (kiosk_fetcher_redact_uri). */
+char            *kiosk_services_redact_uri       (const char          *url);
+
+/* Survey answers go into the outbox, which sends them later. */
+gboolean         kiosk_services_can_store_answers (KioskServices      *self);
+void             kiosk_services_store_answers_async (KioskServices    *self,
+                                                  const char          *survey_id,
+                                                  const char          *url,
+                                                  JsonNode            *answers,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+/* The answer's idempotency key. */
+char            *kiosk_services_store_answers_finish (KioskServices   *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+/* The map's tiles from the first tiles source (KIOSK_MAP_TILES_ERROR_NOT_SET_UP
+ * without one); see kiosk-map-tiles.h. */
+void             kiosk_services_open_map_tiles_async (KioskServices   *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+KioskMapTiles   *kiosk_services_open_map_tiles_finish (KioskServices  *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+G_END_DECLS
