@@ -88,6 +88,12 @@ kiosk_open_full (Kiosk      *kiosk,
   g_settings_set_double (settings, "map-zoom", 16);
 
   kiosk->sources = kiosk_source_list_new ();
+  {
+    /* As the application does: the status line in the kiosk's zone. */
+    g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (kiosk->config);
+
+    kiosk_source_list_set_time_zone (kiosk->sources, tz);
+  }
   kiosk_source_list_add (kiosk->sources, source);
   if (with_places)
     {
