@@ -53,6 +53,9 @@ fixture_set_up (Fixture       *fixture,
   url = kiosk_demo_server_get_url (fixture->server, PATH);
   fixture->config = kiosk_source_config_new ("places", "geojson", url);
   fixture->config->refresh_interval = 600;
+  /* The fetcher's cap is for pictures and such; a source has its own. */
+  g_hash_table_insert (fixture->config->options, g_strdup (KIOSK_SOURCE_OPTION_MAX_BYTES),
+                       g_strdup ("65536"));
 }
 
 static void
