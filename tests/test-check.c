@@ -350,7 +350,7 @@ test_url_faults (Fixture       *fixture,
     const char     *domain;
   } cases[] = {
     { KIOSK_DEMO_FAULT_STATUS, 503, "HTTP 503 Service Unavailable", "kiosk-fetch-error-quark" },
-    { KIOSK_DEMO_FAULT_HUGE, 30 * 1024 * 1024, "larger than the limit", "kiosk-fetch-error-quark" },
+    { KIOSK_DEMO_FAULT_HUGE, 65 * 1024 * 1024, "larger than the limit", "kiosk-fetch-error-quark" },
     { KIOSK_DEMO_FAULT_DELAY, 4000, "no answer within 1 s", "kiosk-fetch-error-quark" },
     { KIOSK_DEMO_FAULT_TRUNCATE, 0, "ended early", "kiosk-fetch-error-quark" },
     { KIOSK_DEMO_FAULT_RESET, 0, "closed", "kiosk-fetch-error-quark" },

@@ -285,7 +285,7 @@ test_deadline (Fixture       *fixture,
 
   /* One fetch's own deadline wins over the fetcher's. */
   start = g_get_monotonic_time ();
-  response = kiosk_fetcher_fetch_full (fixture->fetcher, url, NULL, NULL, NULL, 1, NULL, &error);
+  response = kiosk_fetcher_fetch_full (fixture->fetcher, url, NULL, NULL, NULL, 1, 0, NULL, &error);
   elapsed = g_get_monotonic_time () - start;
   g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TIMED_OUT);
   g_assert_cmpstr (error->message, ==, "the download did not finish within 1 s (deadline)");

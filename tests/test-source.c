@@ -6,8 +6,10 @@
 
 #include "fetch-test-util.h"
 #include "kiosk-demo-server.h"
+#include "kiosk-formats.h"
 #include "kiosk-place.h"
 #include "kiosk-source-list.h"
+#include "kiosk-source-private.h"
 #include "kiosk-sync.h"
 
 #define PATH "/places.geojson"
@@ -53,6 +55,9 @@ fixture_set_up (Fixture       *fixture,
   url = kiosk_demo_server_get_url (fixture->server, PATH);
   fixture->config = kiosk_source_config_new ("places", "geojson", url);
   fixture->config->refresh_interval = 600;
+  /* The fetcher's cap is for pictures and such; a source has its own. */
+  g_hash_table_insert (fixture->config->options, g_strdup (KIOSK_SOURCE_OPTION_MAX_BYTES),
+                       g_strdup ("65536"));
 }
 
 static void
@@ -566,6 +571,117 @@ test_paging (Fixture       *fixture,
   g_assert_cmpstr (kiosk_place_get_id (items->pdata[1]), ==, "2");
 }
 
+/* Page @n of a three-page SensorThings answer; @station names its Thing. */
+static void
+set_sensor_page (Fixture    *fixture,
+                 guint       n,
+                 const char *station)
+{
+  g_autofree char *path = g_strdup_printf ("/st/%u", n);
+  g_autofree char *next = g_strdup_printf ("/st/%u", n + 1);
+  g_autofree char *next_url = kiosk_demo_server_get_url (fixture->server, next);
+  g_autofree char *link = n < 3 ? g_strdup_printf ("\"@iot.nextLink\":\"%s\",", next_url)
+                                : g_strdup ("");
+  g_autofree char *body = g_strdup_printf (
+    "{%s\"value\":[{\"@iot.id\":%u,\"name\":\"%s\",\"Locations\":[{\"encodingType\":"
+    "\"application/geo+json\",\"location\":{\"type\":\"Point\",\"coordinates\":[12.37,51.34]}}],"
+    "\"Datastreams\":[{\"@iot.id\":%u,\"name\":\"T\",\"unitOfMeasurement\":{\"symbol\":\"°C\"},"
+    "\"ObservedProperty\":{\"name\":\"temperature\"},\"Observations\":[{\"phenomenonTime\":"
+    "\"2026-11-22T09:00:00Z\",\"result\":4.5}]}]}]}", link, n, station, n);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&body), strlen (body));
+
+  kiosk_demo_server_set_body (fixture->server, path, bytes, "application/json");
+}
+
+static void
+test_paged_not_modified (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *url = kiosk_demo_server_get_url (fixture->server, "/st/1");
+  g_autoptr(KioskSourceConfig) config = kiosk_source_config_new ("stations", "sensorthings", url);
+  g_autoptr(KioskSource) source = NULL;
+  g_autoptr(KioskCacheEntry) cached = NULL;
+  g_autoptr(GError) error = NULL;
+  guint parsed;
+
+  for (guint n = 1; n <= 3; n++)
+    set_sensor_page (fixture, n, "Station");
+
+  source = kiosk_source_new_full (config, fixture->fetcher, fixture->database, NULL);
+  g_assert_true (refresh (source, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kiosk_source_get_n_items (source), ==, 3);
+  parsed = kiosk_source_get_parse_count ();
+
+  /* Every page is asked with its validators, answers 304: nothing parsed. */
+  g_assert_true (refresh (source, &error));
+  g_assert_cmpuint (kiosk_source_get_parse_count (), ==, parsed);
+  g_assert_cmpuint (kiosk_demo_server_get_request_count (fixture->server, "/st/3"), ==, 2);
+  g_assert_cmpuint (kiosk_source_get_n_items (source), ==, 3);
+  g_assert_true (kiosk_database_load (fixture->database, "stations", &cached, &error));
+  {
+    g_autoptr(KioskParseContext) ctx = NULL;
+    g_autoptr(KioskSourceUpdate) update = NULL;
+
+    ctx = kiosk_source_make_context (config, &kiosk_format_sensorthings, NULL);
+    update = kiosk_source_fetch_and_parse (fixture->fetcher, &kiosk_format_sensorthings, config,
+                                           ctx, cached, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (update->not_modified);
+    g_assert_null (update->items);
+    g_assert_cmpuint (kiosk_source_get_parse_count (), ==, parsed);
+  }
+
+  /* Page 2 changes: every page is parsed again, the new name shows. */
+  set_sensor_page (fixture, 2, "Renamed");
+  g_assert_true (refresh (source, &error));
+  g_assert_cmpuint (kiosk_source_get_parse_count (), ==, parsed + 3);
+  g_assert_cmpuint (kiosk_source_get_n_items (source), ==, 3);
+  {
+    g_autoptr(GObject) reading = g_list_model_get_item (kiosk_source_get_model (source), 1);
+    g_autofree char *station = NULL;
+
+    g_object_get (reading, "station", &station, NULL);
+    g_assert_cmpstr (station, ==, "Renamed");
+  }
+}
+
+static void
+test_max_bytes (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *url = kiosk_demo_server_get_url (fixture->server, "/st/1");
+  g_autoptr(KioskSourceConfig) config = kiosk_source_config_new ("stations", "sensorthings", url);
+  g_autoptr(KioskParseContext) ctx = NULL;
+  g_autoptr(KioskSourceUpdate) update = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint n = 1; n <= 3; n++)
+    set_sensor_page (fixture, n, "Station");
+  ctx = kiosk_source_make_context (config, &kiosk_format_sensorthings, NULL);
+
+  /* Each page is far below the fetcher's cap of 64 KiB; the pages are
+   * counted together against the source's. */
+  g_hash_table_insert (config->options, g_strdup (KIOSK_SOURCE_OPTION_MAX_BYTES),
+                       g_strdup ("1100"));
+  update = kiosk_source_fetch_and_parse (fixture->fetcher, &kiosk_format_sensorthings, config,
+                                         ctx, NULL, NULL, &error);
+  g_assert_null (update);
+  g_assert_error (error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "page 3: with the pages before it, over the "
+                                                   "source’s limit (option max-bytes)"));
+  g_clear_error (&error);
+
+  /* Without the option a source may have more than the fetcher's cap. */
+  g_hash_table_remove (config->options, KIOSK_SOURCE_OPTION_MAX_BYTES);
+  kiosk_fetcher_set_max_size (fixture->fetcher, 1024);
+  update = kiosk_source_fetch_and_parse (fixture->fetcher, &kiosk_format_sensorthings, config,
+                                         ctx, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (update->items->len, ==, 3);
+}
+
 static void
 test_event_window (void)
 {
@@ -999,6 +1115,8 @@ main (int   argc,
   ADD ("/source/running-festival", test_running_festival);
   ADD ("/source/paging", test_paging);
   ADD ("/source/paging-loop", test_paging_loop);
+  ADD ("/source/paged-not-modified", test_paged_not_modified);
+  ADD ("/source/max-bytes", test_max_bytes);
   ADD ("/sync/backoff", test_backoff);
   ADD ("/sync/warm-start", test_sync_warm_start);
   ADD ("/sync/network-back", test_network_back);

@@ -846,7 +846,7 @@ kiosk_fetcher_fetch (KioskFetcher       *self,
                      GError            **error)
 {
   return kiosk_fetcher_fetch_full (self, url, headers, etag, last_modified, 0,
-                                   cancellable, error);
+                                   0, cancellable, error);
 }
 
 KioskFetchResponse *
@@ -856,13 +856,15 @@ kiosk_fetcher_fetch_full (KioskFetcher       *self,
                           const char         *etag,
                           const char         *last_modified,
                           guint               deadline,
+                          gsize               max_size,
                           GCancellable       *cancellable,
                           GError            **error)
 {
   g_return_val_if_fail (KIOSK_IS_FETCHER (self), NULL);
   g_return_val_if_fail (url != NULL, NULL);
 
-  return fetch_any (self, url, headers, etag, last_modified, deadline, self->max_size,
+  return fetch_any (self, url, headers, etag, last_modified, deadline,
+                    max_size > 0 ? max_size : self->max_size,
                     cancellable, error);
 }
 

@@ -81,13 +81,15 @@ KioskFetchResponse *kiosk_fetcher_fetch           (KioskFetcher       *self,
                                                    const char         *last_modified,
                                                    GCancellable       *cancellable,
                                                    GError            **error);
-/* The same with its own deadline in seconds (0: the fetcher's). */
+/* The same with its own deadline in seconds and size cap in bytes (0:
+ * the fetcher's). */
 KioskFetchResponse *kiosk_fetcher_fetch_full      (KioskFetcher       *self,
                                                    const char         *url,
                                                    const char * const *headers,
                                                    const char         *etag,
                                                    const char         *last_modified,
                                                    guint               deadline,
+                                                   gsize               max_size,
                                                    GCancellable       *cancellable,
                                                    GError            **error);
 void                kiosk_fetcher_fetch_async     (KioskFetcher       *self,
