@@ -197,6 +197,16 @@ open_read_only (const char               *path,
   return db;
 }
 
+/* Leaves the file and its WAL as they are, for staff to look at: no
+ * checkpoint into a file that failed its check, no WAL deleted. */
+static void
+close_broken (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_file_control (db, "main", SQLITE_FCNTL_PERSIST_WAL, &(int) { 1 });
+  sqlite3_close (db);
+}
+
 /* One attempt at a read-write open: connection, pragmas, check, schema. */
 static sqlite3 *
 try_open (const char               *path,
@@ -222,14 +232,14 @@ try_open (const char               *path,
     {
       g_set_error (error, KIOSK_SQLITE_ERROR, local_error->code, "%s: %s",
                    path, local_error->message);
-      sqlite3_close (db);
+      close_broken (db);
       return NULL;
     }
 
   if (!check_integrity (db, path, error) ||
       !migrate (db, path, schema, version, error))
     {
-      sqlite3_close (db);
+      close_broken (db);
       return NULL;
     }
 
