@@ -15,6 +15,7 @@
 #include "kiosk-demo-surveys.h"
 #include "kiosk-outbox.h"
 #include "kiosk-outbox-sender.h"
+#include "kiosk-sqlite.h"
 
 #define DEADLINE_S 60
 
@@ -334,7 +335,8 @@ test_corrupt (Fixture       *fixture,
   g_file_set_contents (broken, garbage, -1, &error);
   g_assert_no_error (error);
 
-  g_test_expect_message ("kiosk-outbox", G_LOG_LEVEL_WARNING, "*a new outbox starts*");
+  g_test_expect_message ("kiosk-sqlite", G_LOG_LEVEL_WARNING,
+                         "The survey outbox *moved to*a new one started");
   outbox = kiosk_outbox_new (broken, &error);
   g_test_assert_expected_messages ();
   g_assert_no_error (error);
@@ -346,6 +348,32 @@ test_corrupt (Fixture       *fixture,
   while ((name = g_dir_read_name (listing)) != NULL)
     kept |= g_str_has_prefix (name, "outbox.sqlite.broken-");
   g_assert_true (kept);
+}
+
+/* A file of a newer Ankerort may hold answers this one cannot read: it
+ * is refused and left as it is, never moved aside. */
+static void
+test_too_new (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "newer", "outbox.sqlite", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(KioskOutbox) outbox = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  outbox = kiosk_outbox_new (path, &error);
+  g_assert_null (outbox);
+  g_assert_error (error, KIOSK_SQLITE_ERROR, KIOSK_SQLITE_ERROR_TOO_NEW);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "newer"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
 static void
@@ -915,6 +943,7 @@ main (int   argc,
   g_test_add ("/outbox/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("durable", test_durable);
   ADD ("corrupt", test_corrupt);
+  ADD ("too-new", test_too_new);
   ADD ("order", test_order);
   ADD ("backoff", test_backoff);
   ADD ("delivery/server-down", test_server_down);

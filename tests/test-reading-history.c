@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "kiosk-reading-history.h"
+#include "kiosk-sqlite.h"
 #include "kiosk-source-list.h"
 
 typedef struct
@@ -191,35 +192,6 @@ test_service_history_wins (void)
   g_assert_true (kiosk_reading_get_history (r) == api);
 }
 
-static void
-test_broken_file (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("reading-history-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "readings.sqlite", NULL);
-  g_autoptr(KioskReadingHistory) history = NULL;
-  g_autoptr(GPtrArray) readings = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) out = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-
-  g_assert_true (g_file_set_contents (path, "this is not a database, but it is long enough "
-                                      "to be read as one by sqlite, which will then say so",
-                                      -1, NULL));
-  history = kiosk_reading_history_new (path);
-  g_ptr_array_add (readings, reading ("r", 1, T0));
-  out = update (history, "s", readings, T0, NULL, &error);
-  g_assert_null (out);
-  g_assert_error (error, KIOSK_READING_HISTORY_ERROR, KIOSK_READING_HISTORY_ERROR_DATABASE);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, path));
-  g_clear_error (&error);
-
-  /* Cancelled: a quiet G_IO_ERROR_CANCELLED. */
-  g_cancellable_cancel (cancellable);
-  out = update (history, "s", readings, T0, cancellable, &error);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
 /* Points recorded in the file so far, read as another process would. */
 static int
 count_points (const char *path)
@@ -236,6 +208,49 @@ count_points (const char *path)
   sqlite3_close (db);
 
   return n;
+}
+
+static void
+test_broken_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("reading-history-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "readings.sqlite", NULL);
+  g_autoptr(KioskReadingHistory) history = NULL;
+  g_autoptr(GPtrArray) readings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) out = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  g_assert_true (g_file_set_contents (path, "this is not a database, but it is long enough "
+                                      "to be read as one by sqlite, which will then say so",
+                                      -1, NULL));
+  history = kiosk_reading_history_new (path);
+  g_ptr_array_add (readings, reading ("r", 1, T0));
+  /* Only a record: the broken file is kept aside and a new one started. */
+  g_test_expect_message ("kiosk-sqlite", G_LOG_LEVEL_WARNING, "The reading history *moved to*");
+  out = update (history, "s", readings, T0, NULL, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_nonnull (out);
+  g_clear_pointer (&out, g_hash_table_unref);
+  g_assert_cmpint (count_points (path), ==, 1);
+  g_clear_object (&history);
+
+  /* No file can be made where a folder is: an error that names it. */
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  history = kiosk_reading_history_new (path);
+  out = update (history, "s", readings, T0, NULL, &error);
+  g_assert_null (out);
+  g_assert_error (error, KIOSK_SQLITE_ERROR, KIOSK_SQLITE_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  /* Cancelled: a quiet G_IO_ERROR_CANCELLED. */
+  g_cancellable_cancel (cancellable);
+  out = update (history, "s", readings, T0, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 static gboolean

@@ -403,7 +403,9 @@ test_corrupt_database (Fixture       *fixture,
 
     g_assert_true (g_file_set_contents (fixture->db_path, garbage, 8192, NULL));
   }
+  g_test_expect_message ("kiosk-sqlite", G_LOG_LEVEL_WARNING, "The cache *moved to*");
   fixture->database = kiosk_database_open (fixture->db_path, &error);
+  g_test_assert_expected_messages ();
   g_assert_no_error (error);
   g_assert_nonnull (kiosk_database_get_recovery_message (fixture->database));
 

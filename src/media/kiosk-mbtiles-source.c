@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "kiosk-mbtiles-source.h"
+#include "kiosk-sqlite.h"
 #include "kiosk-tile-image.h"
 
 /* How many levels a missing tile may borrow from: beyond this the scaled
@@ -604,29 +605,30 @@ static gboolean
 open_database (KioskMbtilesSource  *self,
                GError             **error)
 {
-  int rc;
+  static const KioskSqliteSchema schema = {
+    .what = "MBTiles file",
+    .flags = KIOSK_SQLITE_OPEN_READ_ONLY,
+  };
+  g_autoptr(GError) local_error = NULL;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL);
-  if (rc != SQLITE_OK)
+  /* The file is data from outside: its views and triggers may call no
+   * function with side effects (trusted_schema=OFF) and nothing may write
+   * to it (query_only=ON), both set by the open; no value may be huge,
+   * and no query may run for ever. */
+  self->db = kiosk_sqlite_open (self->path, &schema, NULL, NULL, &local_error);
+  if (self->db == NULL)
     {
-      g_set_error (error, KIOSK_MBTILES_ERROR, KIOSK_MBTILES_ERROR_NOT_MBTILES,
-                   "%s cannot be opened: %s", self->path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_set_error (error, KIOSK_MBTILES_ERROR,
+                   g_error_matches (local_error, KIOSK_SQLITE_ERROR, KIOSK_SQLITE_ERROR_NOT_FOUND)
+                     ? KIOSK_MBTILES_ERROR_NOT_FOUND : KIOSK_MBTILES_ERROR_NOT_MBTILES,
+                   "%s", local_error->message);
       return FALSE;
     }
 
-  /* The file is data from outside: its views and triggers may call no
-   * function with side effects, nothing may write to it, no value may be
-   * huge, and no query may run for ever. */
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
   sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
   sqlite3_progress_handler (self->db, PROGRESS_STEPS, progress_cb, NULL);
-
-  rc = sqlite3_exec (self->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return query_error (self, rc, "making the connection read-only", error);
 
   return TRUE;
 }

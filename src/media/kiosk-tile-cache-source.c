@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "kiosk-fetcher.h"
+#include "kiosk-sqlite.h"
 #include "kiosk-tile-cache-source.h"
 #include "kiosk-tile-image.h"
 
@@ -49,6 +50,25 @@ struct _KioskTileCacheSource
 };
 
 G_DEFINE_FINAL_TYPE (KioskTileCacheSource, kiosk_tile_cache_source, SHUMATE_TYPE_DATA_SOURCE)
+
+/* Each entry brings the schema from version i to i + 1. Append, never edit. */
+static const char * const migrations[] = {
+  /* 0 -> 1 (IF NOT EXISTS: files from before user_version was counted) */
+  "CREATE TABLE IF NOT EXISTS tiles ("
+  " z INTEGER NOT NULL, x INTEGER NOT NULL, y INTEGER NOT NULL,"
+  " data BLOB NOT NULL, etag TEXT, last_modified TEXT,"
+  " fetched INTEGER NOT NULL, used INTEGER NOT NULL, size INTEGER NOT NULL,"
+  " PRIMARY KEY (z, x, y));"
+  "CREATE INDEX IF NOT EXISTS tiles_used ON tiles (used);",
+};
+
+/* Tiles come again from the network: a broken or newer file makes way. */
+static const KioskSqliteSchema schema = {
+  .what = "tile cache",
+  .flags = KIOSK_SQLITE_OPEN_DISPOSABLE,
+  .migrations = migrations,
+  .n_migrations = G_N_ELEMENTS (migrations),
+};
 
 typedef struct
 {
@@ -602,9 +622,7 @@ kiosk_tile_cache_source_new (const char    *url_template,
 {
   g_autoptr(KioskTileCacheSource) self = NULL;
   g_autoptr(GTask) purge = NULL;
-  g_autofree char *dir = NULL;
   const char *scheme;
-  int rc;
 
   g_return_val_if_fail (url_template != NULL, NULL);
   g_return_val_if_fail (KIOSK_IS_FETCHER (fetcher), NULL);
@@ -627,30 +645,9 @@ kiosk_tile_cache_source_new (const char    *url_template,
   self->url_template = g_strdup (url_template);
   self->cache_path = g_strdup (cache_path);
 
-  dir = g_path_get_dirname (cache_path);
-  g_mkdir_with_parents (dir, 0700);
-
-  rc = sqlite3_open_v2 (cache_path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (self->db,
-                       "PRAGMA journal_mode = WAL;"
-                       "PRAGMA synchronous = NORMAL;"
-                       "CREATE TABLE IF NOT EXISTS tiles ("
-                       " z INTEGER NOT NULL, x INTEGER NOT NULL, y INTEGER NOT NULL,"
-                       " data BLOB NOT NULL, etag TEXT, last_modified TEXT,"
-                       " fetched INTEGER NOT NULL, used INTEGER NOT NULL, size INTEGER NOT NULL,"
-                       " PRIMARY KEY (z, x, y));"
-                       "CREATE INDEX IF NOT EXISTS tiles_used ON tiles (used);",
-                       NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, KIOSK_TILE_ERROR, KIOSK_TILE_ERROR_FAILED,
-                   "The tile cache %s cannot be opened: %s", cache_path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_busy_timeout (self->db, 5000);
+  self->db = kiosk_sqlite_open (cache_path, &schema, NULL, NULL, error);
+  if (self->db == NULL)
+    return NULL;
 
   self->fetcher = g_object_ref (fetcher);
 

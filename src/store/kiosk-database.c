@@ -4,11 +4,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "kiosk-database.h"
+#include "kiosk-sqlite.h"
 
 struct _KioskDatabase
 {
@@ -23,8 +22,6 @@ struct _KioskDatabase
 };
 
 G_DEFINE_FINAL_TYPE (KioskDatabase, kiosk_database, G_TYPE_OBJECT)
-
-G_DEFINE_QUARK (kiosk-database-error-quark, kiosk_database_error)
 
 /* Each entry brings the schema from version i to i + 1. Append, never edit. */
 static const char * const migrations[] = {
@@ -49,7 +46,15 @@ static const char * const migrations[] = {
   ");",
 };
 
-#define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
+/* A cache is only a cache: a broken file, or one of a newer Ankerort, is
+ * kept for a post-mortem and the kiosk starts again rather than go
+ * without one. */
+static const KioskSqliteSchema schema = {
+  .what = "cache",
+  .flags = KIOSK_SQLITE_OPEN_DISPOSABLE,
+  .migrations = migrations,
+  .n_migrations = G_N_ELEMENTS (migrations),
+};
 
 KioskCachePage *
 kiosk_cache_page_new (const char *url,
@@ -129,23 +134,14 @@ from_usec (gint64 usec)
   return seconds != NULL ? g_date_time_add (seconds, usec % G_USEC_PER_SEC) : NULL;
 }
 
-static gboolean
-is_corruption (int code)
-{
-  code &= 0xff;
-  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_FORMAT;
-}
-
+/* The queries below report their errors in the SQLite helper's domain. */
 static gboolean
 set_sqlite_error (sqlite3     *db,
                   int          code,
                   const char  *what,
                   GError     **error)
 {
-  g_set_error (error, KIOSK_DATABASE_ERROR,
-               is_corruption (code) ? KIOSK_DATABASE_ERROR_CORRUPT : KIOSK_DATABASE_ERROR_FAILED,
-               "%s: %s", what, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code));
-  return FALSE;
+  return kiosk_sqlite_set_error (db, code, what, error);
 }
 
 static gboolean
@@ -153,137 +149,7 @@ exec (sqlite3     *db,
       const char  *sql,
       GError     **error)
 {
-  char *message = NULL;
-  int code = sqlite3_exec (db, sql, NULL, NULL, &message);
-
-  if (code != SQLITE_OK)
-    {
-      g_set_error (error, KIOSK_DATABASE_ERROR,
-                   is_corruption (code) ? KIOSK_DATABASE_ERROR_CORRUPT : KIOSK_DATABASE_ERROR_FAILED,
-                   "%s", message != NULL ? message : sqlite3_errstr (code));
-      sqlite3_free (message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           int         *value,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int code = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (code == SQLITE_OK)
-    code = sqlite3_step (stmt);
-  if (code != SQLITE_ROW)
-    {
-      set_sqlite_error (db, code, sql, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  *value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return TRUE;
-}
-
-static gboolean
-check_integrity (sqlite3  *db,
-                 GError  **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int code = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  g_autofree char *result = NULL;
-
-  if (code == SQLITE_OK)
-    code = sqlite3_step (stmt);
-  if (code != SQLITE_ROW)
-    {
-      set_sqlite_error (db, code, "checking the cache", error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      g_set_error (error, KIOSK_DATABASE_ERROR, KIOSK_DATABASE_ERROR_CORRUPT,
-                   "integrity check failed: %s", result ? result : "no answer");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-migrate (sqlite3  *db,
-         int      *version,
-         GError  **error)
-{
-  if (!query_int (db, "PRAGMA user_version", version, error))
-    return FALSE;
-
-  if (*version > SCHEMA_VERSION)
-    {
-      g_set_error (error, KIOSK_DATABASE_ERROR, KIOSK_DATABASE_ERROR_TOO_NEW,
-                   "schema version %d is newer than this Ankerort knows (%d)",
-                   *version, SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  while (*version < SCHEMA_VERSION)
-    {
-      g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE;%s;PRAGMA user_version = %d;COMMIT;",
-                                              migrations[*version], *version + 1);
-
-      if (!exec (db, sql, error))
-        {
-          exec (db, "ROLLBACK", NULL);
-          g_prefix_error (error, "migrating the cache to version %d: ", *version + 1);
-          return FALSE;
-        }
-      (*version)++;
-    }
-
-  return TRUE;
-}
-
-static sqlite3 *
-try_open (const char  *path,
-          int         *version,
-          GError     **error)
-{
-  sqlite3 *db = NULL;
-  int code;
-
-  code = sqlite3_open_v2 (path, &db,
-                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                          NULL);
-  if (code != SQLITE_OK)
-    {
-      set_sqlite_error (db, code, "opening the cache", error);
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  sqlite3_busy_timeout (db, 5000);
-  sqlite3_extended_result_codes (db, 1);
-
-  if (!exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
-                 "PRAGMA foreign_keys = ON;", error) ||
-      !check_integrity (db, error) ||
-      !migrate (db, version, error))
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  return db;
+  return kiosk_sqlite_exec (db, sql, error);
 }
 
 static void
@@ -319,26 +185,23 @@ kiosk_database_get_default_path (void)
   return g_build_filename (g_get_user_cache_dir (), "ankerort", "cache.db", NULL);
 }
 
-/* A cache is only a cache: keep the broken file for a post-mortem and
- * start again rather than leave the kiosk without one. */
+/* Corruption found while running: the file is kept for a post-mortem
+ * and the kiosk starts again with a new one. */
 static gboolean
 recover (KioskDatabase  *self,
          const GError   *cause,
          GError        **error)
 {
-  g_autofree char *moved_to = NULL;
+  char *message;
 
   g_clear_pointer (&self->db, sqlite3_close);
-  if (!kiosk_database_move_aside (self->path, &moved_to, error))
+  message = kiosk_sqlite_set_aside (self->path, schema.what, cause->message, error);
+  if (message == NULL)
     return FALSE;
-
   g_free (self->recovery_message);
-  self->recovery_message =
-    g_strdup_printf ("The cache %s could not be used (%s); it was moved to %s and a new one started",
-                     self->path, cause->message, moved_to);
-  g_message ("%s", self->recovery_message);
+  self->recovery_message = message;
 
-  self->db = try_open (self->path, &self->schema_version, error);
+  self->db = kiosk_sqlite_open (self->path, &schema, &self->schema_version, NULL, error);
   return self->db != NULL;
 }
 
@@ -347,41 +210,29 @@ kiosk_database_open (const char  *path,
                      GError     **error)
 {
   g_autoptr(KioskDatabase) self = NULL;
-  g_autoptr(GError) open_error = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *default_path = NULL;
 
   if (path == NULL)
     path = default_path = kiosk_database_get_default_path ();
 
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "cannot create %s: %s", dir, g_strerror (saved_errno));
-      return NULL;
-    }
-
   self = g_object_new (KIOSK_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
-  self->db = try_open (path, &self->schema_version, &open_error);
-  if (self->db == NULL && !recover (self, open_error, error))
+  self->db = kiosk_sqlite_open (path, &schema, &self->schema_version,
+                                &self->recovery_message, error);
+  if (self->db == NULL)
     return NULL;
 
   return g_steal_pointer (&self);
 }
 
-/* Corruption found while running: the same as at open, then the caller
- * still gets its error (the data it asked for is gone). */
+/* The caller still gets its error: the data it asked for is gone. */
 static void
 recover_if_corrupt (KioskDatabase *self,
                     const GError  *cause)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!g_error_matches (cause, KIOSK_DATABASE_ERROR, KIOSK_DATABASE_ERROR_CORRUPT))
+  if (!g_error_matches (cause, KIOSK_SQLITE_ERROR, KIOSK_SQLITE_ERROR_CORRUPT))
     return;
   if (!recover (self, cause, &error))
     g_message ("No cache any more: %s", error->message);
@@ -394,7 +245,7 @@ check_open (KioskDatabase  *self,
   if (self->db != NULL)
     return TRUE;
 
-  g_set_error (error, KIOSK_DATABASE_ERROR, KIOSK_DATABASE_ERROR_FAILED,
+  g_set_error (error, KIOSK_SQLITE_ERROR, KIOSK_SQLITE_ERROR_FAILED,
                "the cache %s cannot be used", self->path);
   return FALSE;
 }
@@ -740,38 +591,4 @@ kiosk_database_remove (KioskDatabase  *self,
   g_return_val_if_fail (source_id != NULL, FALSE);
 
   return run_for_source (self, "DELETE FROM sources WHERE id = ?", source_id, NULL, error);
-}
-
-gboolean
-kiosk_database_move_aside (const char  *path,
-                           char       **moved_to,
-                           GError     **error)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-  g_autofree char *target = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  target = g_strdup_printf ("%s.broken-%s", path, stamp);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
-
-      if (g_rename (from, to) != 0 && errno != ENOENT)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       "cannot move %s aside: %s", from, g_strerror (saved_errno));
-          return FALSE;
-        }
-    }
-
-  if (moved_to != NULL)
-    *moved_to = g_steal_pointer (&target);
-
-  return TRUE;
 }

@@ -5,15 +5,6 @@
 
 G_BEGIN_DECLS
 
-#define KIOSK_DATABASE_ERROR (kiosk_database_error_quark ())
-
-typedef enum
-{
-  KIOSK_DATABASE_ERROR_FAILED,
-  KIOSK_DATABASE_ERROR_CORRUPT,
-  KIOSK_DATABASE_ERROR_TOO_NEW,     /* written by a newer Ankerort */
-} KioskDatabaseError;
-
 /* One page of a source's answer (paged kinds have several). */
 typedef struct
 {
@@ -50,29 +41,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskCacheEntry, kiosk_cache_entry_free)
 
 G_DECLARE_FINAL_TYPE (KioskDatabase, kiosk_database, KIOSK, DATABASE, GObject)
 
-GQuark           kiosk_database_error_quark   (void);
-
 /* $XDG_CACHE_HOME/ankerort/cache.db */
 char            *kiosk_database_get_default_path (void);
 
-/* Opens (creating or migrating) the cache at @path. A corrupt or unreadable
- * file is moved aside to "@path.broken-TIMESTAMP" and a new one is made;
+/* Opens (creating or migrating) the cache at @path through kiosk-sqlite.h:
+ * a corrupt file, or one of a newer Ankerort, is moved aside to
+ * "@path.broken-TIMESTAMP" and a new one is made;
  * kiosk_database_get_recovery_message() then says what happened. Fails
- * only when no database can be made at @path at all. Safe to use from
- * several threads. */
+ * only when no database can be made at @path at all. Errors are
+ * KIOSK_SQLITE_ERROR (CORRUPT when the file broke while in use, after
+ * which a new one is made). Safe to use from several threads. */
 KioskDatabase   *kiosk_database_open          (const char       *path,
                                                GError          **error);
 const char      *kiosk_database_get_path      (KioskDatabase    *self);
 const char      *kiosk_database_get_recovery_message (KioskDatabase *self);
 int              kiosk_database_get_schema_version   (KioskDatabase *self);
-
-/* For every SQLite file of Ankerort that starts afresh when it is broken:
- * moves @path and its -wal and -shm to "@path.broken-TIMESTAMP" (kept for
- * staff) and sets *@moved_to to that name. Fails when any part cannot be
- * moved: a WAL left behind could be read into the new file. */
-gboolean         kiosk_database_move_aside    (const char       *path,
-                                               char            **moved_to,
-                                               GError          **error);
 
 /* Sets *@entry to NULL when nothing is cached for @source_id. */
 gboolean         kiosk_database_load          (KioskDatabase    *self,

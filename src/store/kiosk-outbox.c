@@ -13,14 +13,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "kiosk-database.h"
 #include "kiosk-outbox.h"
-
-#define SCHEMA_VERSION 1
+#include "kiosk-sqlite.h"
 
 struct _KioskOutbox
 {
@@ -171,73 +167,33 @@ recount_locked (KioskOutbox *self)
   g_source_attach (source, self->main_context);
 }
 
-static gboolean
-open_database (KioskOutbox  *self,
-               GError      **error)
-{
-  static const char schema[] =
-    "CREATE TABLE IF NOT EXISTS answers ("
-    "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-    "  key TEXT NOT NULL UNIQUE,"
-    "  survey_id TEXT NOT NULL,"
-    "  url TEXT NOT NULL,"
-    "  body TEXT NOT NULL,"
-    "  created INTEGER NOT NULL,"
-    "  attempts INTEGER NOT NULL DEFAULT 0,"
-    "  next_attempt INTEGER NOT NULL DEFAULT 0,"
-    "  last_error TEXT,"
-    "  set_aside INTEGER NOT NULL DEFAULT 0);"
-    "CREATE INDEX IF NOT EXISTS answers_waiting ON answers (set_aside, survey_id, seq);";
-  g_autofree char *dir = g_path_get_dirname (self->path);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int version = 0;
+/* Each entry brings the schema from version i to i + 1. Append, never edit. */
+static const char * const migrations[] = {
+  /* 0 -> 1 (IF NOT EXISTS: files from before user_version was counted) */
+  "CREATE TABLE IF NOT EXISTS answers ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  survey_id TEXT NOT NULL,"
+  "  url TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  set_aside INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX IF NOT EXISTS answers_waiting ON answers (set_aside, survey_id, seq);",
+};
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_FAILED,
-                   "Cannot create %s: %s", dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  if (sqlite3_open_v2 (self->path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                       NULL) != SQLITE_OK)
-    return db_error (self, "open", error);
-
-  sqlite3_busy_timeout (self->db, 10000);
-
-  /* WAL survives a crash at any moment; FULL syncs the WAL on every commit,
-   * so a committed answer survives a power cut too. */
-  if (!exec (self, "PRAGMA journal_mode = WAL;", error) ||
-      !exec (self, "PRAGMA synchronous = FULL;", error) ||
-      !exec (self, "PRAGMA secure_delete = ON;", error))
-    return FALSE;
-
-  stmt = prepare (self, "PRAGMA user_version;", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  /* A statement left open would keep the checkpoint below from finishing. */
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (version > SCHEMA_VERSION)
-    {
-      g_set_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_DATABASE,
-                   "%s: written by a newer Ankerort (schema %d, this one knows %d)",
-                   self->path, version, SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  if (!exec (self, schema, error) ||
-      !exec (self, "PRAGMA user_version = 1;", error))
-    return FALSE;
-
-  /* A run killed between a delivery and its checkpoint left the answer's
-   * old pages in the WAL. */
-  return checkpoint_locked (self, error);
-}
+/* WAL survives a crash at any moment; FULL syncs the WAL on every commit,
+ * so a committed answer survives a power cut too. A file of a newer
+ * Ankerort is refused: it may hold answers this one cannot read. */
+static const KioskSqliteSchema schema = {
+  .what = "survey outbox",
+  .flags = KIOSK_SQLITE_OPEN_SYNC_FULL | KIOSK_SQLITE_OPEN_SECURE_DELETE,
+  .busy_timeout_ms = 10000,
+  .migrations = migrations,
+  .n_migrations = G_N_ELEMENTS (migrations),
+};
 
 static void
 kiosk_outbox_finalize (GObject *object)
@@ -307,25 +263,6 @@ kiosk_outbox_init (KioskOutbox *self)
   g_mutex_init (&self->mutex);
 }
 
-static gboolean
-set_aside_broken (KioskOutbox  *self,
-                  const char   *reason,
-                  GError      **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *aside = NULL;
-
-  if (!kiosk_database_move_aside (self->path, &aside, &local_error))
-    {
-      g_set_error (error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_DATABASE,
-                   "%s (and %s)", reason, local_error->message);
-      return FALSE;
-    }
-
-  g_warning ("%s; the file is kept as %s and a new outbox starts", reason, aside);
-  return TRUE;
-}
-
 char *
 kiosk_outbox_get_default_path (void)
 {
@@ -337,7 +274,6 @@ kiosk_outbox_new (const char  *path,
                   GError     **error)
 {
   g_autoptr(KioskOutbox) self = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -345,22 +281,16 @@ kiosk_outbox_new (const char  *path,
   self->path = g_strdup (path);
   self->main_context = g_main_context_ref_thread_default ();
 
-  if (!open_database (self, &local_error))
-    {
-      int code = self->db != NULL ? sqlite3_errcode (self->db) : SQLITE_OK;
+  /* A broken file must not stop the kiosk from taking answers: it is
+   * kept, renamed, for staff to look at, and a fresh outbox starts. */
+  self->db = kiosk_sqlite_open (path, &schema, NULL, NULL, error);
+  if (self->db == NULL)
+    return NULL;
 
-      if (code != SQLITE_NOTADB && code != SQLITE_CORRUPT)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
-      /* A broken file must not stop the kiosk from taking answers: it is
-       * kept, renamed, for staff to look at, and a fresh outbox starts. */
-      g_clear_pointer (&self->db, sqlite3_close);
-      if (!set_aside_broken (self, local_error->message, error) || !open_database (self, error))
-        return NULL;
-    }
+  /* A run killed between a delivery and its checkpoint left the answer's
+   * old pages in the WAL. */
+  if (!checkpoint_locked (self, error))
+    return NULL;
 
   g_mutex_lock (&self->mutex);
   recount_locked (self);

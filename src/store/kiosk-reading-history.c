@@ -4,11 +4,11 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
 
 #include "kiosk-reading-history.h"
+#include "kiosk-sqlite.h"
 
 struct _KioskReadingHistory
 {
@@ -84,51 +84,36 @@ exec (KioskReadingHistory  *self,
   return TRUE;
 }
 
+/* Each entry brings the schema from version i to i + 1. Append, never edit. */
+static const char * const migrations[] = {
+  /* 0 -> 1 (IF NOT EXISTS: files from before user_version was counted) */
+  "CREATE TABLE IF NOT EXISTS reading_points ("
+  "  source TEXT NOT NULL,"
+  "  reading TEXT NOT NULL,"
+  "  time INTEGER NOT NULL,"
+  "  value REAL NOT NULL,"
+  "  PRIMARY KEY (source, reading, time)"
+  ") WITHOUT ROWID",
+};
+
+/* What the kiosk saw is only a record: a broken or newer file makes way. */
+static const KioskSqliteSchema schema = {
+  .what = "reading history",
+  .flags = KIOSK_SQLITE_OPEN_DISPOSABLE,
+  .busy_timeout_ms = 2000,
+  .migrations = migrations,
+  .n_migrations = G_N_ELEMENTS (migrations),
+};
+
 /* Called with the lock held, in a worker thread. */
 static gboolean
 ensure_open (KioskReadingHistory  *self,
              GError              **error)
 {
-  g_autofree char *dir = NULL;
+  if (self->db == NULL)
+    self->db = kiosk_sqlite_open (self->path, &schema, NULL, NULL, error);
 
-  if (self->db != NULL)
-    return TRUE;
-
-  dir = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Reading history: cannot create %s: %s", dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  if (sqlite3_open_v2 (self->path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      db_error (self->db, self->path, "opening", error);
-      g_clear_pointer (&self->db, sqlite3_close);
-      return FALSE;
-    }
-
-  sqlite3_busy_timeout (self->db, 2000);
-  if (!exec (self, "PRAGMA journal_mode=WAL", error) ||
-      !exec (self, "PRAGMA synchronous=NORMAL", error) ||
-      !exec (self,
-             "CREATE TABLE IF NOT EXISTS reading_points ("
-             "  source TEXT NOT NULL,"
-             "  reading TEXT NOT NULL,"
-             "  time INTEGER NOT NULL,"
-             "  value REAL NOT NULL,"
-             "  PRIMARY KEY (source, reading, time)"
-             ") WITHOUT ROWID", error))
-    {
-      g_clear_pointer (&self->db, sqlite3_close);
-      return FALSE;
-    }
-
-  return TRUE;
+  return self->db != NULL;
 }
 
 static gboolean
