@@ -175,8 +175,20 @@ test_request_url (void)
   expand = kiosk_sensors_url_get_param (url, "$expand");
   g_assert_cmpstr (expand, ==,
                    "Locations,Datastreams($expand=ObservedProperty,Observations("
-                   "$filter=phenomenonTime ge 2026-11-21T01:30:00Z;"
+                   "$filter=phenomenonTime ge 2026-11-21T01:00:00Z;"
                    "$orderby=phenomenonTime desc;$top=500))");
+
+  /* Within the hour the URL stays the same, so refreshes can be conditional. */
+  {
+    g_autoptr(KioskParseContext) later = sensors_test_context (NULL);
+    g_autoptr(GDateTime) now = g_date_time_add_minutes (later->now, 20);
+    g_autofree char *later_url = NULL;
+
+    g_date_time_unref (later->now);
+    later->now = g_steal_pointer (&now);
+    later_url = kiosk_format_sensorthings.request_url (BASE "/", later);
+    g_assert_cmpstr (later_url, ==, url);
+  }
   g_clear_pointer (&url, g_free);
 
   /* 1.0 and /Things work too; the observation count is an option. */

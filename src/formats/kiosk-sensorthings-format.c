@@ -471,7 +471,10 @@ kiosk_sensorthings_request_url (const char              *configured_url,
   now = ctx != NULL && ctx->now != NULL ? g_date_time_ref (ctx->now) : g_date_time_new_now_utc ();
   from = g_date_time_add_hours (now, -(int) (ctx != NULL ? kiosk_sensors_history_hours (ctx) : 24));
   from_utc = g_date_time_to_utc (from);
-  from_text = g_date_time_format (from_utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* To the hour: the URL (and the server's next links) stay the same for an
+   * hour, so every page can be asked for with its validators and answer
+   * 304. The history starts at most an hour earlier; $top still caps it. */
+  from_text = g_date_time_format (from_utc, "%Y-%m-%dT%H:00:00Z");
 
   expand = g_strdup_printf ("Locations,Datastreams($expand=ObservedProperty,"
                             "Observations($filter=phenomenonTime ge %s;"
