@@ -585,13 +585,13 @@ test_redact (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *shown = kiosk_fetcher_redact_uri (cases[i].url);
+      g_autofree char *shown = kiosk_redact_uri (cases[i].url);
 
       g_assert_cmpstr (shown, ==, cases[i].shown);
     }
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
     {
-      g_autofree char *shown = kiosk_fetcher_redact_header (headers[i].header);
+      g_autofree char *shown = kiosk_redact_header (headers[i].header);
 
       g_assert_cmpstr (shown, ==, headers[i].shown);
     }

@@ -414,6 +414,8 @@ next_link (const char *url,
       g_assert_null (result.next_url);
       g_assert_true (sensors_test_has_warning (&result, warning));
     }
+  /* Warnings name URLs without their passwords and keys. */
+  g_assert_false (sensors_test_has_warning (&result, "s3cret"));
 }
 
 static void
@@ -428,7 +430,11 @@ test_paging (void)
   next_link (BASE "/Things?$top=100", BASE "/Things?$top=100&$skiptoken=a1b2", 1, NULL, NULL);
   next_link (BASE "/Things?$skip=4", "http://frost:8080/FROST-Server/v1.1/Things?$skip=6", 2, NULL,
              "points to another host");
+  next_link ("http://user:s3cret@example.org/v1.1/Things?$skip=4",
+             "http://frost:8080/v1.1/Things?$skip=6&api_key=s3cret", 2, NULL,
+             "points to another host");
   next_link (NULL, BASE "/Things?$skip=2", 1, NULL, "not followed");
+  next_link (NULL, BASE "/Things?$skip=2&token=s3cret", 1, NULL, "not followed");
   /* The page cap: 20 pages by default, or the source's max-pages. */
   next_link (BASE "/Things?$skip=38", BASE "/Things?$skip=40", 19, NULL, "stopped after 20 pages");
   next_link (BASE "/Things?$skip=2", BASE "/Things?$skip=4", 1, "2", "stopped after 2 pages");

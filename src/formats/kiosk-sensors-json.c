@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kiosk-json.h"
+#include "kiosk-redact.h"
 #include "kiosk-sensors-json.h"
 
 struct _KioskSensorsKinds
@@ -461,8 +462,10 @@ kiosk_sensors_check_next_url (const KioskParseContext *ctx,
   if (ctx->url == NULL || !(g_str_has_prefix (ctx->url, "http://") ||
                             g_str_has_prefix (ctx->url, "https://")))
     {
+      g_autofree char *shown = kiosk_redact_uri (next_url);
+
       kiosk_parse_result_warn (result, "page %u: next page %s not followed: these bytes did "
-                               "not come from the service", ctx->page + 1, next_url);
+                               "not come from the service", ctx->page + 1, shown);
       return FALSE;
     }
 
@@ -475,9 +478,12 @@ kiosk_sensors_check_next_url (const KioskParseContext *ctx,
 
   if (!same_origin (ctx->url, next_url))
     {
+      g_autofree char *shown_next = kiosk_redact_uri (next_url);
+      g_autofree char *shown_url = kiosk_redact_uri (ctx->url);
+
       kiosk_parse_result_warn (result, "page %u: the next-page link %s points to another host "
                                "than %s (is the server's root URL set right?); not followed",
-                               ctx->page + 1, next_url, ctx->url);
+                               ctx->page + 1, shown_next, shown_url);
       return FALSE;
     }
 

@@ -132,7 +132,7 @@ resolve_url (const KioskParseContext *ctx,
 
   resolved = g_uri_resolve_relative (ctx->url, url, G_URI_FLAGS_NONE, &error);
   if (resolved == NULL)
-    g_debug ("Cannot resolve “%s”: %s", url, error != NULL ? error->message : "invalid");
+    g_debug ("Cannot resolve a relative link: %s", error != NULL ? error->message : "invalid");
 
   return resolved;
 }

@@ -259,7 +259,7 @@ kiosk_map_tiles_new_async (const char          *id,
     case KIOSK_TILES_INVALID:
     default:
       {
-        g_autofree char *shown = kiosk_fetcher_redact_uri (url);
+        g_autofree char *shown = kiosk_redact_uri (url);
 
         g_task_return_new_error (task, KIOSK_MAP_TILES_ERROR, KIOSK_MAP_TILES_ERROR_INVALID,
                                  "“%s” is neither an MBTiles file nor a tile URL template",

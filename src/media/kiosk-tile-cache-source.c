@@ -513,7 +513,7 @@ looked_up_cb (GObject      *object,
   message = soup_message_new (SOUP_METHOD_GET, url);
   if (message == NULL)
     {
-      g_autofree char *shown = kiosk_fetcher_redact_uri (url);
+      g_autofree char *shown = kiosk_redact_uri (url);
 
       g_task_return_new_error (task, KIOSK_TILE_ERROR, KIOSK_TILE_ERROR_FAILED,
                                "“%s” is not a valid URL", shown);
@@ -633,7 +633,7 @@ kiosk_tile_cache_source_new (const char    *url_template,
       strstr (url_template, "{z}") == NULL || strstr (url_template, "{x}") == NULL ||
       strstr (url_template, "{y}") == NULL)
     {
-      g_autofree char *shown = kiosk_fetcher_redact_uri (url_template);
+      g_autofree char *shown = kiosk_redact_uri (url_template);
 
       g_set_error (error, KIOSK_TILE_ERROR, KIOSK_TILE_ERROR_FAILED,
                    "“%s” is not a tile URL template: it needs http(s) and {z}, {x} and {y}",

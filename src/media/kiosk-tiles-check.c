@@ -126,7 +126,7 @@ check_url (const char              *url_template,
   g_free (number);
   number = g_strdup_printf ("%d", y);
   g_string_replace (url, "{y}", number, 0);
-  shown = kiosk_fetcher_redact_uri (url->str);
+  shown = kiosk_redact_uri (url->str);
 
   /* The check runs without a kiosk, so it has a fetcher of its own: the
    * same redirect policy, limits and deadline as the map's tiles. */

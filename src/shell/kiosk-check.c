@@ -281,7 +281,7 @@ kiosk_check_main (int    argc,
   kind = options.rest[0];
   source = options.rest[1];
   /* What is printed of SOURCE: never its password or keys. */
-  shown = kiosk_fetcher_redact_uri (source);
+  shown = kiosk_redact_uri (source);
 
   format = kiosk_format_lookup (kind);
   if (format == NULL)
@@ -304,7 +304,7 @@ kiosk_check_main (int    argc,
 
       if (colon == NULL || colon == options.headers[i])
         {
-          g_autofree char *header = kiosk_fetcher_redact_header (options.headers[i]);
+          g_autofree char *header = kiosk_redact_header (options.headers[i]);
 
           return usage_error (context, "--header %u (%s) is not “Name: value”", i + 1, header);
         }

@@ -518,7 +518,7 @@ import_source_group (GKeyFile   *keyfile,
     }
   if (url == NULL || !url_is_acceptable (g_strstrip (url)))
     {
-      g_autofree char *shown = kiosk_fetcher_redact_uri (url ? url : "");
+      g_autofree char *shown = kiosk_redact_uri (url ? url : "");
 
       add_message (messages,
                    _("%s: [%s] url: “%s” is not an http, https, file or resource URL; source skipped"),

@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
+#include "kiosk-redact.h"
+
 G_BEGIN_DECLS
 
 #define KIOSK_FETCH_ERROR (kiosk_fetch_error_quark ())
@@ -157,11 +159,5 @@ typedef enum
 
 KioskRedirectPolicy kiosk_fetcher_check_redirect  (GUri               *from,
                                                    GUri               *to);
-
-/* For messages and logs: @url without its password and without the values
- * of query parameters that look like keys or tokens (a string without a
- * scheme, a file name, as it is); @header ("Name: value") as its name only. */
-char               *kiosk_fetcher_redact_uri      (const char         *url);
-char               *kiosk_fetcher_redact_header   (const char         *header);
 
 G_END_DECLS

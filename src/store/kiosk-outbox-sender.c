@@ -98,7 +98,7 @@ static void
 send_one (KioskOutboxSender *self,
           KioskOutboxEntry  *entry)
 {
-  g_autofree char *shown_url = kiosk_fetcher_redact_uri (entry->url);
+  g_autofree char *shown_url = kiosk_redact_uri (entry->url);
   g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GBytes) request = NULL;
   g_autoptr(GBytes) response = NULL;

@@ -388,12 +388,6 @@ kiosk_services_fetch_finish (KioskServices  *self,
   return finish_forwarded (self, result, error);
 }
 
-char *
-kiosk_services_redact_uri (const char *url)
-{
-  return kiosk_fetcher_redact_uri (url);
-}
-
 gboolean
 kiosk_services_can_store_answers (KioskServices *self)
 {

@@ -69,9 +69,6 @@ GBytes          *kiosk_services_fetch_finish     (KioskServices       *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 
-/* @url as it may appear in a message or a log: without passwords or keys
- * (kiosk_fetcher_redact_uri). */
-char            *kiosk_services_redact_uri       (const char          *url);
 
 /* Survey answers go into the outbox, which sends them later. */
 gboolean         kiosk_services_can_store_answers (KioskServices      *self);

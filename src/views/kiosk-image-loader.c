@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "kiosk-image-loader.h"
+#include "kiosk-redact.h"
 #include "kiosk-services.h"
 
 #define CACHE_SIZE 32
@@ -102,7 +103,7 @@ load_thread (GTask        *task,
   if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error) ||
       !gdk_pixbuf_loader_close (loader, &error))
     {
-      g_autofree char *shown = kiosk_services_redact_uri (data->uri);
+      g_autofree char *shown = kiosk_redact_uri (data->uri);
 
       g_prefix_error (&error, "image “%s” (%" G_GSIZE_FORMAT " bytes): ", shown, g_bytes_get_size (bytes));
       g_task_return_error (task, error);
@@ -112,7 +113,7 @@ load_thread (GTask        *task,
   pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
   if (pixbuf == NULL)
     {
-      g_autofree char *shown = kiosk_services_redact_uri (data->uri);
+      g_autofree char *shown = kiosk_redact_uri (data->uri);
 
       g_task_return_new_error (task, KIOSK_IMAGE_LOADER_ERROR, KIOSK_IMAGE_LOADER_ERROR_UNSUPPORTED,
                                "image “%s” could not be decoded", shown);
