@@ -347,3 +347,26 @@ kiosk_test_ui_find (GtkWidget  *root,
 
   return NULL;
 }
+
+KioskWindow *
+kiosk_test_ui_start_app (KioskApplication *app,
+                         GCallback         activate_cb,
+                         gboolean          fullscreen)
+{
+  g_autoptr(GError) error = NULL;
+  KioskWindow *window;
+
+  g_signal_connect (app, "activate", activate_cb, NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = kiosk_application_get_window (app);
+  g_assert_nonnull (window);
+  if (fullscreen)
+    kiosk_test_ui_wait_until (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  else
+    kiosk_test_ui_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  kiosk_test_ui_settle (GTK_WIDGET (window));
+
+  return window;
+}

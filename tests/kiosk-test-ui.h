@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "kiosk-application.h"
 #include "kiosk-window.h"
 
 G_BEGIN_DECLS
@@ -69,5 +70,11 @@ char     *kiosk_test_ui_screenshot       (GtkWidget  *widget,
 GtkWidget *kiosk_test_ui_find            (GtkWidget  *root,
                                           GType       type,
                                           const char *label);
+/* Registers and activates @app (its "activate" handler @activate_cb sets
+ * the kiosk up first), waits until the window is shown (fullscreen when
+ * @fullscreen) and has settled, and returns it. */
+KioskWindow *kiosk_test_ui_start_app     (KioskApplication *app,
+                                          GCallback         activate_cb,
+                                          gboolean          fullscreen);
 
 G_END_DECLS

@@ -559,14 +559,7 @@ main (int   argc,
   g_settings_set_string (kiosk_config_get_settings (config), "time-zone", "Europe/Berlin");
 
   app = kiosk_application_new ();
-  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = kiosk_application_get_window (app);
-  g_assert_nonnull (window);
-  kiosk_test_ui_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  kiosk_test_ui_settle (GTK_WIDGET (window));
+  window = kiosk_test_ui_start_app (app, G_CALLBACK (activate_cb), FALSE);
 
   g_test_add_func ("/ui/events/list", test_list);
   g_test_add_func ("/ui/events/filters-and-reset", test_filters_and_reset);

@@ -296,14 +296,7 @@ main (int   argc,
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   app = kiosk_application_new ();
-  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = kiosk_application_get_window (app);
-  g_assert_nonnull (window);
-  kiosk_test_ui_wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  kiosk_test_ui_settle (GTK_WIDGET (window));
+  window = kiosk_test_ui_start_app (app, G_CALLBACK (activate_cb), FALSE);
 
   g_test_add_func ("/ui/sensors/empty-state", test_empty_state);
   g_test_add_func ("/ui/sensors/tiles", test_tiles);

@@ -579,14 +579,7 @@ main (int   argc,
   g_settings_set_double (settings (), "longitude", HOME_LON);
 
   app = kiosk_application_new ();
-  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = kiosk_application_get_window (app);
-  g_assert_nonnull (window);
-  kiosk_test_ui_wait_until (gtk_window_is_fullscreen (GTK_WINDOW (window)));
-  kiosk_test_ui_settle (GTK_WIDGET (window));
+  window = kiosk_test_ui_start_app (app, G_CALLBACK (activate_cb), TRUE);
 
   g_test_add_func ("/ui/settings/place", test_place);
   g_test_add_func ("/ui/settings/sources", test_sources);

@@ -333,21 +333,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   kiosk_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
 
   app = kiosk_application_new ();
-  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = kiosk_application_get_window (app);
-  g_assert_nonnull (window);
-  kiosk_test_ui_wait_until (gtk_window_is_fullscreen (GTK_WINDOW (window)));
-  kiosk_test_ui_settle (GTK_WIDGET (window));
+  window = kiosk_test_ui_start_app (app, G_CALLBACK (activate_cb), TRUE);
 
   g_test_add_func ("/ui/shell/fullscreen", test_fullscreen);
   g_test_add_func ("/ui/shell/attract-to-home", test_attract_to_home);
