@@ -1,4 +1,4 @@
-/* kiosk-map-view-markers.c: the map view's markers, grouped by zoom, and the chips that filter them */
+/* kiosk-map-view-markers.c: the map's markers, grouped by zoom, and the chips that filter them */
 
 #define G_LOG_DOMAIN "kiosk-map-view"
 
