@@ -6,6 +6,7 @@
 #include "kiosk-formats.h"
 #include "kiosk-i18n.h"
 #include "kiosk-survey-format.h"
+#include "kiosk-survey-results.h"
 
 static GBytes *
 load_fixture (const char *name)

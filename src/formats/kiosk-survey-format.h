@@ -1,4 +1,4 @@
-/* kiosk-survey-format.h: the `survey` kind: SurveyJS surveys and their results */
+/* kiosk-survey-format.h: the `survey` kind: SurveyJS surveys */
 #pragma once
 
 #include "kiosk-format.h"
@@ -14,28 +14,12 @@ G_BEGIN_DECLS
 #define KIOSK_SURVEY_DEFAULT_TEXT   1000   /* when the survey sets no maxLength */
 #define KIOSK_SURVEY_MAX_DEPTH      64     /* JSON nesting */
 
-/* Published results: per question, per choice key, a count. */
-typedef struct
-{
-  guint       total;     /* answers counted */
-  GHashTable *counts;    /* question id -> GHashTable (choice key -> GUINT_TO_POINTER (count)) */
-} KioskSurveyResults;
-
-gboolean            kiosk_survey_format_parse    (GBytes                  *bytes,
-                                                  const KioskParseContext *ctx,
-                                                  KioskParseResult        *result,
-                                                  GError                 **error);
+gboolean  kiosk_survey_format_parse    (GBytes                  *bytes,
+                                        const KioskParseContext *ctx,
+                                        KioskParseResult        *result,
+                                        GError                 **error);
 /* What `check --json` prints for a survey (also used by the tests). */
-JsonNode           *kiosk_survey_format_to_json  (gpointer                 item,
-                                                  const KioskParseContext *ctx);
-
-KioskSurveyResults *kiosk_survey_results_parse   (GBytes                  *bytes,
-                                                  GError                 **error);
-void                kiosk_survey_results_free    (KioskSurveyResults      *results);
-guint               kiosk_survey_results_get     (KioskSurveyResults      *results,
-                                                  const char              *question_id,
-                                                  const char              *choice_key);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskSurveyResults, kiosk_survey_results_free)
+JsonNode *kiosk_survey_format_to_json  (gpointer                 item,
+                                        const KioskParseContext *ctx);
 
 G_END_DECLS

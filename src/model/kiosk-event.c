@@ -8,46 +8,14 @@
 #include <math.h>
 
 #include "kiosk-event.h"
-
-/* A text in one language ("de"); either text may be NULL. */
-typedef struct
-{
-  char *language;
-  char *title;
-  char *description;
-} Translation;
-
-/* What the occurrences of one event have in common. A recurring event's
- * occurrences share one record; a setter on a shared record copies it first
- * (copy on write), so an override changes only its own occurrence. */
-typedef struct
-{
-  gatomicrefcount  ref_count;
-  char            *uid;
-  char            *title;
-  char            *description;
-  char            *location;
-  char            *address;
-  char           **categories;
-  char            *url;
-  char            *image;
-  char            *status;
-  char            *currency;
-  char            *accessibility;
-  Translation     *translations;     /* NULL when none */
-  guint            n_translations;
-  double           latitude;
-  double           longitude;
-  double           price;
-  gboolean         free;
-} EventData;
+#include "kiosk-event-data.h"
 
 struct _KioskEvent
 {
   GObject     parent_instance;
 
   /* owned */
-  EventData  *data;
+  KioskEventData  *data;
   GDateTime  *start;
   GDateTime  *end;
   gboolean    all_day;
@@ -80,102 +48,22 @@ G_DEFINE_FINAL_TYPE (KioskEvent, kiosk_event, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
 
-static EventData *
-event_data_new (void)
-{
-  EventData *data = g_new0 (EventData, 1);
-
-  g_atomic_ref_count_init (&data->ref_count);
-  data->latitude = NAN;
-  data->longitude = NAN;
-  data->price = NAN;
-
-  return data;
-}
-
-static EventData *
-event_data_ref (EventData *data)
-{
-  g_atomic_ref_count_inc (&data->ref_count);
-  return data;
-}
-
-static void
-event_data_unref (EventData *data)
-{
-  if (!g_atomic_ref_count_dec (&data->ref_count))
-    return;
-
-  g_free (data->uid);
-  g_free (data->title);
-  g_free (data->description);
-  g_free (data->location);
-  g_free (data->address);
-  g_strfreev (data->categories);
-  g_free (data->url);
-  g_free (data->image);
-  g_free (data->status);
-  g_free (data->currency);
-  g_free (data->accessibility);
-  for (guint i = 0; i < data->n_translations; i++)
-    {
-      g_free (data->translations[i].language);
-      g_free (data->translations[i].title);
-      g_free (data->translations[i].description);
-    }
-  g_free (data->translations);
-  g_free (data);
-}
-
-static EventData *
-event_data_copy (const EventData *data)
-{
-  EventData *copy = event_data_new ();
-
-  copy->uid = g_strdup (data->uid);
-  copy->title = g_strdup (data->title);
-  copy->description = g_strdup (data->description);
-  copy->location = g_strdup (data->location);
-  copy->address = g_strdup (data->address);
-  copy->categories = g_strdupv (data->categories);
-  copy->url = g_strdup (data->url);
-  copy->image = g_strdup (data->image);
-  copy->status = g_strdup (data->status);
-  copy->currency = g_strdup (data->currency);
-  copy->accessibility = g_strdup (data->accessibility);
-  if (data->n_translations > 0)
-    copy->translations = g_new0 (Translation, data->n_translations);
-  copy->n_translations = data->n_translations;
-  for (guint i = 0; i < data->n_translations; i++)
-    {
-      copy->translations[i].language = g_strdup (data->translations[i].language);
-      copy->translations[i].title = g_strdup (data->translations[i].title);
-      copy->translations[i].description = g_strdup (data->translations[i].description);
-    }
-  copy->latitude = data->latitude;
-  copy->longitude = data->longitude;
-  copy->price = data->price;
-  copy->free = data->free;
-
-  return copy;
-}
-
 /* The record to change: @self's own, copied first when it is shared. */
-static EventData *
+static KioskEventData *
 writable_data (KioskEvent *self)
 {
   if (!g_atomic_ref_count_compare (&self->data->ref_count, 1))
     {
-      EventData *copy = event_data_copy (self->data);
+      KioskEventData *copy = kiosk_event_data_copy (self->data);
 
-      event_data_unref (self->data);
+      kiosk_event_data_unref (self->data);
       self->data = copy;
     }
 
   return self->data;
 }
 
-/* @field is the offset of a string in EventData. */
+/* @field is the offset of a string in KioskEventData. */
 static void
 set_string (KioskEvent *self,
             gsize       field,
@@ -201,7 +89,7 @@ kiosk_event_finalize (GObject *object)
 {
   KioskEvent *self = (KioskEvent *)object;
 
-  g_clear_pointer (&self->data, event_data_unref);
+  g_clear_pointer (&self->data, kiosk_event_data_unref);
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->end, g_date_time_unref);
 
@@ -400,7 +288,7 @@ kiosk_event_class_init (KioskEventClass *klass)
 static void
 kiosk_event_init (KioskEvent *self)
 {
-  self->data = event_data_new ();
+  self->data = kiosk_event_data_new ();
 }
 
 KioskEvent *
@@ -425,8 +313,8 @@ share (KioskEvent *self,
 {
   KioskEvent *other = g_object_new (KIOSK_TYPE_EVENT, NULL);
 
-  g_clear_pointer (&other->data, event_data_unref);
-  other->data = event_data_ref (self->data);
+  g_clear_pointer (&other->data, kiosk_event_data_unref);
+  other->data = kiosk_event_data_ref (self->data);
   other->start = start != NULL ? g_date_time_ref (start) : NULL;
   other->end = end != NULL ? g_date_time_ref (end) : NULL;
   other->all_day = !!all_day;
@@ -466,7 +354,7 @@ kiosk_event_set_uid (KioskEvent *self,
                      const char *uid)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, G_STRUCT_OFFSET (EventData, uid), uid, PROP_UID);
+  set_string (self, G_STRUCT_OFFSET (KioskEventData, uid), uid, PROP_UID);
 }
 
 const char *
@@ -481,18 +369,7 @@ kiosk_event_set_title (KioskEvent *self,
                        const char *title)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, G_STRUCT_OFFSET (EventData, title), title, PROP_TITLE);
-}
-
-/* Keeps one text a language: a later one replaces an earlier one. */
-static void
-add_text (char       **slot,
-          const char  *text)
-{
-  if (text == NULL || *text == '\0')
-    return;
-  g_free (*slot);
-  *slot = g_strdup (text);
+  set_string (self, G_STRUCT_OFFSET (KioskEventData, title), title, PROP_TITLE);
 }
 
 void
@@ -501,38 +378,13 @@ kiosk_event_add_translation (KioskEvent *self,
                              const char *title,
                              const char *description)
 {
-  g_autofree char *primary = NULL;
-  Translation *translation = NULL;
-  EventData *data;
-  char *dash;
-
   g_return_if_fail (KIOSK_IS_EVENT (self));
   g_return_if_fail (language != NULL);
 
   if ((title == NULL || *title == '\0') && (description == NULL || *description == '\0'))
     return;
 
-  /* "de-DE" and "de" are the same language for a kiosk. */
-  primary = g_ascii_strdown (language, -1);
-  if ((dash = strpbrk (primary, "-_")) != NULL)
-    *dash = '\0';
-
-  data = writable_data (self);
-  for (guint i = 0; i < data->n_translations && translation == NULL; i++)
-    {
-      if (g_str_equal (data->translations[i].language, primary))
-        translation = &data->translations[i];
-    }
-  if (translation == NULL)
-    {
-      data->translations = g_renew (Translation, data->translations, data->n_translations + 1);
-      translation = &data->translations[data->n_translations++];
-      translation->language = g_steal_pointer (&primary);
-      translation->title = NULL;
-      translation->description = NULL;
-    }
-  add_text (&translation->title, title);
-  add_text (&translation->description, description);
+  kiosk_event_data_add_translation (writable_data (self), language, title, description);
 }
 
 void
@@ -540,55 +392,24 @@ kiosk_event_drop_translations (KioskEvent *self,
                                gboolean    titles,
                                gboolean    descriptions)
 {
-  EventData *data;
-  guint kept = 0;
-
   g_return_if_fail (KIOSK_IS_EVENT (self));
 
   if (self->data->n_translations == 0 || (!titles && !descriptions))
     return;
 
-  data = writable_data (self);
-  for (guint i = 0; i < data->n_translations; i++)
-    {
-      Translation *translation = &data->translations[i];
-
-      if (titles)
-        g_clear_pointer (&translation->title, g_free);
-      if (descriptions)
-        g_clear_pointer (&translation->description, g_free);
-      if (translation->title == NULL && translation->description == NULL)
-        g_free (translation->language);
-      else
-        data->translations[kept++] = *translation;
-    }
-  data->n_translations = kept;
-  if (kept == 0)
-    g_clear_pointer (&data->translations, g_free);
+  kiosk_event_data_drop_translations (writable_data (self), titles, descriptions);
 }
 
-static const Translation *
-lookup_translation (EventData  *data,
-                    const char *language)
-{
-  for (guint i = 0; language != NULL && i < data->n_translations; i++)
-    {
-      if (g_str_equal (data->translations[i].language, language))
-        return &data->translations[i];
-    }
-
-  return NULL;
-}
 
 const char *
 kiosk_event_get_title_for (KioskEvent *self,
                            const char *language)
 {
-  const Translation *translation;
+  const KioskEventTranslation *translation;
 
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
 
-  translation = lookup_translation (self->data, language);
+  translation = kiosk_event_data_lookup_translation (self->data, language);
   return translation != NULL && translation->title != NULL ? translation->title : self->data->title;
 }
 
@@ -596,11 +417,11 @@ const char *
 kiosk_event_get_description_for (KioskEvent *self,
                                  const char *language)
 {
-  const Translation *translation;
+  const KioskEventTranslation *translation;
 
   g_return_val_if_fail (KIOSK_IS_EVENT (self), NULL);
 
-  translation = lookup_translation (self->data, language);
+  translation = kiosk_event_data_lookup_translation (self->data, language);
   return translation != NULL && translation->description != NULL ? translation->description
                                                                   : self->data->description;
 }
@@ -679,7 +500,7 @@ kiosk_event_set_location (KioskEvent *self,
                           const char *location)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, G_STRUCT_OFFSET (EventData, location), location, PROP_LOCATION);
+  set_string (self, G_STRUCT_OFFSET (KioskEventData, location), location, PROP_LOCATION);
 }
 
 const char *
@@ -694,7 +515,7 @@ kiosk_event_set_address (KioskEvent *self,
                          const char *address)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, G_STRUCT_OFFSET (EventData, address), address, PROP_ADDRESS);
+  set_string (self, G_STRUCT_OFFSET (KioskEventData, address), address, PROP_ADDRESS);
 }
 
 double
@@ -752,7 +573,7 @@ void
 kiosk_event_set_categories (KioskEvent         *self,
                             const char * const *categories)
 {
-  EventData *data;
+  KioskEventData *data;
 
   g_return_if_fail (KIOSK_IS_EVENT (self));
 
@@ -781,7 +602,7 @@ kiosk_event_set_url (KioskEvent *self,
                      const char *url)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, G_STRUCT_OFFSET (EventData, url), url, PROP_URL);
+  set_string (self, G_STRUCT_OFFSET (KioskEventData, url), url, PROP_URL);
 }
 
 const char *
@@ -796,7 +617,7 @@ kiosk_event_set_image (KioskEvent *self,
                        const char *image)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, G_STRUCT_OFFSET (EventData, image), image, PROP_IMAGE);
+  set_string (self, G_STRUCT_OFFSET (KioskEventData, image), image, PROP_IMAGE);
 }
 
 const char *
@@ -811,7 +632,7 @@ kiosk_event_set_status (KioskEvent *self,
                         const char *status)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, G_STRUCT_OFFSET (EventData, status), status, PROP_STATUS);
+  set_string (self, G_STRUCT_OFFSET (KioskEventData, status), status, PROP_STATUS);
 }
 
 gboolean
@@ -840,7 +661,7 @@ kiosk_event_set_description (KioskEvent *self,
                              const char *description)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, G_STRUCT_OFFSET (EventData, description), description, PROP_DESCRIPTION);
+  set_string (self, G_STRUCT_OFFSET (KioskEventData, description), description, PROP_DESCRIPTION);
 }
 
 double
@@ -871,7 +692,7 @@ kiosk_event_set_price (KioskEvent *self,
       writable_data (self)->price = price;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRICE]);
     }
-  set_string (self, G_STRUCT_OFFSET (EventData, currency), currency, PROP_CURRENCY);
+  set_string (self, G_STRUCT_OFFSET (KioskEventData, currency), currency, PROP_CURRENCY);
 }
 
 gboolean
@@ -906,7 +727,7 @@ kiosk_event_set_accessibility (KioskEvent *self,
                                const char *accessibility)
 {
   g_return_if_fail (KIOSK_IS_EVENT (self));
-  set_string (self, G_STRUCT_OFFSET (EventData, accessibility), accessibility, PROP_ACCESSIBILITY);
+  set_string (self, G_STRUCT_OFFSET (KioskEventData, accessibility), accessibility, PROP_ACCESSIBILITY);
 }
 
 int

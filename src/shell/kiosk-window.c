@@ -1,4 +1,4 @@
-/* kiosk-window.c: the one fullscreen window: attract mode, header, views */
+/* kiosk-window.c: the one fullscreen window: attract mode, idle reset, settings, layout */
 
 #define G_LOG_DOMAIN "kiosk-window"
 
@@ -7,61 +7,13 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-attract-view.h"
-#include "kiosk-empty-view.h"
-#include "kiosk-events-view.h"
 #include "kiosk-header.h"
 #include "kiosk-home-view.h"
 #include "kiosk-i18n.h"
-#include "kiosk-map-view.h"
-#include "kiosk-navigation.h"
 #include "kiosk-outbox.h"
-#include "kiosk-resettable.h"
-#include "kiosk-sensors-view.h"
 #include "kiosk-services.h"
 #include "kiosk-survey-session.h"
-#include "kiosk-surveys-view.h"
 #include "kiosk-window-private.h"
-
-struct _KioskWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template widgets */
-  GtkStack             *main_stack;
-  GtkStack             *pages;
-  GtkBox               *kiosk_box;
-  GtkWidget            *reach_spacer;
-  GtkLabel             *reach_place_label;
-  KioskHeader          *header;
-  GtkRevealer          *countdown_revealer;
-  GtkLabel             *countdown_label;
-  GtkLabel             *countdown_hint;
-  GtkButton            *countdown_button;
-  GtkLabel             *countdown_button_label;
-
-  /* borrowed */
-  GtkWidget            *attract;
-
-  /* owned */
-  KioskConfig          *config;
-  KioskServices        *services;    /* what the views get */
-  KioskSourceList      *sources;     /* the services', for the status line */
-  KioskOutbox          *outbox;      /* the services'; NULL when answers cannot be stored */
-  KioskSurveySession   *survey_session; /* outlives the views a language switch rebuilds */
-  KioskIdleMonitor     *idle;
-  GPtrArray            *history;     /* char*: page names, current last */
-  GHashTable           *page_titles; /* pushed page's name -> its title */
-  guint                 pushed_serial;
-  gboolean              windowed;
-  gboolean              portrait;
-  gboolean              large_text;
-  gboolean              high_contrast;
-  gboolean              reach_mode;
-  gboolean              rebuild_pending; /* the views wait for the next reset */
-  guint                 areas_with_sources; /* bit per KioskArea, at the last build */
-  guint                 sources_idle;
-  guint                 inhibit_cookie;
-};
 
 enum {
   PROP_0,
@@ -81,197 +33,6 @@ static GParamSpec *properties[N_PROPS];
 /* Text sizes in style.css are in rem, so the font size here scales all. */
 #define NORMAL_FONT_PT 12
 #define LARGE_FONT_PT 15
-
-typedef GtkWidget *(*ViewFactory) (KioskWindow *self);
-
-typedef struct
-{
-  const char  *name;
-  const char  *title;          /* N_() */
-  const char  *icon_name;
-  KioskArea    area;
-  ViewFactory  create;         /* NULL: the designed empty state */
-} AreaInfo;
-
-static GtkWidget *
-create_events (KioskWindow *self)
-{
-  return kiosk_events_view_new (self->config, self->services);
-}
-
-static GtkWidget *
-create_map (KioskWindow *self)
-{
-  return kiosk_map_view_new (self->config, self->services);
-}
-
-static GtkWidget *
-create_sensors (KioskWindow *self)
-{
-  return kiosk_sensors_view_new (self->config, self->services);
-}
-
-static GtkWidget *
-create_surveys (KioskWindow *self)
-{
-  return kiosk_surveys_view_new (self->config, self->services, self->survey_session);
-}
-
-/* Each area's view is created here; an area whose view is not built yet
- * shows an honest empty state. */
-static const AreaInfo areas[] = {
-  { "events", N_("Events"), "kiosk-events-symbolic", KIOSK_AREA_EVENTS, create_events },
-  { "map", N_("City map"), "kiosk-map-symbolic", KIOSK_AREA_PLACES, create_map },
-  { "sensors", N_("Environment"), "kiosk-sensors-symbolic", KIOSK_AREA_SENSORS, create_sensors },
-  { "surveys", N_("Take part"), "kiosk-surveys-symbolic", KIOSK_AREA_SURVEYS, create_surveys },
-};
-
-static const AreaInfo *
-find_area (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    {
-      if (g_strcmp0 (areas[i].name, name) == 0)
-        return &areas[i];
-    }
-
-  return NULL;
-}
-
-static const char *
-current_page (KioskWindow *self)
-{
-  if (self->history->len == 0)
-    return "home";
-
-  return g_ptr_array_index (self->history, self->history->len - 1);
-}
-
-static void
-update_header (KioskWindow *self)
-{
-  const char *name = current_page (self);
-  const AreaInfo *area = find_area (name);
-  GtkWidget *child = gtk_stack_get_child_by_name (self->pages, name);
-  const char *title = NULL;
-
-  if (area != NULL)
-    title = _(area->title);
-  else if (child != NULL)
-    title = g_hash_table_lookup (self->page_titles, name);
-
-  kiosk_header_set_title (self->header, title);
-  kiosk_header_set_navigation (self->header,
-                               !g_str_equal (name, "home"),
-                               self->history->len > 1);
-}
-
-static void
-show_page (KioskWindow *self,
-           const char  *name)
-{
-  gtk_stack_set_visible_child_name (self->pages, name);
-  update_header (self);
-}
-
-/* Pushed pages are dropped when they leave the history. */
-static void
-drop_pushed_pages (KioskWindow *self,
-                   guint        keep)
-{
-  while (self->history->len > keep)
-    {
-      g_autofree char *name = g_ptr_array_steal_index (self->history, self->history->len - 1);
-
-      if (find_area (name) == NULL && !g_str_equal (name, "home"))
-        {
-          GtkWidget *child = gtk_stack_get_child_by_name (self->pages, name);
-
-          if (child != NULL)
-            gtk_stack_remove (self->pages, child);
-          g_hash_table_remove (self->page_titles, name);
-        }
-    }
-}
-
-static void
-view_push_page_cb (KioskNavigation *view,
-                   GtkWidget       *page,
-                   const char      *title,
-                   KioskWindow     *self)
-{
-  kiosk_window_push_page (self, page, title);
-}
-
-/* Which areas have a source decides which views exist (or show the
- * empty state). */
-static guint
-areas_with_sources (KioskWindow *self)
-{
-  guint mask = 0;
-
-  for (guint area = 0; area < KIOSK_N_AREAS; area++)
-    {
-      if (kiosk_source_list_has_area (self->sources, area))
-        mask |= 1u << area;
-    }
-
-  return mask;
-}
-
-static void
-create_pages (KioskWindow *self)
-{
-  GtkWidget *home = kiosk_home_view_new ();
-
-  kiosk_home_view_set_portrait (KIOSK_HOME_VIEW (home), self->portrait);
-  gtk_stack_add_named (self->pages, home, "home");
-
-  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    {
-      GtkWidget *view = NULL;
-
-      if (areas[i].create != NULL)
-        view = areas[i].create (self);
-      if (view == NULL)
-        view = kiosk_empty_view_new (areas[i].icon_name,
-                                     _("No source set up yet"),
-                                     _("Staff can add this area’s data source in the settings. "
-                                       "Until then there is nothing to show here."));
-      /* Detail pages a view opens go on top of it, with Back. */
-      if (KIOSK_IS_NAVIGATION (view))
-        g_signal_connect_object (view, "push-page", G_CALLBACK (view_push_page_cb), self, 0);
-      gtk_widget_set_name (view, areas[i].name);
-      gtk_stack_add_named (self->pages, view, areas[i].name);
-    }
-
-  kiosk_attract_view_set_place_name (KIOSK_ATTRACT_VIEW (self->attract),
-                                     kiosk_config_get_place_name (self->config));
-  self->areas_with_sources = areas_with_sources (self);
-  self->rebuild_pending = FALSE;
-}
-
-static void
-destroy_pages (KioskWindow *self)
-{
-  GtkWidget *child;
-
-  drop_pushed_pages (self, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages))) != NULL)
-    gtk_stack_remove (self->pages, child);
-}
-
-static void
-reset_views (KioskWindow *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (KIOSK_IS_RESETTABLE (child))
-        kiosk_resettable_reset (KIOSK_RESETTABLE (child));
-    }
-}
 
 static void
 apply_accessibility_defaults (KioskWindow *self)
@@ -385,8 +146,8 @@ rebuild_views (KioskWindow *self)
 
   current = g_strdup (self->history->len > 1 ? g_ptr_array_index (self->history, 1) : "home");
   gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_NONE);
-  destroy_pages (self);
-  create_pages (self);
+  kiosk_window_destroy_pages (self);
+  kiosk_window_create_pages (self);
   kiosk_header_retranslate (self->header);
   retranslate_countdown (self);
   update_status_cb (self);
@@ -394,7 +155,7 @@ rebuild_views (KioskWindow *self)
   if (in_attract_mode (self))
     {
       g_ptr_array_add (self->history, g_strdup ("home"));
-      show_page (self, "home");
+      kiosk_window_show_page (self, "home");
     }
   else
     {
@@ -473,7 +234,7 @@ sources_settled_cb (gpointer user_data)
   KioskWindow *self = user_data;
 
   self->sources_idle = 0;
-  if (areas_with_sources (self) != self->areas_with_sources)
+  if (kiosk_window_areas_with_sources (self) != self->areas_with_sources)
     rebuild_views_when_free (self);
 
   return G_SOURCE_REMOVE;
@@ -698,7 +459,7 @@ kiosk_window_constructed (GObject *object)
   g_signal_connect (self->idle, "notify::remaining", G_CALLBACK (remaining_cb), self);
   g_signal_connect (self->idle, "idle", G_CALLBACK (idle_cb), self);
 
-  create_pages (self);
+  kiosk_window_create_pages (self);
   g_signal_connect_object (self->config, "changed", G_CALLBACK (config_changed_cb), self, 0);
   g_signal_connect_object (kiosk_source_list_get_sources (self->sources), "items-changed",
                            G_CALLBACK (sources_changed_cb), self, 0);
@@ -940,51 +701,8 @@ kiosk_window_new (AdwApplication  *application,
                        NULL);
 }
 
-const char *
-kiosk_window_get_current (KioskWindow *self)
-{
-  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "attract") == 0)
-    return "attract";
 
-  return current_page (self);
-}
-
-GtkWidget *
-kiosk_window_get_area_view (KioskWindow *self,
-                            const char  *area)
-{
-  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (area != NULL, NULL);
-
-  return gtk_stack_get_child_by_name (self->pages, area);
-}
-
-void
-kiosk_window_show_area (KioskWindow *self,
-                        const char  *area)
-{
-  g_return_if_fail (KIOSK_IS_WINDOW (self));
-  g_return_if_fail (area != NULL);
-
-  if (!g_str_equal (area, "home") && find_area (area) == NULL)
-    {
-      g_warning ("No such area “%s”", area);
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->main_stack, "kiosk");
-  kiosk_idle_monitor_set_active (self->idle, TRUE);
-
-  /* Areas are siblings: Home, then at most one area, then its pages. */
-  drop_pushed_pages (self, 0);
-  g_ptr_array_add (self->history, g_strdup ("home"));
-  if (!g_str_equal (area, "home"))
-    g_ptr_array_add (self->history, g_strdup (area));
-
-  show_page (self, area);
-}
 
 void
 kiosk_window_show_attract (KioskWindow *self)
@@ -993,50 +711,21 @@ kiosk_window_show_attract (KioskWindow *self)
 
   kiosk_idle_monitor_set_active (self->idle, FALSE);
   gtk_revealer_set_reveal_child (self->countdown_revealer, FALSE);
-  drop_pushed_pages (self, 0);
+  kiosk_window_drop_pushed_pages (self, 0);
   g_ptr_array_add (self->history, g_strdup ("home"));
-  show_page (self, "home");
+  kiosk_window_show_page (self, "home");
   gtk_stack_set_visible_child_name (self->main_stack, "attract");
   gtk_widget_grab_focus (self->attract);
 }
 
-void
-kiosk_window_push_page (KioskWindow *self,
-                        GtkWidget   *page,
-                        const char  *title)
-{
-  g_autofree char *name = NULL;
 
-  g_return_if_fail (KIOSK_IS_WINDOW (self));
-  g_return_if_fail (GTK_IS_WIDGET (page));
-
-  name = g_strdup_printf ("page-%u", ++self->pushed_serial);
-  g_hash_table_replace (self->page_titles, g_strdup (name), g_strdup (title));
-  gtk_stack_add_named (self->pages, page, name);
-  g_ptr_array_add (self->history, g_strdup (name));
-  show_page (self, name);
-}
-
-void
-kiosk_window_go_back (KioskWindow *self)
-{
-  g_return_if_fail (KIOSK_IS_WINDOW (self));
-
-  if (self->history->len <= 1)
-    return;
-
-  /* Switch first, then drop the page, so the transition has both. */
-  show_page (self, g_ptr_array_index (self->history, self->history->len - 2));
-  drop_pushed_pages (self, self->history->len - 1);
-  update_header (self);
-}
 
 void
 kiosk_window_reset (KioskWindow *self)
 {
   g_return_if_fail (KIOSK_IS_WINDOW (self));
 
-  reset_views (self);
+  kiosk_window_reset_views (self);
   apply_accessibility_defaults (self);
   kiosk_window_set_language (self, kiosk_config_get_default_language (self->config));
   /* Settings that rebuild the views waited for this (a language switch

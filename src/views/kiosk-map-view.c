@@ -12,65 +12,14 @@
 #include "kiosk-map-point.h"
 #include "kiosk-map-tiles.h"
 #include "kiosk-map-view.h"
+#include "kiosk-map-view-private.h"
 #include "kiosk-resettable.h"
 
-/* Markers closer than this (px) are shown as one group. */
-#define CLUSTER_CELL_PX 88
 /* Zoom used to show one marker's surroundings (show-location). */
 #define DETAIL_ZOOM 17
-#define GO_TO_MS 400
 /* The card in landscape: beside the map's right edge. */
 #define CARD_MARGIN 24
 #define CARD_WIDTH 640
-
-struct _KioskMapView
-{
-  GtkWidget          parent_instance;
-
-  /* template widgets */
-  GtkWidget         *chips_scroller;
-  GtkBox            *chips;
-  GtkOverlay        *overlay;
-  ShumateMap        *map;
-  GtkLabel          *problem;
-  GtkWidget         *controls;
-  GtkButton         *zoom_in_button;
-  GtkButton         *zoom_out_button;
-  GtkButton         *recenter_button;
-  GtkLabel          *recenter_label;
-  GtkLabel          *attribution;
-  KioskMapCard      *card;
-
-  /* borrowed */
-  ShumateViewport   *viewport;
-  KioskMapMarker    *selected;
-
-  /* owned */
-  KioskConfig       *config;
-  KioskServices     *services;
-  GListModel        *area_items[3];   /* places, events, readings */
-  GCancellable      *cancellable;
-  ShumateDataSource *data_source;
-  ShumateMapLayer   *tile_layer;
-  ShumateMarkerLayer *marker_layer;
-  ShumateMarkerLayer *here_layer;
-  GPtrArray         *points;          /* KioskMapPoint*: all of them */
-  GPtrArray         *clusters;        /* KioskMapCluster* of the shown points */
-  GHashTable        *markers;         /* key -> KioskMapMarker* on the layer */
-  GHashTable        *hidden;          /* categories switched off by chips */
-  char              *card_id;
-  char              *pending_id;
-  char              *problem_text;
-  double             bounds[4];       /* west, south, east, north */
-  gboolean           has_bounds;
-  gboolean           clamping;
-  int                cluster_zoom;
-  int                last_width;
-  int                last_height;
-  guint              rebuild_idle;
-  guint              markers_timeout;
-  guint              n_received;
-};
 
 static void kiosk_map_view_resettable_init (KioskResettableInterface *iface);
 
@@ -105,320 +54,6 @@ set_accessible_label (GtkWidget  *widget,
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-/* Chips filter by family (the icon: "transport" holds stops, the station,
- * bicycles...), so a town's twenty categories make a dozen chips. */
-static const char *
-point_filter_key (KioskMapPoint *point)
-{
-  return kiosk_map_point_get_icon_name (point);
-}
-
-static gboolean
-point_shown (KioskMapView  *self,
-             KioskMapPoint *point)
-{
-  return !g_hash_table_contains (self->hidden, point_filter_key (point));
-}
-
-/* Markers */
-
-static char *
-cluster_key (KioskMapCluster *cluster)
-{
-  KioskMapPoint *first = g_ptr_array_index (cluster->points, 0);
-
-  return g_strdup_printf ("%d:%s:%u:%.6f:%.6f", kiosk_map_point_get_kind (first),
-                          kiosk_map_point_get_id (first), cluster->points->len,
-                          cluster->latitude, cluster->longitude);
-}
-
-static void open_point (KioskMapView *self, KioskMapPoint *point);
-
-static void
-marker_activated_cb (KioskMapMarker *marker,
-                     KioskMapView   *self)
-{
-  GPtrArray *points = kiosk_map_marker_get_points (marker);
-  double zoom = shumate_viewport_get_zoom_level (self->viewport);
-  guint max_zoom = shumate_viewport_get_max_zoom_level (self->viewport);
-
-  if (points->len == 1)
-    {
-      open_point (self, g_ptr_array_index (points, 0));
-      return;
-    }
-
-  /* A group: come closer, or list it when closer is not possible. */
-  if (zoom + 1 < max_zoom)
-    {
-      double latitude = shumate_location_get_latitude (SHUMATE_LOCATION (marker));
-      double longitude = shumate_location_get_longitude (SHUMATE_LOCATION (marker));
-
-      shumate_map_go_to_full_with_duration (self->map, latitude, longitude,
-                                            MIN (floor (zoom) + 2, max_zoom), GO_TO_MS);
-      return;
-    }
-
-  g_clear_pointer (&self->card_id, g_free);
-  kiosk_map_card_show_points (self->card, points);
-  gtk_widget_set_visible (GTK_WIDGET (self->card), TRUE);
-}
-
-static void
-update_markers (KioskMapView *self)
-{
-  g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  int zoom = (int) floor (shumate_viewport_get_zoom_level (self->viewport) + 0.25);
-  double north, west, south, east;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_clear_handle_id (&self->markers_timeout, g_source_remove);
-
-  if (shumate_viewport_get_reference_map_source (self->viewport) == NULL)
-    return;
-
-  if (self->clusters == NULL || zoom != self->cluster_zoom)
-    {
-      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
-      KioskMapPoint *card_point = NULL;
-
-      for (guint i = 0; i < self->points->len; i++)
-        {
-          KioskMapPoint *point = g_ptr_array_index (self->points, i);
-
-          if (card_point == NULL && self->card_id != NULL &&
-              g_str_equal (kiosk_map_point_get_id (point), self->card_id))
-            card_point = point;
-          else if (point_shown (self, point))
-            g_ptr_array_add (shown, point);
-        }
-      g_clear_pointer (&self->clusters, g_ptr_array_unref);
-      self->clusters = kiosk_map_cluster (shown, zoom, CLUSTER_CELL_PX);
-      self->cluster_zoom = zoom;
-      if (card_point != NULL)
-        {
-          KioskMapCluster *alone = g_new0 (KioskMapCluster, 1);
-
-          alone->points = g_ptr_array_new_with_free_func (g_object_unref);
-          g_ptr_array_add (alone->points, g_object_ref (card_point));
-          alone->latitude = kiosk_map_point_get_latitude (card_point);
-          alone->longitude = kiosk_map_point_get_longitude (card_point);
-          g_ptr_array_add (self->clusters, alone);
-        }
-    }
-
-  /* Markers live only around what is on screen: 5,000 widgets would not pan. */
-  if (width <= 0 || height <= 0)
-    {
-      width = 1920;
-      height = 1080;
-    }
-  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
-                                              -width / 4.0, -height / 4.0, &north, &west);
-  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
-                                              width * 1.25, height * 1.25, &south, &east);
-
-  for (guint i = 0; i < self->clusters->len; i++)
-    {
-      KioskMapCluster *cluster = g_ptr_array_index (self->clusters, i);
-      g_autofree char *ckey = NULL;
-      KioskMapMarker *marker;
-
-      if (cluster->latitude > north || cluster->latitude < south ||
-          cluster->longitude < west || cluster->longitude > east)
-        continue;
-
-      ckey = cluster_key (cluster);
-      marker = g_hash_table_lookup (self->markers, ckey);
-      if (marker == NULL)
-        {
-          marker = kiosk_map_marker_new (cluster->points, cluster->latitude, cluster->longitude);
-          g_signal_connect (marker, "activated", G_CALLBACK (marker_activated_cb), self);
-          shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (marker));
-          g_hash_table_insert (self->markers, g_strdup (ckey), marker);
-        }
-      if (cluster->points->len == 1 && self->card_id != NULL &&
-          g_strcmp0 (kiosk_map_point_get_id (g_ptr_array_index (cluster->points, 0)), self->card_id) == 0)
-        {
-          if (self->selected != NULL && self->selected != marker)
-            kiosk_map_marker_set_selected (self->selected, FALSE);
-          self->selected = marker;
-          kiosk_map_marker_set_selected (marker, TRUE);
-        }
-      g_hash_table_add (keep, g_steal_pointer (&ckey));
-    }
-
-  g_hash_table_iter_init (&iter, self->markers);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      if (g_hash_table_contains (keep, key))
-        continue;
-      if (value == (gpointer) self->selected)
-        self->selected = NULL;
-      g_signal_handlers_disconnect_by_data (value, self);
-      shumate_marker_layer_remove_marker (self->marker_layer, value);
-      g_hash_table_iter_remove (&iter);
-    }
-
-}
-
-static gboolean
-markers_timeout_cb (gpointer user_data)
-{
-  KioskMapView *self = user_data;
-
-  self->markers_timeout = 0;
-  update_markers (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_update_markers (KioskMapView *self)
-{
-  if (self->markers_timeout == 0)
-    self->markers_timeout = g_timeout_add (60, markers_timeout_cb, self);
-}
-
-static void
-refilter (KioskMapView *self)
-{
-  g_clear_pointer (&self->clusters, g_ptr_array_unref);
-  g_hash_table_remove_all (self->markers);
-  self->selected = NULL;
-  shumate_marker_layer_remove_all (self->marker_layer);
-  update_markers (self);
-}
-
-/* Chips */
-
-/* What a chip's "toggled" handler is given: the view and the category. */
-typedef struct
-{
-  KioskMapView *self;
-  char         *key;
-} Chip;
-
-static void
-chip_free (gpointer  data,
-           GClosure *closure)
-{
-  Chip *chip = data;
-
-  g_free (chip->key);
-  g_free (chip);
-}
-
-static void
-chip_toggled_cb (GtkToggleButton *button,
-                 Chip            *chip)
-{
-  KioskMapView *self = chip->self;
-  const char *key = chip->key;
-
-  if (gtk_toggle_button_get_active (button))
-    g_hash_table_remove (self->hidden, key);
-  else
-    g_hash_table_add (self->hidden, g_strdup (key));
-  refilter (self);
-}
-
-static GtkWidget *
-chip_new (KioskMapView *self,
-          const char   *key,
-          const char   *label,
-          const char   *icon_name)
-{
-  GtkWidget *chip = gtk_toggle_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  Chip *data;
-
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
-  gtk_button_set_child (GTK_BUTTON (chip), box);
-  gtk_widget_add_css_class (chip, "map-chip");
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), !g_hash_table_contains (self->hidden, key));
-  set_accessible_label (chip, label);
-  data = g_new0 (Chip, 1);
-  data->self = self;
-  data->key = g_strdup (key);
-  g_signal_connect_data (chip, "toggled", G_CALLBACK (chip_toggled_cb), data, chip_free, 0);
-
-  return chip;
-}
-
-static int
-compare_categories (gconstpointer a,
-                    gconstpointer b)
-{
-  const char *fa = *(const char **) a, *fb = *(const char **) b;
-
-  /* "Other places" last, the rest by name. */
-  if (g_str_equal (fa, "kiosk-map-place-symbolic") != g_str_equal (fb, "kiosk-map-place-symbolic"))
-    return g_str_equal (fa, "kiosk-map-place-symbolic") ? 1 : -1;
-
-  return g_utf8_collate (kiosk_map_family_label (fa), kiosk_map_family_label (fb));
-}
-
-static void
-rebuild_chips (KioskMapView *self)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) categories = g_ptr_array_new ();
-  gboolean events = FALSE, stations = FALSE;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
-    gtk_box_remove (self->chips, child);
-
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      KioskMapPoint *point = g_ptr_array_index (self->points, i);
-      const char *family = point_filter_key (point);
-
-      switch (kiosk_map_point_get_kind (point))
-        {
-        case KIOSK_MAP_POINT_EVENT:
-          events = TRUE;
-          break;
-        case KIOSK_MAP_POINT_STATION:
-          stations = TRUE;
-          break;
-        case KIOSK_MAP_POINT_PLACE:
-        default:
-          if (!g_hash_table_contains (seen, family))
-            {
-              g_hash_table_add (seen, (gpointer) family);
-              g_ptr_array_add (categories, (gpointer) family);
-            }
-          break;
-        }
-    }
-
-  g_ptr_array_sort (categories, compare_categories);
-  for (guint i = 0; i < categories->len; i++)
-    {
-      const char *family = g_ptr_array_index (categories, i);
-
-      gtk_box_append (self->chips,
-                           chip_new (self, family, kiosk_map_family_label (family), family));
-    }
-  if (events)
-    gtk_box_append (self->chips, chip_new (self, "kiosk-events-symbolic",
-                                                kiosk_map_category_label (KIOSK_MAP_CATEGORY_EVENT),
-                                                "kiosk-events-symbolic"));
-  if (stations)
-    gtk_box_append (self->chips, chip_new (self, "kiosk-sensors-symbolic",
-                                                kiosk_map_category_label (KIOSK_MAP_CATEGORY_STATION),
-                                                "kiosk-sensors-symbolic"));
-
-  /* One kind alone needs no filter. */
-  gtk_widget_set_visible (self->chips_scroller, categories->len + events + stations > 1);
 }
 
 /* Points from the sources */
@@ -457,8 +92,8 @@ rebuild_points (KioskMapView *self)
   g_ptr_array_extend_and_steal (self->points, g_steal_pointer (&events));
   g_ptr_array_extend_and_steal (self->points, g_steal_pointer (&stations));
 
-  rebuild_chips (self);
-  refilter (self);
+  kiosk_map_view_rebuild_chips (self);
+  kiosk_map_view_refilter (self);
 
   /* The open card follows its point's new data, or closes when it is gone. */
   if (self->card_id != NULL)
@@ -481,7 +116,7 @@ rebuild_points (KioskMapView *self)
       if (point != NULL)
         {
           g_clear_pointer (&self->pending_id, g_free);
-          open_point (self, point);
+          kiosk_map_view_open_point (self, point);
         }
     }
 
@@ -508,7 +143,7 @@ close_card (KioskMapView *self)
   if (self->card_id != NULL)
     {
       g_clear_pointer (&self->clusters, g_ptr_array_unref);
-      queue_update_markers (self);
+      kiosk_map_view_queue_update_markers (self);
     }
   g_clear_pointer (&self->card_id, g_free);
   if (self->selected != NULL)
@@ -539,37 +174,6 @@ go_beside_card (KioskMapView *self,
 }
 
 static void
-open_point (KioskMapView  *self,
-            KioskMapPoint *point)
-{
-  g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
-  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
-  double zoom = shumate_viewport_get_zoom_level (self->viewport);
-
-  /* A point whose chip is off is switched back on: it was asked for. */
-  if (!point_shown (self, point))
-    {
-      g_hash_table_remove (self->hidden, point_filter_key (point));
-      rebuild_chips (self);
-      refilter (self);
-    }
-
-  g_free (self->card_id);
-  self->card_id = g_strdup (kiosk_map_point_get_id (point));
-  kiosk_map_card_show_point (self->card, point, now);
-  gtk_widget_set_visible (GTK_WIDGET (self->card), TRUE);
-
-  go_beside_card (self, kiosk_map_point_get_latitude (point),
-                  kiosk_map_point_get_longitude (point), MAX (zoom, 15));
-  if (self->selected != NULL)
-    kiosk_map_marker_set_selected (self->selected, FALSE);
-  self->selected = NULL;
-  /* The point of the open card is shown on its own, not in a group. */
-  g_clear_pointer (&self->clusters, g_ptr_array_unref);
-  queue_update_markers (self);
-}
-
-static void
 card_close_cb (KioskMapCard *card,
                KioskMapView *self)
 {
@@ -581,7 +185,7 @@ card_point_cb (KioskMapCard  *card,
                KioskMapPoint *point,
                KioskMapView  *self)
 {
-  open_point (self, point);
+  kiosk_map_view_open_point (self, point);
 }
 
 /* Viewport */
@@ -613,7 +217,7 @@ viewport_moved_cb (ShumateViewport *viewport,
   double longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
   double clamped_lat, clamped_lon;
 
-  queue_update_markers (self);
+  kiosk_map_view_queue_update_markers (self);
 
   /* The view stays over the town: its centre may not leave the bounds. */
   if (!self->has_bounds || self->clamping)
@@ -719,7 +323,7 @@ use_tiles (KioskMapView  *self,
   zoom = CLAMP (kiosk_config_get_map_zoom (self->config), min_zoom, max_zoom);
   shumate_viewport_set_zoom_level (self->viewport, zoom);
   go_home (self, FALSE);
-  queue_update_markers (self);
+  kiosk_map_view_queue_update_markers (self);
 }
 
 static void
@@ -854,7 +458,7 @@ show_location_action (GtkWidget  *widget,
   point = find_point (self, id);
   if (point != NULL)
     {
-      open_point (self, point);
+      kiosk_map_view_open_point (self, point);
       return;
     }
 
@@ -877,8 +481,8 @@ kiosk_map_view_reset (KioskResettable *resettable)
   if (g_hash_table_size (self->hidden) > 0)
     {
       g_hash_table_remove_all (self->hidden);
-      rebuild_chips (self);
-      refilter (self);
+      kiosk_map_view_rebuild_chips (self);
+      kiosk_map_view_refilter (self);
     }
   go_home (self, FALSE);
 }
@@ -935,7 +539,7 @@ get_child_position_cb (GtkOverlay   *overlay,
     {
       self->last_width = width;
       self->last_height = height;
-      queue_update_markers (self);
+      kiosk_map_view_queue_update_markers (self);
     }
 
   if (widget == GTK_WIDGET (self->card))
@@ -1179,7 +783,7 @@ kiosk_map_view_find_marker (KioskMapView *self,
 
   g_return_val_if_fail (KIOSK_IS_MAP_VIEW (self), NULL);
 
-  update_markers (self);
+  kiosk_map_view_update_markers (self);
   g_hash_table_iter_init (&iter, self->markers);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -1207,4 +811,35 @@ kiosk_map_view_get_problem (KioskMapView *self)
   g_return_val_if_fail (KIOSK_IS_MAP_VIEW (self), NULL);
 
   return self->problem_text;
+}
+
+void
+kiosk_map_view_open_point (KioskMapView  *self,
+                           KioskMapPoint *point)
+{
+  g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+
+  /* A point whose chip is off is switched back on: it was asked for. */
+  if (!kiosk_map_view_point_shown (self, point))
+    {
+      g_hash_table_remove (self->hidden, kiosk_map_view_point_filter_key (point));
+      kiosk_map_view_rebuild_chips (self);
+      kiosk_map_view_refilter (self);
+    }
+
+  g_free (self->card_id);
+  self->card_id = g_strdup (kiosk_map_point_get_id (point));
+  kiosk_map_card_show_point (self->card, point, now);
+  gtk_widget_set_visible (GTK_WIDGET (self->card), TRUE);
+
+  go_beside_card (self, kiosk_map_point_get_latitude (point),
+                  kiosk_map_point_get_longitude (point), MAX (zoom, 15));
+  if (self->selected != NULL)
+    kiosk_map_marker_set_selected (self->selected, FALSE);
+  self->selected = NULL;
+  /* The point of the open card is shown on its own, not in a group. */
+  g_clear_pointer (&self->clusters, g_ptr_array_unref);
+  kiosk_map_view_queue_update_markers (self);
 }

@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "kiosk-survey.h"
-#include "kiosk-survey-format.h"
+#include "kiosk-survey-results.h"
 
 G_BEGIN_DECLS
 

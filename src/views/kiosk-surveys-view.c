@@ -16,7 +16,7 @@
 #include "kiosk-i18n.h"
 #include "kiosk-resettable.h"
 #include "kiosk-survey-flow.h"
-#include "kiosk-survey-format.h"
+#include "kiosk-survey-results.h"
 #include "kiosk-survey-results-view.h"
 #include "kiosk-survey-session.h"
 #include "kiosk-surveys-view.h"
