@@ -136,12 +136,14 @@ send_one (KioskOutboxSender *self,
   if (error == NULL && SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       g_debug ("Answer %s for survey %s delivered (HTTP %u)", entry->key, entry->survey_id, status);
-      if (!kiosk_outbox_remove (self->outbox, entry->key, &db_error))
-        g_warning ("Delivered answer stays in the outbox and will be sent again "
-                   "(the server deduplicates it): %s", db_error->message);
+      /* Counted before the row goes, so whoever sees the outbox empty
+       * also sees the count. */
       g_mutex_lock (&self->lock);
       self->n_sent++;
       g_mutex_unlock (&self->lock);
+      if (!kiosk_outbox_remove (self->outbox, entry->key, &db_error))
+        g_warning ("Delivered answer stays in the outbox and will be sent again "
+                   "(the server deduplicates it): %s", db_error->message);
       return;
     }
 
