@@ -97,22 +97,6 @@ make_jsonld (guint n)
   return g_string_free_to_bytes (g_steal_pointer (&s));
 }
 
-typedef struct
-{
-  gint64 rss;   /* KiB */
-  gint64 pss;
-  gint64 used;  /* bytes malloc hands out */
-} Memory;
-
-static Memory
-memory_now (void)
-{
-  BenchMemory b = bench_memory_now ();
-  Memory m = { b.rss, b.pss, (gint64) mallinfo2 ().uordblks };
-
-  return m;
-}
-
 static void
 run (const char *kind,
      GBytes     *(*make) (guint),
@@ -124,7 +108,7 @@ run (const char *kind,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   const KioskFormat *format = kiosk_format_lookup (kind);
-  Memory before, after;
+  BenchMemory before, after;
   gint64 begin, end, peak;
   gsize size;
   guint count;
@@ -133,7 +117,7 @@ run (const char *kind,
   ctx->to = g_date_time_add_days (ctx->from, 60);
   kiosk_parse_result_init (&result);
 
-  before = memory_now ();
+  before = bench_memory_now ();
   bench_reset_peak ();
   bytes = make (n);
   size = g_bytes_get_size (bytes);
@@ -147,7 +131,7 @@ run (const char *kind,
   end = g_get_monotonic_time ();
   g_clear_pointer (&bytes, g_bytes_unref);
 
-  after = memory_now ();
+  after = bench_memory_now ();
   peak = bench_proc_kib ("/proc/self/status", "VmHWM");
   count = MAX (result.items->len, 1);
 

@@ -30,6 +30,7 @@ typedef struct
 {
   gint64 rss;   /* KiB */
   gint64 pss;
+  gint64 used;  /* bytes malloc hands out */
 } BenchMemory;
 
 /* After malloc_trim (): what the process keeps, not what malloc caches. */
@@ -41,6 +42,7 @@ bench_memory_now (void)
   malloc_trim (0);
   m.rss = bench_proc_kib ("/proc/self/smaps_rollup", "Rss");
   m.pss = bench_proc_kib ("/proc/self/smaps_rollup", "Pss");
+  m.used = (gint64) mallinfo2 ().uordblks;
 
   return m;
 }

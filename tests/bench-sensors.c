@@ -186,10 +186,13 @@ run (const char *kind,
 
   printf ("%-12s %-28s %6.2f MB  %5u readings  %6u history points  %7.1f ms\n"
           "%-12s kept: PSS %+6.1f MiB, RSS %+6.1f MiB  peak %+6.1f MiB over before  "
-          "(%u warnings)\n",
+          "(%u warnings)\n"
+          "%-12s malloc in use %+6.2f MiB = %5.0f bytes per reading\n",
           kind, what, size / 1e6, p.result.items->len, points, p.time / 1000.0,
           "", (after.pss - before.pss) / 1024.0, (after.rss - before.rss) / 1024.0,
-          (peak - before.rss) / 1024.0, p.result.warnings->len);
+          (peak - before.rss) / 1024.0, p.result.warnings->len,
+          "", (after.used - before.used) / 1048576.0,
+          (double) (after.used - before.used) / MAX (p.result.items->len, 1));
 
   kiosk_parse_result_clear (&p.result);
   kiosk_parse_context_free (p.ctx);
