@@ -117,7 +117,7 @@ run (const char *kind,
   ctx->to = g_date_time_add_days (ctx->from, 60);
   kiosk_parse_result_init (&result);
 
-  before = bench_memory_now ();
+  before = bench_memory_now (TRUE);
   bench_reset_peak ();
   bytes = make (n);
   size = g_bytes_get_size (bytes);
@@ -131,7 +131,7 @@ run (const char *kind,
   end = g_get_monotonic_time ();
   g_clear_pointer (&bytes, g_bytes_unref);
 
-  after = bench_memory_now ();
+  after = bench_memory_now (TRUE);
   peak = bench_proc_kib ("/proc/self/status", "VmHWM");
   count = MAX (result.items->len, 1);
 

@@ -7,7 +7,8 @@
  * itself (G_SLICE=always-malloc on GLib before 2.76), with its own cache
  * and data folders, so that both begin with an empty cache. PSS is read
  * from /proc/self/smaps_rollup after malloc_trim (), once the area showed
- * and its data and tiles had a few seconds to arrive; peak is VmHWM.
+ * as the process holds it (no malloc_trim () of its own), once the area
+ * showed and its data and tiles had a few seconds to arrive; peak is VmHWM.
  *
  * Usage: tests/run-in-x.sh _build/tests/bench-kiosk [SECONDS-PER-AREA] */
 
@@ -33,7 +34,7 @@ typedef struct
 static void
 print_memory (const char *where)
 {
-  BenchMemory m = bench_memory_now ();
+  BenchMemory m = bench_memory_now (FALSE);
 
   printf ("  %-10s PSS %6.1f MiB  RSS %6.1f MiB  peak %6.1f MiB\n", where,
           m.pss / 1024.0, m.rss / 1024.0,

@@ -33,13 +33,15 @@ typedef struct
   gint64 used;  /* bytes malloc hands out */
 } BenchMemory;
 
-/* After malloc_trim (): what the process keeps, not what malloc caches. */
+/* With @trim, after malloc_trim (): what the process keeps, not what
+ * malloc caches; without, what it holds as it runs. */
 static inline BenchMemory
-bench_memory_now (void)
+bench_memory_now (gboolean trim)
 {
   BenchMemory m;
 
-  malloc_trim (0);
+  if (trim)
+    malloc_trim (0);
   m.rss = bench_proc_kib ("/proc/self/smaps_rollup", "Rss");
   m.pss = bench_proc_kib ("/proc/self/smaps_rollup", "Pss");
   m.used = (gint64) mallinfo2 ().uordblks;
