@@ -32,9 +32,10 @@ typedef struct
 } Visit;
 
 static void
-print_memory (const char *where)
+print_memory (const char *where,
+              gboolean    trim)
 {
-  BenchMemory m = bench_memory_now (FALSE);
+  BenchMemory m = bench_memory_now (trim);
 
   printf ("  %-10s PSS %6.1f MiB  RSS %6.1f MiB  peak %6.1f MiB\n", where,
           m.pss / 1024.0, m.rss / 1024.0,
@@ -50,15 +51,17 @@ visit_cb (gpointer data)
 
   kiosk_test_ui_wait_for_page (window, "attract");
   kiosk_test_ui_run_for (visit->seconds * 1000);
-  print_memory ("start");
+  print_memory ("start", FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", areas[i]);
       kiosk_test_ui_wait_for_page (window, areas[i]);
       kiosk_test_ui_run_for (visit->seconds * 1000);
-      print_memory (areas[i]);
+      print_memory (areas[i], FALSE);
     }
+  /* What malloc holds free and could give back. */
+  print_memory ("trimmed", TRUE);
 
   g_application_quit (G_APPLICATION (visit->app));
 
