@@ -10,7 +10,9 @@
  * as the process holds it (no malloc_trim () of its own), once the area
  * showed and its data and tiles had a few seconds to arrive; peak is VmHWM.
  *
- * Usage: tests/run-in-x.sh _build/tests/bench-kiosk [SECONDS-PER-AREA] */
+ * Usage: tests/run-in-x.sh _build/tests/bench-kiosk [SECONDS-PER-AREA [CONFIG]]
+ * With CONFIG, a keyfile as `ankerort --config` takes, instead of the demo
+ * (bench-sensors --write makes a 7 MB SensorThings file for a source). */
 
 #include "config.h"
 
@@ -79,18 +81,25 @@ activate_cb (GApplication *app,
 }
 
 static int
-run_kiosk (guint seconds)
+run_kiosk (guint       seconds,
+           const char *config)
 {
   g_autoptr(KioskApplication) app = NULL;
-  char *argv[] = { (char *) "ankerort", (char *) "--demo", NULL };
+  char *argv[] = { (char *) "ankerort", (char *) "--demo", NULL, NULL };
   Visit visit = { NULL, seconds, FALSE };
+
+  if (config != NULL)
+    {
+      argv[1] = (char *) "--config";
+      argv[2] = (char *) config;
+    }
 
   kiosk_i18n_init ();
   app = kiosk_application_new ();
   visit.app = app;
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &visit);
 
-  return g_application_run (G_APPLICATION (app), 2, argv);
+  return g_application_run (G_APPLICATION (app), g_strv_length (argv), argv);
 }
 
 int
@@ -99,21 +108,23 @@ main (int   argc,
 {
   static const char * const renderers[] = { "cairo", "gl" };
   const char *seconds = argc > 1 ? argv[1] : "3";
+  const char *config = argc > 2 && !g_str_equal (argv[2], "--run") ? argv[2] : NULL;
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *build = exe != NULL ? g_path_get_dirname (exe) : g_strdup (".");
   g_autofree char *schemas = g_build_filename (build, "..", "data", NULL);
 
-  if (argc > 2 && g_str_equal (argv[2], "--run"))
-    return run_kiosk ((guint) MAX (atoi (seconds), 0));
+  if (argc > 2 && g_str_equal (argv[argc - 1], "--run"))
+    return run_kiosk ((guint) MAX (atoi (seconds), 0), argc > 3 ? argv[2] : NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (renderers); i++)
     {
       g_autofree char *home = g_dir_make_tmp ("bench-kiosk-XXXXXX", NULL);
       g_autofree char *cache = g_build_filename (home, "cache", NULL);
       g_autofree char *data = g_build_filename (home, "data", NULL);
-      g_autofree char *config = g_build_filename (home, "config", NULL);
+      g_autofree char *config_home = g_build_filename (home, "config", NULL);
       g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", home);
-      const char *child_argv[] = { argv[0], seconds, "--run", NULL };
+      const char *child_argv[] = { argv[0], seconds, config != NULL ? config : "--run",
+                                   config != NULL ? "--run" : NULL, NULL };
       g_auto(GStrv) env = g_get_environ ();
       g_autoptr(GError) error = NULL;
       int status = 0;
@@ -121,14 +132,14 @@ main (int   argc,
       env = g_environ_setenv (g_steal_pointer (&env), "GSK_RENDERER", renderers[i], TRUE);
       env = g_environ_setenv (g_steal_pointer (&env), "XDG_CACHE_HOME", cache, TRUE);
       env = g_environ_setenv (g_steal_pointer (&env), "XDG_DATA_HOME", data, TRUE);
-      env = g_environ_setenv (g_steal_pointer (&env), "XDG_CONFIG_HOME", config, TRUE);
+      env = g_environ_setenv (g_steal_pointer (&env), "XDG_CONFIG_HOME", config_home, TRUE);
       env = g_environ_setenv (g_steal_pointer (&env), "GSETTINGS_BACKEND", "memory", FALSE);
       env = g_environ_setenv (g_steal_pointer (&env), "GSETTINGS_SCHEMA_DIR", schemas, FALSE);
       if (glib_check_version (2, 76, 0) != NULL)
         env = g_environ_setenv (g_steal_pointer (&env), "G_SLICE", "always-malloc", FALSE);
 
-      printf ("GSK_RENDERER=%s, the demo town, %s s per area (G_SLICE=%s)\n", renderers[i],
-              seconds, g_environ_getenv (env, "G_SLICE") ? g_environ_getenv (env, "G_SLICE") : "");
+      printf ("GSK_RENDERER=%s, %s, %s s per area (G_SLICE=%s)\n", renderers[i],
+              config != NULL ? config : "the demo town", seconds, g_environ_getenv (env, "G_SLICE") ? g_environ_getenv (env, "G_SLICE") : "");
       fflush (stdout);
       if (!g_spawn_sync (NULL, (char **) child_argv, env, G_SPAWN_DEFAULT, NULL, NULL,
                          NULL, NULL, &status, &error) ||

@@ -12,7 +12,9 @@
  *
  * Each runs twice: with GLib's slice allocator and with G_SLICE=always-malloc.
  *
- * Usage: bench-sensors [THINGS] (default 14: about 7 MB) */
+ * Usage: bench-sensors [THINGS] (default 14: about 7 MB)
+ *        bench-sensors --write FILE [THINGS]: only writes the document, for
+ *        a source of the kiosk (bench-kiosk --config) */
 
 #include "config.h"
 
@@ -240,6 +242,19 @@ main (int   argc,
   static const char * const modes[] = { NULL, "always-malloc" };
   const char *things = argc > 1 ? argv[1] : "14";
 
+  if (argc > 2 && g_str_equal (argv[1], "--write"))
+    {
+      g_autoptr(GBytes) bytes = make_things (argc > 3 ? (guint) atoi (argv[3]) : 14);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_set_contents (argv[2], g_bytes_get_data (bytes, NULL),
+                                (gssize) g_bytes_get_size (bytes), &error))
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
   if (argc > 2 && g_str_equal (argv[2], "--run"))
     {
       g_autofree char *what = g_strdup_printf ("%s Things × %u × %u obs.", things,
