@@ -13,12 +13,9 @@
 
 #include "config.h"
 
-#include <malloc.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
+#include "bench-memory.h"
 #include "kiosk-format.h"
 
 static const char vtimezone[] =
@@ -100,53 +97,6 @@ make_jsonld (guint n)
   return g_string_free_to_bytes (g_steal_pointer (&s));
 }
 
-/* A "Name:   1234 kB" line of a /proc file, in KiB; -1 when missing. */
-static gint64
-proc_kib (const char *path,
-          const char *name)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *key = g_strconcat ("\n", name, ":", NULL);
-  const char *line;
-
-  if (!g_file_get_contents (path, &text, NULL, NULL))
-    return -1;
-  if ((line = strstr (text, key)) == NULL)
-    return -1;
-
-  return g_ascii_strtoll (line + strlen (key), NULL, 10);
-}
-
-typedef struct
-{
-  gint64 rss;   /* KiB */
-  gint64 pss;
-  gint64 used;  /* bytes malloc hands out */
-} Memory;
-
-static Memory
-memory_now (void)
-{
-  Memory m;
-
-  malloc_trim (0);
-  m.rss = proc_kib ("/proc/self/smaps_rollup", "Rss");
-  m.pss = proc_kib ("/proc/self/smaps_rollup", "Pss");
-  m.used = mallinfo2 ().uordblks;
-
-  return m;
-}
-
-static void
-reset_peak (void)
-{
-  FILE *file = fopen ("/proc/self/clear_refs", "w");
-
-  /* "5" resets VmHWM to the current RSS (Linux 4.0 and later). */
-  if (file == NULL || fputs ("5", file) < 0 || fclose (file) != 0)
-    fprintf (stderr, "cannot reset the peak: it is the process's so far\n");
-}
-
 static void
 run (const char *kind,
      GBytes     *(*make) (guint),
@@ -158,7 +108,7 @@ run (const char *kind,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   const KioskFormat *format = kiosk_format_lookup (kind);
-  Memory before, after;
+  BenchMemory before, after;
   gint64 begin, end, peak;
   gsize size;
   guint count;
@@ -167,8 +117,8 @@ run (const char *kind,
   ctx->to = g_date_time_add_days (ctx->from, 60);
   kiosk_parse_result_init (&result);
 
-  before = memory_now ();
-  reset_peak ();
+  before = bench_memory_now (TRUE);
+  bench_reset_peak ();
   bytes = make (n);
   size = g_bytes_get_size (bytes);
 
@@ -181,8 +131,8 @@ run (const char *kind,
   end = g_get_monotonic_time ();
   g_clear_pointer (&bytes, g_bytes_unref);
 
-  after = memory_now ();
-  peak = proc_kib ("/proc/self/status", "VmHWM");
+  after = bench_memory_now (TRUE);
+  peak = bench_proc_kib ("/proc/self/status", "VmHWM");
   count = MAX (result.items->len, 1);
 
   printf ("%-13s %7.1f KiB in  %6u occurrences in 60 days  %7.1f ms\n"
@@ -196,6 +146,18 @@ run (const char *kind,
           "", (after.used - before.used) / 1048576.0, (double) (after.used - before.used) / count);
 }
 
+static void
+run_kind (guint    i,
+          gpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+
+  if (i == 0)
+    run ("ical", make_ics, n);
+  else
+    run ("schema-event", make_jsonld, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,25 +165,6 @@ main (int   argc,
   guint n = argc > 1 ? (guint) atoi (argv[1]) : 2000;
 
   printf ("Parsing and expanding %u events\n", n);
-  fflush (stdout);
-  for (guint i = 0; i < 2; i++)
-    {
-      pid_t child = fork ();
-      int status = 0;
 
-      if (child == 0)
-        {
-          if (i == 0)
-            run ("ical", make_ics, n);
-          else
-            run ("schema-event", make_jsonld, n);
-          fflush (stdout);
-          _exit (0);
-        }
-      if (child < 0 || waitpid (child, &status, 0) < 0 || !WIFEXITED (status) ||
-          WEXITSTATUS (status) != 0)
-        return 1;
-    }
-
-  return 0;
+  return bench_each_in_child (2, run_kind, GUINT_TO_POINTER (n)) ? 0 : 1;
 }

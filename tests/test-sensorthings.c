@@ -97,6 +97,24 @@ test_frost_v11 (void)
   g_assert_true (g_str_has_prefix (result.next_url, BASE "/Things?$skip=2"));
 }
 
+/* The readings of one station share its strings instead of a copy each. */
+static void
+test_shared_strings (void)
+{
+  g_autoptr(KioskParseContext) ctx = sensors_test_context (BASE "/Things?$top=2");
+  g_auto(KioskParseResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  KioskReading *pm10, *temp;
+
+  g_assert_true (parse ("frost-things-v1.1.json", NULL, ctx, &result, &error));
+  g_assert_no_error (error);
+  pm10 = sensors_test_find (result.items, "1001");
+  temp = sensors_test_find (result.items, "1002");
+  g_assert_cmpstr (kiosk_reading_get_station (pm10), ==, kiosk_reading_get_station (temp));
+  g_assert_true (kiosk_reading_get_station (pm10) == kiosk_reading_get_station (temp));
+  g_assert_true (kiosk_reading_get_station_id (pm10) == kiosk_reading_get_station_id (temp));
+}
+
 static void
 test_frost_v10 (void)
 {
@@ -469,6 +487,7 @@ main (int   argc,
 
   g_test_add_func ("/sensorthings/frost-1.1", test_frost_v11);
   g_test_add_func ("/sensorthings/frost-1.0", test_frost_v10);
+  g_test_add_func ("/sensorthings/shared-strings", test_shared_strings);
   g_test_add_func ("/sensorthings/to-json", test_to_json);
   g_test_add_func ("/sensorthings/request-url", test_request_url);
   g_test_add_func ("/sensorthings/url-params", test_url_params);

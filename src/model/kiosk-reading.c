@@ -13,7 +13,8 @@ struct _KioskReading
 {
   GObject           parent_instance;
 
-  /* owned */
+  /* owned; all but the id are interned GRefStrings: the readings of a
+   * station share its name, those of a property its name and unit */
   char             *station_id;
   char             *station;
   char             *id;
@@ -84,16 +85,25 @@ kiosk_reading_points_normalize (GArray *points)
   g_array_set_size (points, out);
 }
 
+/* Replaces *@field by an interned reference to @text. */
+static void
+set_shared (char       **field,
+            const char  *text)
+{
+  g_clear_pointer (field, g_ref_string_release);
+  *field = text != NULL ? g_ref_string_new_intern (text) : NULL;
+}
+
 static void
 kiosk_reading_finalize (GObject *object)
 {
   KioskReading *self = (KioskReading *)object;
 
-  g_clear_pointer (&self->station_id, g_free);
-  g_clear_pointer (&self->station, g_free);
+  g_clear_pointer (&self->station_id, g_ref_string_release);
+  g_clear_pointer (&self->station, g_ref_string_release);
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->property, g_free);
-  g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->property, g_ref_string_release);
+  g_clear_pointer (&self->unit, g_ref_string_release);
   g_clear_pointer (&self->time, g_date_time_unref);
   g_clear_pointer (&self->kind, kiosk_reading_kind_unref);
   g_clear_pointer (&self->history, g_array_unref);
@@ -175,13 +185,11 @@ kiosk_reading_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STATION_ID:
-      g_free (self->station_id);
-      self->station_id = g_value_dup_string (value);
+      set_shared (&self->station_id, g_value_get_string (value));
       break;
 
     case PROP_STATION:
-      g_free (self->station);
-      self->station = g_value_dup_string (value);
+      set_shared (&self->station, g_value_get_string (value));
       break;
 
     case PROP_ID:
@@ -190,8 +198,7 @@ kiosk_reading_set_property (GObject      *object,
       break;
 
     case PROP_PROPERTY:
-      g_free (self->property);
-      self->property = g_value_dup_string (value);
+      set_shared (&self->property, g_value_get_string (value));
       break;
 
     default:
@@ -364,8 +371,7 @@ kiosk_reading_set_unit (KioskReading *self,
   if (g_strcmp0 (self->unit, unit) == 0)
     return;
 
-  g_free (self->unit);
-  self->unit = g_strdup (unit);
+  set_shared (&self->unit, unit);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
 }
 
