@@ -62,7 +62,13 @@ visit_cb (gpointer data)
       kiosk_test_ui_run_for (visit->seconds * 1000);
       print_memory (areas[i], FALSE);
     }
-  /* What malloc holds free and could give back. */
+  /* The visitor leaves: the idle reset shows attract mode and gives the
+   * heap back as the kiosk does. */
+  kiosk_window_reset (window);
+  kiosk_test_ui_wait_for_page (window, "attract");
+  kiosk_test_ui_run_for (visit->seconds * 1000);
+  print_memory ("reset", FALSE);
+  /* What malloc still holds free and could give back. */
   print_memory ("trimmed", TRUE);
 
   g_application_quit (G_APPLICATION (visit->app));
