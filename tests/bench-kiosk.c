@@ -124,7 +124,8 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (renderers); i++)
     {
-      g_autofree char *home = g_dir_make_tmp ("bench-kiosk-XXXXXX", NULL);
+      g_autoptr(GError) tmp_error = NULL;
+      g_autofree char *home = g_dir_make_tmp ("bench-kiosk-XXXXXX", &tmp_error);
       g_autofree char *cache = g_build_filename (home, "cache", NULL);
       g_autofree char *data = g_build_filename (home, "data", NULL);
       g_autofree char *config_home = g_build_filename (home, "config", NULL);
@@ -135,6 +136,11 @@ main (int   argc,
       g_autoptr(GError) error = NULL;
       int status = 0;
 
+      if (home == NULL)
+        {
+          fprintf (stderr, "no folder for the kiosk's files: %s\n", tmp_error->message);
+          return 1;
+        }
       env = g_environ_setenv (g_steal_pointer (&env), "GSK_RENDERER", renderers[i], TRUE);
       env = g_environ_setenv (g_steal_pointer (&env), "XDG_CACHE_HOME", cache, TRUE);
       env = g_environ_setenv (g_steal_pointer (&env), "XDG_DATA_HOME", data, TRUE);
@@ -151,7 +157,7 @@ main (int   argc,
                          NULL, NULL, &status, &error) ||
           !g_spawn_check_wait_status (status, &error))
         fprintf (stderr, "GSK_RENDERER=%s: %s\n", renderers[i], error->message);
-      if (home != NULL && system (rm) != 0)
+      if (system (rm) != 0)
         fprintf (stderr, "cannot remove %s\n", home);
     }
 

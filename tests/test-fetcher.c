@@ -7,6 +7,7 @@
 #include "fetch-test-util.h"
 #include "kiosk-demo-server.h"
 #include "kiosk-fetcher.h"
+#include "kiosk-redact.h"
 
 #define BODY "{\"type\": \"FeatureCollection\", \"features\": []}"
 

@@ -18,6 +18,17 @@ typedef struct
   gboolean    done;
 } Wait;
 
+/* A fresh folder for one test's files. */
+static char *
+make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("reading-history-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
 static void
 updated_cb (GObject      *object,
             GAsyncResult *result,
@@ -75,7 +86,7 @@ reading (const char *id,
 static void
 test_record_and_fill (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("reading-history-XXXXXX", NULL);
+  g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "sub", "readings.sqlite", NULL);
   g_autoptr(KioskReadingHistory) history = kiosk_reading_history_new (path);
   g_autoptr(GError) error = NULL;
@@ -127,7 +138,7 @@ test_record_and_fill (void)
 static void
 test_caps (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("reading-history-XXXXXX", NULL);
+  g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "readings.sqlite", NULL);
   g_autoptr(KioskReadingHistory) history = kiosk_reading_history_new (path);
   g_autoptr(GError) error = NULL;
@@ -213,7 +224,7 @@ count_points (const char *path)
 static void
 test_broken_file (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("reading-history-XXXXXX", NULL);
+  g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "readings.sqlite", NULL);
   g_autoptr(KioskReadingHistory) history = NULL;
   g_autoptr(GPtrArray) readings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -284,7 +295,7 @@ iterate_until_gone (gpointer *weak,
 static void
 test_recorded_by_the_store (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("reading-history-XXXXXX", NULL);
+  g_autofree char *dir = make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "readings.sqlite", NULL);
   g_autoptr(KioskReadingHistory) history = kiosk_reading_history_new (path);
   g_autoptr(KioskSourceList) list = kiosk_source_list_new ();

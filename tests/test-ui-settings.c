@@ -559,7 +559,8 @@ main (int   argc,
   int status;
 
   /* Caches, tiles and the outbox in a private directory, never the user's. */
-  home = g_dir_make_tmp ("test-ui-settings-XXXXXX", NULL);
+  home = g_dir_make_tmp ("test-ui-settings-XXXXXX", &error);
+  g_assert_no_error (error);
   cache = g_build_filename (home, "cache", NULL);
   data = g_build_filename (home, "data", NULL);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);

@@ -13,6 +13,7 @@
 #include "kiosk-fetcher.h"
 #include "kiosk-map-tiles.h"
 #include "kiosk-mbtiles-source.h"
+#include "kiosk-redact.h"
 #include "kiosk-tile-cache-source.h"
 #include "kiosk-tiles-format.h"
 

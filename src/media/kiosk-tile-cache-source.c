@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "kiosk-fetcher.h"
+#include "kiosk-redact.h"
 #include "kiosk-sqlite.h"
 #include "kiosk-tile-cache-source.h"
 #include "kiosk-tile-image.h"

@@ -10,6 +10,7 @@
 #include "kiosk-config.h"
 #include "kiosk-fetcher.h"
 #include "kiosk-mbtiles-source.h"
+#include "kiosk-redact.h"
 #include "kiosk-tile-image.h"
 #include "kiosk-tiles-check.h"
 

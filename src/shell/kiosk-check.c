@@ -11,6 +11,7 @@
 #include "kiosk-check.h"
 #include "kiosk-fetcher.h"
 #include "kiosk-format.h"
+#include "kiosk-redact.h"
 #include "kiosk-source.h"
 
 #define EXIT_FAILED 1

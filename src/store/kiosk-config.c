@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "kiosk-config.h"
-#include "kiosk-fetcher.h"
 #include "kiosk-format.h"
+#include "kiosk-redact.h"
 
 struct _KioskConfig
 {

@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "kiosk-fetcher.h"
+#include "kiosk-redact.h"
 
 struct _KioskFetcher
 {

@@ -4,8 +4,6 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
-#include "kiosk-redact.h"
-
 G_BEGIN_DECLS
 
 #define KIOSK_FETCH_ERROR (kiosk_fetch_error_quark ())

@@ -14,6 +14,7 @@
 
 #include "kiosk-fetcher.h"
 #include "kiosk-outbox-sender.h"
+#include "kiosk-redact.h"
 
 #define DEFAULT_INITIAL_MS   2000
 #define DEFAULT_MAX_MS       (5 * 60 * 1000)

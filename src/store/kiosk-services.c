@@ -154,12 +154,32 @@ kiosk_services_init (KioskServices *self)
   self->cache_dir = g_build_filename (g_get_user_cache_dir (), "ankerort", NULL);
 }
 
-static KioskSource *find_source (KioskServices  *self,
-                                 KioskArea       area,
-                                 gboolean      (*match) (KioskSource *source, gconstpointer data),
-                                 gconstpointer   data);
-static gboolean     any_source  (KioskSource    *source,
-                                 gconstpointer   data);
+static KioskSource *
+find_source (KioskServices *self,
+             KioskArea      area,
+             gboolean     (*match) (KioskSource *source, gconstpointer data),
+             gconstpointer  data)
+{
+  GListModel *sources = kiosk_source_list_get_sources (self->sources);
+  guint n = g_list_model_get_n_items (sources);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KioskSource) source = g_list_model_get_item (sources, i);
+
+      if (kiosk_source_get_area (source) == area && match (source, data))
+        return source;   /* the list keeps it */
+    }
+
+  return NULL;
+}
+
+static gboolean
+any_source (KioskSource   *source,
+            gconstpointer  data)
+{
+  return TRUE;
+}
 
 static void
 sources_changed_cb (GListModel    *sources,
@@ -263,32 +283,6 @@ kiosk_services_has_area (KioskServices *self,
 }
 
 /* The first source of @area that @match accepts, or NULL. */
-static KioskSource *
-find_source (KioskServices *self,
-             KioskArea      area,
-             gboolean     (*match) (KioskSource *source, gconstpointer data),
-             gconstpointer  data)
-{
-  GListModel *sources = kiosk_source_list_get_sources (self->sources);
-  guint n = g_list_model_get_n_items (sources);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KioskSource) source = g_list_model_get_item (sources, i);
-
-      if (kiosk_source_get_area (source) == area && match (source, data))
-        return source;   /* the list keeps it */
-    }
-
-  return NULL;
-}
-
-static gboolean
-any_source (KioskSource   *source,
-            gconstpointer  data)
-{
-  return TRUE;
-}
 
 static gboolean
 has_news (KioskSource   *source,
