@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk-header.h"
+#include "kiosk-opening-state.h"
 #include "kiosk-outbox.h"
 #include "kiosk-survey-session.h"
 #include "kiosk-window.h"
@@ -27,6 +28,7 @@ struct _KioskWindow
 
   /* borrowed */
   GtkWidget            *attract;
+  GtkWidget            *closed;      /* outside the opening hours */
 
   /* owned */
   KioskConfig          *config;
@@ -35,6 +37,7 @@ struct _KioskWindow
   KioskOutbox          *outbox;      /* the services'; NULL when answers cannot be stored */
   KioskSurveySession   *survey_session; /* outlives the views a language switch rebuilds */
   KioskIdleMonitor     *idle;
+  KioskOpeningState    *opening;     /* the day: open, closed, held awake */
   GPtrArray            *history;     /* char*: page names, current last */
   GHashTable           *page_titles; /* pushed page's name -> its title */
   guint                 pushed_serial;

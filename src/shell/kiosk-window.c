@@ -10,6 +10,7 @@
 #endif
 
 #include "kiosk-attract-view.h"
+#include "kiosk-closed-view.h"
 #include "kiosk-header.h"
 #include "kiosk-home-view.h"
 #include "kiosk-i18n.h"
@@ -133,10 +134,68 @@ replace_attract (KioskWindow *self)
   self->attract = fresh;
 }
 
+/* Nobody is using the kiosk: the attract or the closed screen shows. */
 static gboolean
 in_attract_mode (KioskWindow *self)
 {
-  return g_str_equal (kiosk_window_get_current (self), "attract");
+  const char *current = kiosk_window_get_current (self);
+
+  return g_str_equal (current, "attract") || g_str_equal (current, "closed");
+}
+
+static void
+closed_activated_cb (KioskClosedView *closed,
+                     KioskWindow     *self)
+{
+  kiosk_window_show_area (self, "home");
+}
+
+/* While open (or held awake) the display must never blank; while closed
+ * the screen saver and the display's power saving may have it. */
+static void
+update_inhibit (KioskWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean want = kiosk_opening_state_get_awake (self->opening);
+
+  if (self->windowed || app == NULL)
+    return;
+
+  if (want && self->inhibit_cookie == 0)
+    {
+      self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),
+                                                      GTK_APPLICATION_INHIBIT_IDLE,
+                                                      _("Public information display"));
+      if (self->inhibit_cookie == 0)
+        g_message ("Could not inhibit the screen saver (no session manager)");
+    }
+  else if (!want && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (app, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
+static void
+apply_closed_screen (KioskWindow *self)
+{
+  g_autofree char *mode = g_settings_get_string (kiosk_config_get_settings (self->config),
+                                                 "closed-screen");
+
+  kiosk_closed_view_set_black (KIOSK_CLOSED_VIEW (self->closed), g_str_equal (mode, "black"));
+  kiosk_closed_view_set_next_opening (KIOSK_CLOSED_VIEW (self->closed),
+                                      kiosk_opening_state_get_next_change (self->opening));
+}
+
+/* Opening and closing change the idle screen at once; a person using the
+ * kiosk keeps it until the idle reset. */
+static void
+opening_changed_cb (KioskWindow *self)
+{
+  apply_closed_screen (self);
+  update_inhibit (self);
+  if (in_attract_mode (self))
+    kiosk_window_show_attract (self);
 }
 
 /* Builds the views again (a new language, time zone or set of areas) and
@@ -167,6 +226,7 @@ rebuild_views (KioskWindow *self)
   gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
 
   replace_attract (self);
+  apply_closed_screen (self);
 }
 
 /* What would take a screen from under a citizen waits for the next reset;
@@ -188,6 +248,7 @@ apply_place_name (KioskWindow *self)
   kiosk_header_set_place_name (self->header, place_name);
   gtk_label_set_label (self->reach_place_label, place_name);
   kiosk_attract_view_set_place_name (KIOSK_ATTRACT_VIEW (self->attract), place_name);
+  kiosk_closed_view_set_place_name (KIOSK_CLOSED_VIEW (self->closed), place_name);
 }
 
 /* Every key the window reads is applied while it runs. */
@@ -225,6 +286,10 @@ config_changed_cb (KioskConfig *config,
       /* A citizen's own choice stays until the next reset. */
       if (in_attract_mode (self))
         apply_accessibility_defaults (self);
+    }
+  else if (g_str_equal (key, "closed-screen"))
+    {
+      apply_closed_screen (self);
     }
 }
 
@@ -415,23 +480,13 @@ kiosk_window_size_allocate (GtkWidget *widget,
     }
 }
 
-/* The display must never blank while the kiosk runs; the application is
- * set after construction. */
+/* The application is set after construction. */
 static void
 application_cb (KioskWindow *self,
                 GParamSpec  *pspec,
                 gpointer     user_data)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (self->windowed || self->inhibit_cookie != 0 || app == NULL)
-    return;
-
-  self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),
-                                                  GTK_APPLICATION_INHIBIT_IDLE,
-                                                  _("Public information display"));
-  if (self->inhibit_cookie == 0)
-    g_message ("Could not inhibit the screen saver (no session manager)");
+  update_inhibit (self);
 }
 
 static void
@@ -444,6 +499,15 @@ kiosk_window_constructed (GObject *object)
 
   g_assert (KIOSK_IS_CONFIG (self->config));
   g_assert (KIOSK_IS_SOURCE_LIST (self->sources));
+
+  self->opening = kiosk_opening_state_new (self->config, self->services);
+  self->closed = kiosk_closed_view_new ();
+  g_signal_connect (self->closed, "activated", G_CALLBACK (closed_activated_cb), self);
+  gtk_stack_add_named (self->main_stack, self->closed, "closed");
+  apply_closed_screen (self);
+  g_signal_connect_swapped (self->opening, "notify::awake", G_CALLBACK (opening_changed_cb), self);
+  g_signal_connect_swapped (self->opening, "notify::next-change",
+                            G_CALLBACK (apply_closed_screen), self);
 
   tz = kiosk_config_get_time_zone (self->config);
   kiosk_header_set_time_zone (self->header, tz);
@@ -503,10 +567,13 @@ kiosk_window_dispose (GObject *object)
     }
   if (self->config != NULL)
     g_signal_handlers_disconnect_by_data (self->config, self);
+  if (self->opening != NULL)
+    g_signal_handlers_disconnect_by_data (self->opening, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
 
   g_clear_object (&self->idle);
+  g_clear_object (&self->opening);
   g_clear_object (&self->sources);
   g_clear_object (&self->outbox);
   g_clear_object (&self->services);
@@ -714,8 +781,17 @@ kiosk_window_show_attract (KioskWindow *self)
   kiosk_window_drop_pushed_pages (self, 0);
   g_ptr_array_add (self->history, g_strdup ("home"));
   kiosk_window_show_page (self, "home");
-  gtk_stack_set_visible_child_name (self->main_stack, "attract");
-  gtk_widget_grab_focus (self->attract);
+  /* Outside the opening hours the idle screen is the closed one. */
+  if (kiosk_opening_state_get_awake (self->opening))
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "attract");
+      gtk_widget_grab_focus (self->attract);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "closed");
+      gtk_widget_grab_focus (self->closed);
+    }
 }
 
 /* After a visitor, glibc keeps the heap the areas' pages grew to (some
@@ -766,6 +842,14 @@ kiosk_window_get_idle_monitor (KioskWindow *self)
   g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
 
   return self->idle;
+}
+
+KioskOpeningState *
+kiosk_window_get_opening_state (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+
+  return self->opening;
 }
 
 gboolean
