@@ -57,22 +57,40 @@ enum {
   N_PROPS
 };
 
+enum {
+  COMMAND_FAILED,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (KioskOpeningState, kiosk_opening_state, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char *key;
-  char *command;
+  GWeakRef  state;
+  char     *key;
+  char     *command;
 } Command;
 
 static void
 command_free (Command *command)
 {
+  g_weak_ref_clear (&command->state);
   g_free (command->key);
   g_free (command->command);
   g_free (command);
+}
+
+static void
+command_failed (KioskOpeningState *self,
+                const char        *key,
+                const char        *message)
+{
+  g_warning ("Setting %s: %s", key, message);
+  if (self != NULL)
+    g_signal_emit (self, signals[COMMAND_FAILED], 0, key, message);
 }
 
 static void
@@ -81,12 +99,20 @@ command_exited_cb (GPid     pid,
                    gpointer user_data)
 {
   Command *command = user_data;
+  g_autoptr(KioskOpeningState) self = g_weak_ref_get (&command->state);
   g_autoptr(GError) error = NULL;
 
   if (!g_spawn_check_wait_status (wait_status, &error))
-    g_warning ("Setting %s: “%s” failed: %s", command->key, command->command, error->message);
+    {
+      g_autofree char *message = g_strdup_printf ("“%s” failed: %s", command->command,
+                                                  error->message);
+
+      command_failed (self, command->key, message);
+    }
   else
-    g_debug ("Setting %s: “%s” done", command->key, command->command);
+    {
+      g_debug ("Setting %s: “%s” done", command->key, command->command);
+    }
   g_spawn_close_pid (pid);
   command_free (command);
 }
@@ -108,17 +134,24 @@ run_command (KioskOpeningState *self,
 
   if (!g_shell_parse_argv (text, NULL, &argv, &error))
     {
-      g_warning ("Setting %s: “%s” cannot be read as a command: %s", key, text, error->message);
+      g_autofree char *message = g_strdup_printf ("“%s” cannot be read as a command: %s",
+                                                  text, error->message);
+
+      command_failed (self, key, message);
       return;
     }
   if (!g_spawn_async (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
                       NULL, NULL, &pid, &error))
     {
-      g_warning ("Setting %s: “%s” could not be started: %s", key, text, error->message);
+      g_autofree char *message = g_strdup_printf ("“%s” could not be started: %s",
+                                                  text, error->message);
+
+      command_failed (self, key, message);
       return;
     }
 
   command = g_new0 (Command, 1);
+  g_weak_ref_init (&command->state, self);
   command->key = g_strdup (key);
   command->command = g_steal_pointer (&text);
   g_child_watch_add (pid, command_exited_cb, command);
@@ -441,6 +474,14 @@ kiosk_opening_state_class_init (KioskOpeningStateClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A display command could not run or failed (after the warning): the
+   * setting's key and what went wrong, for whoever reports to staff. */
+  signals[COMMAND_FAILED] = g_signal_new ("command-failed",
+                                          G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void

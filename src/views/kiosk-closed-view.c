@@ -39,7 +39,7 @@ G_DEFINE_FINAL_TYPE (KioskClosedView, kiosk_closed_view, GTK_TYPE_WIDGET)
 
 static guint signals[N_SIGNALS];
 
-/* "Öffnet wieder morgen um 08:00 Uhr" / "Opens again tomorrow at 08:00" */
+/* "Öffnet wieder / morgen um 08:00 Uhr", "Opens again / tomorrow at 08:00" */
 static char *
 format_next_opening (GDateTime *next)
 {
@@ -51,19 +51,19 @@ format_next_opening (GDateTime *next)
 
   if (g_date_time_get_year (next) == g_date_time_get_year (now) &&
       days == g_date_time_get_day_of_year (now))
-    return g_strdup_printf (_("Opens again today at %s"), time);
+    return g_strdup_printf (_("Opens again\ntoday at %s"), time);
   if (g_date_time_get_year (next) == g_date_time_get_year (tomorrow) &&
       days == g_date_time_get_day_of_year (tomorrow))
-    return g_strdup_printf (_("Opens again tomorrow at %s"), time);
+    return g_strdup_printf (_("Opens again\ntomorrow at %s"), time);
   /* Within the week the weekday says it; later the date. */
   if (ahead < 6 * G_TIME_SPAN_DAY)
-    /* Translators: "Opens again on Thursday at 08:00" */
-    return g_strdup_printf (_("Opens again on %s at %s"), kiosk_i18n_weekday_name (next), time);
+    /* Translators: "Opens again / on Thursday at 08:00" */
+    return g_strdup_printf (_("Opens again\non %s at %s"), kiosk_i18n_weekday_name (next), time);
   {
     g_autofree char *date = kiosk_i18n_format_date_long (next);
 
-    /* Translators: "Opens again on Monday, 28 December at 08:00" */
-    return g_strdup_printf (_("Opens again on %s at %s"), date, time);
+    /* Translators: "Opens again / on Monday, 28 December at 08:00" */
+    return g_strdup_printf (_("Opens again\non %s at %s"), date, time);
   }
 }
 
