@@ -100,6 +100,9 @@ static const Case cases[] = {
   { "Mo-Su 00:00-24:00", "2026-10-25T02:30:00+01:00", NULL, TRUE, NULL },
   { "Su 08:00-20:00", "2026-10-24T20:00:00+02:00", NULL, FALSE, "2026-10-25T08:00:00+01:00" },
   { "Mo-Fr 08:00-18:00", "2026-10-23T18:00:00+02:00", NULL, FALSE, "2026-10-26T08:00:00+01:00" },
+  /* the ends of the calendar GDateTime holds (%Y writes the year 1 as "1") */
+  { "Mo 10:00-12:00", "9999-12-30T12:00:00Z", NULL, FALSE, NULL },
+  { "Mo 10:00-12:00", "0001-01-01T10:30:00Z", "UTC", TRUE, "1-01-01T12:00:00+00:00" },
 };
 
 static char *
@@ -213,6 +216,60 @@ test_holiday_warning (void)
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "PH"));
 }
 
+/* Values put together from pieces of the syntax and stray bytes: each
+ * parses or is refused with a column inside it, never crashes, and what
+ * parses evaluates with a change consistent with is_open. */
+static void
+test_random_values (void)
+{
+  static const char * const pieces[] = {
+    "Mo", "Tu", "We", "Su", "PH", "SH", "-", ",", ";", " ", ":", "08", "8", "00", "24", "26",
+    "48", "59", "60", "08:00", "18:00", "24:00", "00:00", "off", "closed", "open", "24/7",
+    "||", "+", "[1]", "–", "ö", "\"", "Dec", "\t", "99:99", "0",
+  };
+  g_autoptr(GTimeZone) tz = zone (NULL);
+  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 ("2026-10-25T02:30:00+01:00", NULL);
+  guint parsed = 0;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GString) spec = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KioskOpeningHours) hours = NULL;
+      guint n = (guint) g_test_rand_int_range (1, 12);
+      guint column = 0;
+
+      for (guint j = 0; j < n; j++)
+        g_string_append (spec, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+
+      hours = kiosk_opening_hours_parse (spec->str, NULL, &column, &error);
+      if (hours == NULL)
+        {
+          g_autofree char *prefix = g_strdup_printf ("column %u: expected ", column);
+
+          g_assert_error (error, KIOSK_OPENING_HOURS_ERROR, KIOSK_OPENING_HOURS_ERROR_SYNTAX);
+          g_assert_cmpuint (column, >=, 1);
+          g_assert_cmpuint (column, <=, g_utf8_strlen (spec->str, -1) + 1);
+          g_assert_true (g_str_has_prefix (error->message, prefix));
+        }
+      else
+        {
+          g_autoptr(GDateTime) next = kiosk_opening_hours_next_change (hours, tz, NULL, at);
+          gboolean open = kiosk_opening_hours_is_open (hours, tz, NULL, at);
+
+          parsed++;
+          if (next != NULL)
+            {
+              g_assert_cmpint (g_date_time_compare (next, at), >, 0);
+              g_assert_cmpint (kiosk_opening_hours_is_open (hours, tz, NULL, next), !=, open);
+            }
+        }
+    }
+
+  g_test_message ("%u of 20000 parsed", parsed);
+  g_assert_cmpuint (parsed, >, 100);
+}
+
 static GArray *
 closures_from_file (const char *name,
                     GTimeZone  *tz,
@@ -297,6 +354,7 @@ main (int    argc,
   g_test_add_func ("/opening-hours/rules", test_rules);
   g_test_add_func ("/opening-hours/syntax-errors", test_syntax_errors);
   g_test_add_func ("/opening-hours/holiday-warning", test_holiday_warning);
+  g_test_add_func ("/opening-hours/random-values", test_random_values);
   g_test_add_func ("/opening-hours/closures-ics", test_closures_ics);
 
   return g_test_run ();

@@ -663,13 +663,16 @@ open_spans (KioskOpeningHours *self,
   return spans;
 }
 
+/* Two days before @at's day on the zone's clock: the night before may
+ * reach into it. GDate's days begin with 1 (1 January of the year 1). */
 static guint32
-local_julian (GTimeZone *tz,
-              GDateTime *at)
+first_day (GTimeZone *tz,
+           GDateTime *at)
 {
   g_autoptr(GDateTime) local = g_date_time_to_timezone (at, tz);
+  guint32 julian = julian_of (local);
 
-  return julian_of (local);
+  return julian > 2 ? julian - 2 : 1;
 }
 
 gboolean
@@ -686,8 +689,7 @@ kiosk_opening_hours_is_open (KioskOpeningHours *self,
   g_return_val_if_fail (at != NULL, FALSE);
 
   t = g_date_time_to_unix (at);
-  /* The day before may reach into this one. */
-  spans = open_spans (self, tz, closures, local_julian (tz, at) - 2, 4);
+  spans = open_spans (self, tz, closures, first_day (tz, at), 4);
   for (guint i = 0; i < spans->len; i++)
     {
       const KioskClosure *span = &g_array_index (spans, KioskClosure, i);
@@ -699,13 +701,14 @@ kiosk_opening_hours_is_open (KioskOpeningHours *self,
   return FALSE;
 }
 
+/* NULL after the year 9999, which GDateTime cannot hold. */
 static GDateTime *
 unix_in_zone (gint64     t,
               GTimeZone *tz)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
 
-  return g_date_time_to_timezone (utc, tz);
+  return utc != NULL ? g_date_time_to_timezone (utc, tz) : NULL;
 }
 
 GDateTime *
@@ -723,7 +726,7 @@ kiosk_opening_hours_next_change (KioskOpeningHours *self,
   g_return_val_if_fail (at != NULL, NULL);
 
   t = g_date_time_to_unix (at);
-  first = local_julian (tz, at) - 2;
+  first = first_day (tz, at);
   spans = open_spans (self, tz, closures, first, HORIZON_DAYS);
   /* What reaches the last day may go on beyond it: no change known. */
   horizon = wall_to_unix (tz, day_wall (first + HORIZON_DAYS - 1));

@@ -72,7 +72,9 @@ usage_error (GOptionContext *context,
 
   fprintf (stderr, "ankerort: %s\n", message);
   fprintf (stderr, "Usage: ankerort check KIND SOURCE [--header 'Name: value']... [--from ISO8601] "
-                   "[--to ISO8601] [--tz ZONE] [--timeout SECONDS] [--json]\n");
+                   "[--to ISO8601] [--tz ZONE] [--timeout SECONDS] [--json]\n"
+                   "       ankerort check opening-hours 'SPEC' [--at ISO8601] [--tz ZONE] "
+                   "[--closures FILE.ics] [--json]\n");
   return EXIT_USAGE;
 }
 

@@ -559,11 +559,3 @@ kiosk_opening_state_hold_display (KioskOpeningState *self,
   self->held = hold;
   update_awake (self);
 }
-
-void
-kiosk_opening_state_update (KioskOpeningState *self)
-{
-  g_return_if_fail (KIOSK_IS_OPENING_STATE (self));
-
-  evaluate (self);
-}

@@ -27,8 +27,5 @@ GDateTime         *kiosk_opening_state_get_next_change (KioskOpeningState *self)
  * runs display-on-command and shows the normal screens until released. */
 void               kiosk_opening_state_hold_display    (KioskOpeningState *self,
                                                         gboolean           hold);
-/* Evaluates the hours again now; the state does this itself at each
- * change, after a suspend and when the clock is set. */
-void               kiosk_opening_state_update          (KioskOpeningState *self);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _KioskClosedView
 
   /* owned */
   GDateTime *next_opening;
+  guint      midnight_id;   /* "tomorrow" becomes "today" */
 };
 
 enum {
@@ -67,6 +68,41 @@ format_next_opening (GDateTime *next)
   }
 }
 
+static void update_texts (KioskClosedView *self);
+
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  KioskClosedView *self = user_data;
+
+  self->midnight_id = 0;
+  update_texts (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The words for the day are relative to today: written again at midnight. */
+static void
+schedule_midnight (KioskClosedView *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  if (self->next_opening == NULL)
+    return;
+
+  now = g_date_time_new_now (g_date_time_get_timezone (self->next_opening));
+  tomorrow = g_date_time_add_days (now, 1);
+  midnight = g_date_time_new (g_date_time_get_timezone (self->next_opening),
+                              g_date_time_get_year (tomorrow), g_date_time_get_month (tomorrow),
+                              g_date_time_get_day_of_month (tomorrow), 0, 0, 0);
+  self->midnight_id =
+    g_timeout_add_seconds ((guint) (g_date_time_difference (midnight, now) / G_USEC_PER_SEC) + 1,
+                           midnight_cb, self);
+}
+
 static void
 update_texts (KioskClosedView *self)
 {
@@ -86,6 +122,7 @@ update_texts (KioskClosedView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, next != NULL ? next : "",
                                   -1);
+  schedule_midnight (self);
 }
 
 static void
@@ -115,9 +152,21 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* Shown again after a night (maybe suspended): the day's words are current. */
+static void
+kiosk_closed_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (kiosk_closed_view_parent_class)->map (widget);
+
+  update_texts (KIOSK_CLOSED_VIEW (widget));
+}
+
 static void
 kiosk_closed_view_dispose (GObject *object)
 {
+  KioskClosedView *self = KIOSK_CLOSED_VIEW (object);
+
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_CLOSED_VIEW);
 
   G_OBJECT_CLASS (kiosk_closed_view_parent_class)->dispose (object);
@@ -141,6 +190,7 @@ kiosk_closed_view_class_init (KioskClosedViewClass *klass)
 
   object_class->dispose = kiosk_closed_view_dispose;
   object_class->finalize = kiosk_closed_view_finalize;
+  widget_class->map = kiosk_closed_view_map;
 
   /* A touch: someone wants the kiosk although it is closed. */
   signals[ACTIVATED] = g_signal_new ("activated",
