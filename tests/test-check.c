@@ -448,6 +448,16 @@ test_opening_hours (void)
   g_assert_cmpstr (run.out, ==, "closed until 2026-12-28T08:00:00+01:00\n");
   run_clear (&run);
 
+  /* holidays are read, not applied: a warning naming the column */
+  run_check (&run, "opening-hours", "Mo-Fr 08:00-18:00; PH off", "--at",
+             "2026-12-25T10:00:00+01:00", "--tz", "Europe/Berlin", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.err, "ankerort: opening hours: warning: column 20: "));
+  root = parse_object (run.out);
+  g_assert_true (json_object_get_boolean_member (root, "open"));
+  g_clear_pointer (&root, json_object_unref);
+  run_clear (&run);
+
   /* a syntax error: exit 2, its column on stderr, nothing on stdout */
   run_check (&run, "opening-hours", "Mo-Fr 08:00-18:00; Sa 10:0-14:00", "--json", NULL);
   g_assert_cmpint (run.status, ==, 2);

@@ -192,6 +192,13 @@ test_live (Fixture       *fixture,
   kiosk_opening_state_hold_display (state, FALSE);
   g_assert_true (kiosk_opening_state_get_awake (state));
 
+  /* Holidays are not known: a warning, the weekdays apply. */
+  g_test_expect_message ("kiosk-opening-state", G_LOG_LEVEL_WARNING,
+                         "Setting opening-hours: column 7: public and school holidays*ignored*");
+  g_settings_set_string (settings (fixture), "opening-hours", "24/7; PH off");
+  g_test_assert_expected_messages ();
+  g_assert_true (kiosk_opening_state_get_open (state));
+
   /* Empty: always open, no change. */
   g_settings_set_string (settings (fixture), "opening-hours", "");
   g_assert_true (kiosk_opening_state_get_open (state));

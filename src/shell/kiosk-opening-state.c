@@ -359,7 +359,7 @@ read_hours (KioskOpeningState *self)
       return;
     }
   for (guint i = 0; i < warnings->len; i++)
-    g_message ("Setting opening-hours: %s", (const char *) g_ptr_array_index (warnings, i));
+    g_warning ("Setting opening-hours: %s", (const char *) g_ptr_array_index (warnings, i));
 
   g_clear_pointer (&self->hours, kiosk_opening_hours_free);
   self->hours = hours;
