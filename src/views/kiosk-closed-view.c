@@ -117,7 +117,7 @@ update_texts (KioskClosedView *self)
   gtk_label_set_label (self->next_label, next);
   gtk_widget_set_visible (GTK_WIDGET (self->next_label), next != NULL);
   gtk_label_set_label (self->hint_label,
-                       _("You can still look at the information: touch the screen."));
+                       _("You can still look at the information:\ntouch the screen."));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, next != NULL ? next : "",
