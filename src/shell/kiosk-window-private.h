@@ -64,6 +64,11 @@ void  kiosk_window_create_pages         (KioskWindow    *self);
 void  kiosk_window_destroy_pages        (KioskWindow    *self);
 void  kiosk_window_reset_views          (KioskWindow    *self);
 
+/* kiosk-window-day.c: the closed screen and the inhibit follow the day. */
+void  kiosk_window_create_day           (KioskWindow    *self);
+void  kiosk_window_apply_closed_screen  (KioskWindow    *self);
+void  kiosk_window_update_inhibit       (KioskWindow    *self);
+
 /* kiosk-window-actions.c: the win.* actions, installed on the class. */
 void  kiosk_window_class_install_actions (GtkWidgetClass *widget_class);
 

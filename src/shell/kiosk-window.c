@@ -143,61 +143,6 @@ in_attract_mode (KioskWindow *self)
   return g_str_equal (current, "attract") || g_str_equal (current, "closed");
 }
 
-static void
-closed_activated_cb (KioskClosedView *closed,
-                     KioskWindow     *self)
-{
-  kiosk_window_show_area (self, "home");
-}
-
-/* While open (or held awake) the display must never blank; while closed
- * the screen saver and the display's power saving may have it. */
-static void
-update_inhibit (KioskWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  gboolean want = kiosk_opening_state_get_awake (self->opening);
-
-  if (self->windowed || app == NULL)
-    return;
-
-  if (want && self->inhibit_cookie == 0)
-    {
-      self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),
-                                                      GTK_APPLICATION_INHIBIT_IDLE,
-                                                      _("Public information display"));
-      if (self->inhibit_cookie == 0)
-        g_message ("Could not inhibit the screen saver (no session manager)");
-    }
-  else if (!want && self->inhibit_cookie != 0)
-    {
-      gtk_application_uninhibit (app, self->inhibit_cookie);
-      self->inhibit_cookie = 0;
-    }
-}
-
-static void
-apply_closed_screen (KioskWindow *self)
-{
-  g_autofree char *mode = g_settings_get_string (kiosk_config_get_settings (self->config),
-                                                 "closed-screen");
-
-  kiosk_closed_view_set_black (KIOSK_CLOSED_VIEW (self->closed), g_str_equal (mode, "black"));
-  kiosk_closed_view_set_next_opening (KIOSK_CLOSED_VIEW (self->closed),
-                                      kiosk_opening_state_get_next_change (self->opening));
-}
-
-/* Opening and closing change the idle screen at once; a person using the
- * kiosk keeps it until the idle reset. */
-static void
-opening_changed_cb (KioskWindow *self)
-{
-  apply_closed_screen (self);
-  update_inhibit (self);
-  if (in_attract_mode (self))
-    kiosk_window_show_attract (self);
-}
-
 /* Builds the views again (a new language, time zone or set of areas) and
  * comes back to the same area. Pages pushed on top (details) belong to the
  * old views and are closed. */
@@ -226,7 +171,7 @@ rebuild_views (KioskWindow *self)
   gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
 
   replace_attract (self);
-  apply_closed_screen (self);
+  kiosk_window_apply_closed_screen (self);
 }
 
 /* What would take a screen from under a citizen waits for the next reset;
@@ -289,7 +234,7 @@ config_changed_cb (KioskConfig *config,
     }
   else if (g_str_equal (key, "closed-screen"))
     {
-      apply_closed_screen (self);
+      kiosk_window_apply_closed_screen (self);
     }
 }
 
@@ -486,7 +431,7 @@ application_cb (KioskWindow *self,
                 GParamSpec  *pspec,
                 gpointer     user_data)
 {
-  update_inhibit (self);
+  kiosk_window_update_inhibit (self);
 }
 
 static void
@@ -500,14 +445,7 @@ kiosk_window_constructed (GObject *object)
   g_assert (KIOSK_IS_CONFIG (self->config));
   g_assert (KIOSK_IS_SOURCE_LIST (self->sources));
 
-  self->opening = kiosk_opening_state_new (self->config, self->services);
-  self->closed = kiosk_closed_view_new ();
-  g_signal_connect (self->closed, "activated", G_CALLBACK (closed_activated_cb), self);
-  gtk_stack_add_named (self->main_stack, self->closed, "closed");
-  apply_closed_screen (self);
-  g_signal_connect_swapped (self->opening, "notify::awake", G_CALLBACK (opening_changed_cb), self);
-  g_signal_connect_swapped (self->opening, "notify::next-change",
-                            G_CALLBACK (apply_closed_screen), self);
+  kiosk_window_create_day (self);
 
   tz = kiosk_config_get_time_zone (self->config);
   kiosk_header_set_time_zone (self->header, tz);
