@@ -208,6 +208,53 @@ test_live_open (void)
   kiosk_test_ui_wait_until (display_command_was ("off"));
 }
 
+/* Closing days from a calendar the kiosk fetches like every source: an
+ * all-day event today closes the kiosk although its hours say 24/7. */
+static void
+test_closures (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_source_config_free);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autofree char *today_text = g_date_time_format (now, "%Y%m%d");
+  g_autofree char *tomorrow_text = g_date_time_format (tomorrow, "%Y%m%d");
+  g_autofree char *dir = g_path_get_dirname (marker);
+  g_autofree char *path = g_build_filename (dir, "schliesstage.ics", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *ics = g_strdup_printf ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                                          "PRODID:-//Musterdorf//Schliesstage//DE\r\n"
+                                          "BEGIN:VEVENT\r\nUID:inventur@musterdorf.example\r\n"
+                                          "DTSTAMP:20261101T090000Z\r\n"
+                                          "DTSTART;VALUE=DATE:%s\r\nDTEND;VALUE=DATE:%s\r\n"
+                                          "SUMMARY:Inventur\r\nEND:VEVENT\r\n"
+                                          "END:VCALENDAR\r\n", today_text, tomorrow_text);
+
+  g_settings_set_string (settings (), "opening-hours", "24/7");
+  kiosk_test_ui_wait_for_page (window, "attract");
+  kiosk_test_ui_wait_until (display_command_was ("on"));
+
+  g_assert_true (g_file_set_contents (path, ics, -1, NULL));
+  g_ptr_array_add (sources, kiosk_source_config_new ("schliesstage", "ical", uri));
+  kiosk_config_set_sources (config, sources);
+  g_settings_set_string (settings (), "closures-source", "schliesstage");
+  kiosk_test_ui_wait_for_page (window, "closed");
+  kiosk_test_ui_wait_until (label_shown ("Öffnet wieder\nmorgen um 00:00 Uhr"));
+  kiosk_test_ui_wait_until (display_command_was ("off"));
+  g_assert_false (kiosk_opening_state_get_open (opening ()));
+
+  g_settings_set_string (settings (), "closures-source", "");
+  kiosk_test_ui_wait_for_page (window, "attract");
+  kiosk_test_ui_wait_until (display_command_was ("on"));
+  kiosk_config_set_sources (config, none);
+  g_remove (path);
+
+  g_settings_set_string (settings (), "opening-hours", closed_spec);
+  kiosk_test_ui_wait_for_page (window, "closed");
+  kiosk_test_ui_wait_until (display_command_was ("off"));
+}
+
 /* A failing command is logged with the command; the screens still change. */
 static void
 test_failing_commands (void)
@@ -307,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/ui/closed/hold", test_hold);
   g_test_add_func ("/ui/closed/bad-hours", test_bad_hours);
   g_test_add_func ("/ui/closed/live-open", test_live_open);
+  g_test_add_func ("/ui/closed/closures", test_closures);
   g_test_add_func ("/ui/closed/failing-commands", test_failing_commands);
 
   status = g_test_run ();
