@@ -76,5 +76,7 @@ GtkWidget *kiosk_test_ui_find            (GtkWidget  *root,
 KioskWindow *kiosk_test_ui_start_app     (KioskApplication *app,
                                           GCallback         activate_cb,
                                           gboolean          fullscreen);
+/* Removes @path and everything below it (a test's private home). */
+void      kiosk_test_ui_remove_tree      (const char *path);
 
 G_END_DECLS

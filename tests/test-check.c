@@ -390,6 +390,99 @@ test_refused (void)
   assert_error_line (&run, url, "refused");
 }
 
+/* `check opening-hours`: one JSON object, the change with its offset. */
+static void
+test_opening_hours (void)
+{
+  g_autofree char *closures = g_test_build_filename (G_TEST_DIST, "fixtures", "opening",
+                                                     "closures.ics", NULL);
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_check (&run, "opening-hours", "Mo-Fr 08:00-18:00; Sa 10:00-14:00", "--at",
+             "2026-12-04T18:30:00+01:00", "--tz", "Europe/Berlin", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  root = parse_object (run.out);
+  g_assert_cmpuint (json_object_get_size (root), ==, 2);
+  g_assert_false (json_object_get_boolean_member (root, "open"));
+  g_assert_cmpstr (json_object_get_string_member (root, "next_change"), ==,
+                   "2026-12-05T10:00:00+01:00");
+  g_clear_pointer (&root, json_object_unref);
+  run_clear (&run);
+
+  /* a time without an offset is on the zone's clock; DST is in the offset */
+  run_check (&run, "opening-hours", "Su 01:00-04:00", "--at", "2026-03-29T01:30:00",
+             "--tz", "Europe/Berlin", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out);
+  g_assert_true (json_object_get_boolean_member (root, "open"));
+  g_assert_cmpstr (json_object_get_string_member (root, "next_change"), ==,
+                   "2026-03-29T04:00:00+02:00");
+  g_clear_pointer (&root, json_object_unref);
+  run_clear (&run);
+
+  /* never changes: null */
+  run_check (&run, "opening-hours", "24/7", "--at", "2026-12-24T12:00:00Z", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out);
+  g_assert_true (json_object_get_boolean_member (root, "open"));
+  g_assert_true (json_object_get_null_member (root, "next_change"));
+  g_clear_pointer (&root, json_object_unref);
+  run_clear (&run);
+
+  /* closing days from a calendar: Christmas Eve to Boxing Day */
+  run_check (&run, "opening-hours", "24/7", "--at", "2026-12-23T12:00:00+01:00",
+             "--tz", "Europe/Berlin", "--closures", closures, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out);
+  g_assert_true (json_object_get_boolean_member (root, "open"));
+  g_assert_cmpstr (json_object_get_string_member (root, "next_change"), ==,
+                   "2026-12-24T00:00:00+01:00");
+  g_clear_pointer (&root, json_object_unref);
+  run_clear (&run);
+
+  run_check (&run, "opening-hours", "Mo-Fr 08:00-18:00", "--at", "2026-12-24T09:00:00+01:00",
+             "--tz", "Europe/Berlin", "--closures", closures, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "closed until 2026-12-28T08:00:00+01:00\n");
+  run_clear (&run);
+
+  /* holidays are read, not applied: a warning naming the column */
+  run_check (&run, "opening-hours", "Mo-Fr 08:00-18:00; PH off", "--at",
+             "2026-12-25T10:00:00+01:00", "--tz", "Europe/Berlin", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.err, "ankerort: opening hours: warning: column 20: "));
+  root = parse_object (run.out);
+  g_assert_true (json_object_get_boolean_member (root, "open"));
+  g_clear_pointer (&root, json_object_unref);
+  run_clear (&run);
+
+  /* a syntax error: exit 2, its column on stderr, nothing on stdout */
+  run_check (&run, "opening-hours", "Mo-Fr 08:00-18:00; Sa 10:0-14:00", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_error_line (&run, "opening hours “Mo-Fr 08:00-18:00; Sa 10:0-14:00”",
+                     "column 26: expected two digits of minutes");
+  run_clear (&run);
+
+  /* usage errors and an unreadable calendar */
+  run_check (&run, "opening-hours", "24/7", "--tz", "Mars/Olympus", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "unknown time zone “Mars/Olympus”"));
+  run_clear (&run);
+  run_check (&run, "opening-hours", "24/7", "--at", "tomorrow", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--at “tomorrow”"));
+  run_clear (&run);
+  run_check (&run, "opening-hours", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run_check (&run, "opening-hours", "24/7", "--closures", "/nonexistent/closures.ics", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_error_line (&run, "/nonexistent/closures.ics", "No such file");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/check/missing-file", test_missing_file);
   g_test_add_func ("/check/usage", test_usage);
   g_test_add_func ("/check/refused", test_refused);
+  g_test_add_func ("/check/opening-hours", test_opening_hours);
   g_test_add ("/check/url", Fixture, NULL, fixture_set_up, test_url, fixture_tear_down);
   g_test_add ("/check/secrets-not-shown", Fixture, NULL, fixture_set_up, test_secrets_not_shown,
               fixture_tear_down);

@@ -524,24 +524,6 @@ test_accessibility_defaults (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 activate_cb (GApplication *application)
 {
 }
@@ -596,7 +578,7 @@ main (int   argc,
   g_clear_object (&app);
   g_clear_object (&config);
   kiosk_demo_server_stop (server);
-  remove_tree (home);
+  kiosk_test_ui_remove_tree (home);
 
   return status;
 }

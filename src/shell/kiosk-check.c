@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kiosk-check.h"
+#include "kiosk-check-hours.h"
 #include "kiosk-fetcher.h"
 #include "kiosk-format.h"
 #include "kiosk-redact.h"
@@ -71,7 +72,9 @@ usage_error (GOptionContext *context,
 
   fprintf (stderr, "ankerort: %s\n", message);
   fprintf (stderr, "Usage: ankerort check KIND SOURCE [--header 'Name: value']... [--from ISO8601] "
-                   "[--to ISO8601] [--tz ZONE] [--timeout SECONDS] [--json]\n");
+                   "[--to ISO8601] [--tz ZONE] [--timeout SECONDS] [--json]\n"
+                   "       ankerort check opening-hours 'SPEC' [--at ISO8601] [--tz ZONE] "
+                   "[--closures FILE.ics] [--json]\n");
   return EXIT_USAGE;
 }
 
@@ -110,8 +113,8 @@ parse_time (const char *text,
   return g_steal_pointer (&time);
 }
 
-static void
-write_json (JsonNode *root)
+void
+kiosk_check_write_json (JsonNode *root)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
@@ -148,7 +151,7 @@ report_error (const Options *options,
       json_builder_end_object (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      write_json (root);
+      kiosk_check_write_json (root);
     }
 
   return EXIT_FAILED;
@@ -200,7 +203,7 @@ report_items (const Options     *options,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      write_json (root);
+      kiosk_check_write_json (root);
     }
   else
     {
@@ -255,6 +258,10 @@ kiosk_check_main (int    argc,
   g_auto(GStrv) args = NULL;
 
   g_return_val_if_fail (argc >= 2, EXIT_USAGE);
+
+  /* Not a source: a setting evaluated at a time. */
+  if (argc > 2 && g_str_equal (argv[2], "opening-hours"))
+    return kiosk_check_hours_main (argc, argv);
 
   /* Parse "check ARGS..." so "check" reads as the program's name. */
   args = g_new0 (char *, argc);

@@ -1,7 +1,7 @@
 /* kiosk-check.h: `ankerort check`: the kiosk's fetch-and-parse path without a window */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -10,5 +10,8 @@ G_BEGIN_DECLS
  * error or an unknown kind. */
 int kiosk_check_main (int    argc,
                       char **argv);
+
+/* Prints @root on stdout, as every check prints its JSON. */
+void kiosk_check_write_json (JsonNode *root);
 
 G_END_DECLS

@@ -215,6 +215,8 @@ kiosk_window_get_current (KioskWindow *self)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "attract") == 0)
     return "attract";
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "closed") == 0)
+    return "closed";
 
   return current_page (self);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk-header.h"
+#include "kiosk-opening-state.h"
 #include "kiosk-outbox.h"
 #include "kiosk-survey-session.h"
 #include "kiosk-window.h"
@@ -27,6 +28,7 @@ struct _KioskWindow
 
   /* borrowed */
   GtkWidget            *attract;
+  GtkWidget            *closed;      /* outside the opening hours */
 
   /* owned */
   KioskConfig          *config;
@@ -35,6 +37,7 @@ struct _KioskWindow
   KioskOutbox          *outbox;      /* the services'; NULL when answers cannot be stored */
   KioskSurveySession   *survey_session; /* outlives the views a language switch rebuilds */
   KioskIdleMonitor     *idle;
+  KioskOpeningState    *opening;     /* the day: open, closed, held awake */
   GPtrArray            *history;     /* char*: page names, current last */
   GHashTable           *page_titles; /* pushed page's name -> its title */
   guint                 pushed_serial;
@@ -60,6 +63,11 @@ guint kiosk_window_areas_with_sources   (KioskWindow    *self);
 void  kiosk_window_create_pages         (KioskWindow    *self);
 void  kiosk_window_destroy_pages        (KioskWindow    *self);
 void  kiosk_window_reset_views          (KioskWindow    *self);
+
+/* kiosk-window-day.c: the closed screen and the inhibit follow the day. */
+void  kiosk_window_create_day           (KioskWindow    *self);
+void  kiosk_window_apply_closed_screen  (KioskWindow    *self);
+void  kiosk_window_update_inhibit       (KioskWindow    *self);
 
 /* kiosk-window-actions.c: the win.* actions, installed on the class. */
 void  kiosk_window_class_install_actions (GtkWidgetClass *widget_class);

@@ -10,6 +10,7 @@
 #endif
 
 #include "kiosk-attract-view.h"
+#include "kiosk-closed-view.h"
 #include "kiosk-header.h"
 #include "kiosk-home-view.h"
 #include "kiosk-i18n.h"
@@ -133,10 +134,13 @@ replace_attract (KioskWindow *self)
   self->attract = fresh;
 }
 
+/* Nobody is using the kiosk: the attract or the closed screen shows. */
 static gboolean
 in_attract_mode (KioskWindow *self)
 {
-  return g_str_equal (kiosk_window_get_current (self), "attract");
+  const char *current = kiosk_window_get_current (self);
+
+  return g_str_equal (current, "attract") || g_str_equal (current, "closed");
 }
 
 /* Builds the views again (a new language, time zone or set of areas) and
@@ -167,6 +171,7 @@ rebuild_views (KioskWindow *self)
   gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
 
   replace_attract (self);
+  kiosk_window_apply_closed_screen (self);
 }
 
 /* What would take a screen from under a citizen waits for the next reset;
@@ -188,6 +193,7 @@ apply_place_name (KioskWindow *self)
   kiosk_header_set_place_name (self->header, place_name);
   gtk_label_set_label (self->reach_place_label, place_name);
   kiosk_attract_view_set_place_name (KIOSK_ATTRACT_VIEW (self->attract), place_name);
+  kiosk_closed_view_set_place_name (KIOSK_CLOSED_VIEW (self->closed), place_name);
 }
 
 /* Every key the window reads is applied while it runs. */
@@ -225,6 +231,10 @@ config_changed_cb (KioskConfig *config,
       /* A citizen's own choice stays until the next reset. */
       if (in_attract_mode (self))
         apply_accessibility_defaults (self);
+    }
+  else if (g_str_equal (key, "closed-screen"))
+    {
+      kiosk_window_apply_closed_screen (self);
     }
 }
 
@@ -415,23 +425,13 @@ kiosk_window_size_allocate (GtkWidget *widget,
     }
 }
 
-/* The display must never blank while the kiosk runs; the application is
- * set after construction. */
+/* The application is set after construction. */
 static void
 application_cb (KioskWindow *self,
                 GParamSpec  *pspec,
                 gpointer     user_data)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (self->windowed || self->inhibit_cookie != 0 || app == NULL)
-    return;
-
-  self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),
-                                                  GTK_APPLICATION_INHIBIT_IDLE,
-                                                  _("Public information display"));
-  if (self->inhibit_cookie == 0)
-    g_message ("Could not inhibit the screen saver (no session manager)");
+  kiosk_window_update_inhibit (self);
 }
 
 static void
@@ -444,6 +444,8 @@ kiosk_window_constructed (GObject *object)
 
   g_assert (KIOSK_IS_CONFIG (self->config));
   g_assert (KIOSK_IS_SOURCE_LIST (self->sources));
+
+  kiosk_window_create_day (self);
 
   tz = kiosk_config_get_time_zone (self->config);
   kiosk_header_set_time_zone (self->header, tz);
@@ -503,10 +505,13 @@ kiosk_window_dispose (GObject *object)
     }
   if (self->config != NULL)
     g_signal_handlers_disconnect_by_data (self->config, self);
+  if (self->opening != NULL)
+    g_signal_handlers_disconnect_by_data (self->opening, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
 
   g_clear_object (&self->idle);
+  g_clear_object (&self->opening);
   g_clear_object (&self->sources);
   g_clear_object (&self->outbox);
   g_clear_object (&self->services);
@@ -714,8 +719,17 @@ kiosk_window_show_attract (KioskWindow *self)
   kiosk_window_drop_pushed_pages (self, 0);
   g_ptr_array_add (self->history, g_strdup ("home"));
   kiosk_window_show_page (self, "home");
-  gtk_stack_set_visible_child_name (self->main_stack, "attract");
-  gtk_widget_grab_focus (self->attract);
+  /* Outside the opening hours the idle screen is the closed one. */
+  if (kiosk_opening_state_get_awake (self->opening))
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "attract");
+      gtk_widget_grab_focus (self->attract);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "closed");
+      gtk_widget_grab_focus (self->closed);
+    }
 }
 
 /* After a visitor, glibc keeps the heap the areas' pages grew to (some
@@ -766,6 +780,14 @@ kiosk_window_get_idle_monitor (KioskWindow *self)
   g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
 
   return self->idle;
+}
+
+KioskOpeningState *
+kiosk_window_get_opening_state (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+
+  return self->opening;
 }
 
 gboolean

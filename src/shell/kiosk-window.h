@@ -5,6 +5,7 @@
 
 #include "kiosk-config.h"
 #include "kiosk-idle-monitor.h"
+#include "kiosk-opening-state.h"
 #include "kiosk-services.h"
 #include "kiosk-source-list.h"
 
@@ -18,7 +19,7 @@ KioskWindow      *kiosk_window_new               (AdwApplication  *application,
                                                   KioskConfig     *config,
                                                   KioskServices   *services,
                                                   gboolean         windowed);
-/* "attract", "home", "events", "map", "sensors", "surveys", or a pushed page. */
+/* "attract", "closed" (outside the opening hours), "home", "events", "map", "sensors", "surveys", or a pushed page. */
 const char       *kiosk_window_get_current       (KioskWindow     *self);
 GtkWidget        *kiosk_window_get_area_view     (KioskWindow     *self,
                                                   const char      *area);
@@ -35,6 +36,8 @@ void              kiosk_window_reset             (KioskWindow     *self);
 void              kiosk_window_set_language      (KioskWindow     *self,
                                                   const char      *language);
 KioskIdleMonitor *kiosk_window_get_idle_monitor  (KioskWindow     *self);
+/* The kiosk's day (kiosk_opening_state_hold_display keeps it awake). */
+KioskOpeningState *kiosk_window_get_opening_state (KioskWindow    *self);
 gboolean          kiosk_window_get_portrait      (KioskWindow     *self);
 
 void              kiosk_window_set_large_text    (KioskWindow     *self,

@@ -344,6 +344,34 @@ kiosk_services_area_has_option (KioskServices *self,
   return find_source (self, area, has_option, option) != NULL;
 }
 
+GListModel *
+kiosk_services_get_calendar (KioskServices  *self,
+                             const char     *id,
+                             GError        **error)
+{
+  KioskSource *source;
+
+  g_return_val_if_fail (KIOSK_IS_SERVICES (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  source = kiosk_source_list_lookup (self->sources, id);
+  if (source == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "no source with the id “%s” is configured", id);
+      return NULL;
+    }
+  if (!g_str_equal (kiosk_source_get_kind (source), "ical"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "source “%s” is a %s source, not an iCalendar (ical) one",
+                   id, kiosk_source_get_kind (source));
+      return NULL;
+    }
+
+  return kiosk_source_get_model (source);
+}
+
 GBytes *
 kiosk_services_fetch (KioskServices  *self,
                       const char     *url,

@@ -52,6 +52,13 @@ gboolean         kiosk_services_area_has_option  (KioskServices       *self,
                                                   const char          *name,
                                                   const char          *value);
 
+/* The events (KioskEvent) of the source @id, which must be an iCalendar
+ * source: the model follows its refreshes, and is replaced with the source
+ * when its configuration changes (the sources' "items-changed"). */
+GListModel      *kiosk_services_get_calendar     (KioskServices       *self,
+                                                  const char          *id,
+                                                  GError             **error);
+
 /* A picture or document through the fetcher: at most @max_size bytes
  * (0: the fetcher's cap). The blocking one is for worker threads. */
 GBytes          *kiosk_services_fetch            (KioskServices       *self,

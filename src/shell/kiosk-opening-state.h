@@ -1,0 +1,31 @@
+/* kiosk-opening-state.h: the kiosk's day: open or closed, and the display with it */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kiosk-config.h"
+#include "kiosk-services.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_OPENING_STATE (kiosk_opening_state_get_type ())
+
+G_DECLARE_FINAL_TYPE (KioskOpeningState, kiosk_opening_state, KIOSK, OPENING_STATE, GObject)
+
+/* Reads opening-hours, closures-source, time-zone and the display
+ * commands from @config while it lives; closing days come from the
+ * closures source through @services. */
+KioskOpeningState *kiosk_opening_state_new             (KioskConfig       *config,
+                                                        KioskServices     *services);
+/* Open by the hours and closing days (always when no hours are set). */
+gboolean           kiosk_opening_state_get_open        (KioskOpeningState *self);
+/* Open, or held: the normal screens show and the display is on. */
+gboolean           kiosk_opening_state_get_awake       (KioskOpeningState *self);
+/* When "open" changes next, in the kiosk's zone; NULL when not within a year. */
+GDateTime         *kiosk_opening_state_get_next_change (KioskOpeningState *self);
+/* Keeps the kiosk awake while closed (a public warning must be seen):
+ * runs display-on-command and shows the normal screens until released. */
+void               kiosk_opening_state_hold_display    (KioskOpeningState *self,
+                                                        gboolean           hold);
+
+G_END_DECLS

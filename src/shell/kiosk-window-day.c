@@ -1,0 +1,81 @@
+/* kiosk-window-day.c: the window's day: the closed screen, the screen saver inhibit */
+
+#define G_LOG_DOMAIN "kiosk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kiosk-closed-view.h"
+#include "kiosk-window-private.h"
+
+/* A person at the closed kiosk may still use it (see data/docs/signage.md). */
+static void
+closed_activated_cb (KioskClosedView *closed,
+                     KioskWindow     *self)
+{
+  kiosk_window_show_area (self, "home");
+}
+
+/* Opening and closing change the idle screen at once; a person using the
+ * kiosk keeps it until the idle reset. */
+static void
+opening_changed_cb (KioskWindow *self)
+{
+  const char *current = kiosk_window_get_current (self);
+
+  kiosk_window_apply_closed_screen (self);
+  kiosk_window_update_inhibit (self);
+  if (g_str_equal (current, "attract") || g_str_equal (current, "closed"))
+    kiosk_window_show_attract (self);
+}
+
+void
+kiosk_window_create_day (KioskWindow *self)
+{
+  self->opening = kiosk_opening_state_new (self->config, self->services);
+  self->closed = kiosk_closed_view_new ();
+  g_signal_connect (self->closed, "activated", G_CALLBACK (closed_activated_cb), self);
+  gtk_stack_add_named (self->main_stack, self->closed, "closed");
+  kiosk_window_apply_closed_screen (self);
+  g_signal_connect_swapped (self->opening, "notify::awake", G_CALLBACK (opening_changed_cb), self);
+  g_signal_connect_swapped (self->opening, "notify::next-change",
+                            G_CALLBACK (kiosk_window_apply_closed_screen), self);
+}
+
+void
+kiosk_window_apply_closed_screen (KioskWindow *self)
+{
+  g_autofree char *mode = g_settings_get_string (kiosk_config_get_settings (self->config),
+                                                 "closed-screen");
+
+  kiosk_closed_view_set_black (KIOSK_CLOSED_VIEW (self->closed), g_str_equal (mode, "black"));
+  kiosk_closed_view_set_next_opening (KIOSK_CLOSED_VIEW (self->closed),
+                                      kiosk_opening_state_get_next_change (self->opening));
+}
+
+/* While open (or held awake) the display must never blank; while closed
+ * the screen saver and the display's power saving may have it. */
+void
+kiosk_window_update_inhibit (KioskWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean want = kiosk_opening_state_get_awake (self->opening);
+
+  if (self->windowed || app == NULL)
+    return;
+
+  if (want && self->inhibit_cookie == 0)
+    {
+      self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (self),
+                                                      GTK_APPLICATION_INHIBIT_IDLE,
+                                                      _("Public information display"));
+      if (self->inhibit_cookie == 0)
+        g_message ("Could not inhibit the screen saver (no session manager)");
+    }
+  else if (!want && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (app, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
