@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kiosk-check.h"
+#include "kiosk-check-media.h"
 #include "kiosk-fetcher.h"
 #include "kiosk-format.h"
 #include "kiosk-redact.h"
@@ -255,6 +256,10 @@ kiosk_check_main (int    argc,
   g_auto(GStrv) args = NULL;
 
   g_return_val_if_fail (argc >= 2, EXIT_USAGE);
+
+  /* A folder of files to probe, not a source to fetch and parse. */
+  if (argc > 2 && g_str_equal (argv[2], "media"))
+    return kiosk_check_media_main (argc, argv);
 
   /* Parse "check ARGS..." so "check" reads as the program's name. */
   args = g_new0 (char *, argc);
