@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 /* A WebM (VP8) clip of @frames frames at 25 fps, 320x240, made with
  * GStreamer (videotestsrc → vp8enc → webmmux); @pattern is videotestsrc's
- * ("smpte", "ball", "snow", ...). */
+ * ("smpte", "ball", ...), maybe with more of its properties
+ * ("ball background-color=0xff1c5d99"). */
 void  kiosk_test_media_make_clip      (const char *path,
                                        guint       frames,
                                        const char *pattern);

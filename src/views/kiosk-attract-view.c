@@ -22,6 +22,7 @@ struct _KioskAttractView
   GtkWidget         parent_instance;
 
   /* template widgets */
+  GtkWidget        *overlay;
   KioskMediaPlayer *player;
   GtkWidget        *content;
   GtkWidget        *logo;
@@ -189,6 +190,7 @@ kiosk_attract_view_class_init (KioskAttractViewClass *klass)
                                      G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-attract-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskAttractView, overlay);
   gtk_widget_class_bind_template_child (widget_class, KioskAttractView, player);
   gtk_widget_class_bind_template_child (widget_class, KioskAttractView, content);
   gtk_widget_class_bind_template_child (widget_class, KioskAttractView, logo);
