@@ -394,15 +394,15 @@ test_refused (void)
 
 /* `ankerort check media`: a folder or playlist of files made here */
 
+static char *check_media_dir;
+
 static const char *
 media_dir (void)
 {
-  static char *dir = NULL;
+  if (check_media_dir == NULL)
+    check_media_dir = kiosk_test_media_make_dir ();
 
-  if (dir == NULL)
-    dir = kiosk_test_media_make_dir ();
-
-  return dir;
+  return check_media_dir;
 }
 
 static void
@@ -510,6 +510,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/check/good-file", test_good_file);
@@ -529,5 +531,9 @@ main (int   argc,
   g_test_add_func ("/check/media/nothing-plays", test_check_nothing_plays);
   g_test_add_func ("/check/media/missing", test_check_missing);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (check_media_dir != NULL)
+    kiosk_test_media_remove_dir (check_media_dir);
+
+  return status;
 }

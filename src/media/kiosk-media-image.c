@@ -104,15 +104,15 @@ size_prepared_cb (GdkPixbufLoader *loader,
                   int              height,
                   Size            *size)
 {
+  int max = size->scalable ? KIOSK_MEDIA_DRAWING_SIZE : KIOSK_MEDIA_IMAGE_MAX_SIZE;
   double scale = 1.0;
 
   size->width = width;
   size->height = height;
   if (width <= 0 || height <= 0)
     return;
-  if (size->scalable || width > KIOSK_MEDIA_IMAGE_MAX_SIZE || height > KIOSK_MEDIA_IMAGE_MAX_SIZE)
-    scale = MIN ((double) KIOSK_MEDIA_IMAGE_MAX_SIZE / width,
-                 (double) KIOSK_MEDIA_IMAGE_MAX_SIZE / height);
+  if (size->scalable || width > max || height > max)
+    scale = MIN ((double) max / width, (double) max / height);
   if (scale != 1.0)
     gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * scale)),
                                 MAX (1, (int) (height * scale)));

@@ -17,8 +17,10 @@ typedef enum
 } KioskMediaError;
 
 /* Pictures larger than this are decoded scaled down (a 24-megapixel photo
- * would take 100 MB as a texture); SVG is drawn at this size. */
+ * would take 100 MB as a texture). */
 #define KIOSK_MEDIA_IMAGE_MAX_SIZE 3840
+/* SVG is drawn to fit this size: sharp on a 1440p screen, 15 MB a poster. */
+#define KIOSK_MEDIA_DRAWING_SIZE 2560
 
 GQuark      kiosk_media_error_quark     (void);
 
