@@ -213,6 +213,50 @@ test_tap_stops (void)
   kiosk_test_ui_wait_until (kiosk_media_player_get_showing (player ()));
 }
 
+/* A file that passed the probe but does not play (changed since, or a
+ * decoder that fails) is skipped within a few seconds. */
+static void
+test_playback_error_skipped (void)
+{
+  Shown shown = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  g_autoptr(GListStore) store = g_list_store_new (KIOSK_TYPE_MEDIA_ITEM);
+  g_autofree char *text = g_build_filename (media_dir, "6-text.mp4", NULL);
+  g_autofree char *poster = g_build_filename (media_dir, "2-poster.png", NULL);
+  g_autofree char *text_uri = g_filename_to_uri (text, NULL, NULL);
+  g_autofree char *poster_uri = g_filename_to_uri (poster, NULL, NULL);
+  g_autoptr(KioskMediaItem) broken = kiosk_media_item_new (text_uri);
+  g_autoptr(KioskMediaItem) picture = kiosk_media_item_new (poster_uri);
+  g_autoptr(GListModel) loop = NULL;
+  KioskMediaPlayer *media;
+  gint64 start;
+  gulong id;
+
+  kiosk_media_item_set_probed (broken, KIOSK_MEDIA_VIDEO, 2, 320, 240);
+  kiosk_media_item_set_probed (picture, KIOSK_MEDIA_IMAGE, -1, 1280, 720);
+  g_list_store_append (store, broken);
+  g_list_store_append (store, picture);
+
+  go_to_attract ();
+  media = player ();
+  loop = G_LIST_MODEL (g_object_ref (kiosk_media_player_get_model (media)));
+  kiosk_media_player_stop (media);
+  kiosk_media_player_set_position (media, 0);
+  kiosk_media_player_set_model (media, G_LIST_MODEL (store));
+  id = g_signal_connect (media, "item-shown", G_CALLBACK (item_shown_cb), &shown);
+  start = g_get_monotonic_time ();
+  kiosk_media_player_play (media);
+
+  kiosk_test_ui_wait_until (shown.names->len >= 2);
+  g_assert_cmpint (g_array_index (shown.times, gint64, 0) - start, <, 5 * G_USEC_PER_SEC);
+  for (guint i = 0; i < shown.names->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (shown.names, i), ==, "2-poster.png");
+
+  g_signal_handler_disconnect (media, id);
+  kiosk_media_player_set_model (media, loop);
+  g_ptr_array_unref (shown.names);
+  g_array_unref (shown.times);
+}
+
 /* Screenshots in both languages; a language switch makes a new attract
  * view whose loop plays on. */
 static void
@@ -306,6 +350,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/attract/video-frames", test_video_frames);
   g_test_add_func ("/ui/attract/loop-never-black", test_loop_never_black);
+  g_test_add_func ("/ui/attract/playback-error-skipped", test_playback_error_skipped);
   g_test_add_func ("/ui/attract/tap-stops", test_tap_stops);
   g_test_add_func ("/ui/attract/languages", test_languages);
 

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kiosk-media-image.h"
 #include "kiosk-media-player.h"
 
@@ -58,6 +60,7 @@ struct _KioskMediaPlayer
   guint       timer_id;          /* the picture's time, or the minimum time */
   guint       watchdog_id;
   guint       prepare_timeout_id;
+  guint       failed_id;
 };
 
 enum {
@@ -121,6 +124,7 @@ stop_timers (KioskMediaPlayer *self)
   g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_handle_id (&self->watchdog_id, g_source_remove);
   g_clear_handle_id (&self->prepare_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->failed_id, g_source_remove);
 }
 
 static void
@@ -128,9 +132,11 @@ log_skip (Slot       *slot,
           const char *why)
 {
   g_autofree char *path = g_filename_from_uri (kiosk_media_item_get_uri (slot->item), NULL, NULL);
+  /* GStreamer's messages go on with a line of debugging detail. */
+  g_autofree char *line = g_strndup (why, strcspn (why, "\n"));
 
   g_message ("Attract loop: %s: %s; skipped",
-             path != NULL ? path : kiosk_media_item_get_uri (slot->item), why);
+             path != NULL ? path : kiosk_media_item_get_uri (slot->item), line);
 }
 
 /* The current item's time is up. */
@@ -216,35 +222,46 @@ stream_ended_cb (GtkMediaStream   *stream,
   current_done (self);
 }
 
-/* The stream of either slot failed: a current video is skipped, a next
- * one is replaced by the one after it. */
-static void
-stream_error_cb (GtkMediaStream   *stream,
-                 GParamSpec       *pspec,
-                 KioskMediaPlayer *self)
+/* A stream failed: a current video is skipped, a next one is replaced by
+ * the one after it. Done from an idle: the stream is freed in the
+ * process, which it should not be while it is still telling us. */
+static gboolean
+stream_failed_cb (gpointer user_data)
 {
-  const GError *error = gtk_media_stream_get_error (stream);
+  KioskMediaPlayer *self = user_data;
 
-  if (error == NULL)
-    return;
-
+  self->failed_id = 0;
   for (guint i = 0; i < 2; i++)
     {
       Slot *slot = &self->slots[i];
+      const GError *error;
 
-      if (slot->stream != stream)
+      if (slot->stream == NULL || (error = gtk_media_stream_get_error (slot->stream)) == NULL)
         continue;
       log_skip (slot, error->message);
       if (i == self->current && self->showing)
         {
+          gtk_media_stream_pause (slot->stream);
           current_done (self);
         }
       else
         {
           slot->failed = TRUE;
           prepare_next (self);
+          break;
         }
     }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stream_error_cb (GtkMediaStream   *stream,
+                 GParamSpec       *pspec,
+                 KioskMediaPlayer *self)
+{
+  if (gtk_media_stream_get_error (stream) != NULL && self->failed_id == 0)
+    self->failed_id = g_idle_add (stream_failed_cb, self);
 }
 
 static void
@@ -644,6 +661,14 @@ kiosk_media_player_set_model (KioskMediaPlayer *self,
       kiosk_media_player_stop (self);
       kiosk_media_player_play (self);
     }
+}
+
+GListModel *
+kiosk_media_player_get_model (KioskMediaPlayer *self)
+{
+  g_return_val_if_fail (KIOSK_IS_MEDIA_PLAYER (self), NULL);
+
+  return self->items;
 }
 
 void

@@ -20,6 +20,7 @@ GtkWidget      *kiosk_media_player_new            (void);
 /* KioskMediaItems that play (the services' media model). */
 void            kiosk_media_player_set_model      (KioskMediaPlayer *self,
                                                    GListModel       *items);
+GListModel     *kiosk_media_player_get_model      (KioskMediaPlayer *self);
 /* TRUE: cover the screen and crop; FALSE: show all of it. Never stretched. */
 void            kiosk_media_player_set_fill       (KioskMediaPlayer *self,
                                                    gboolean          fill);
