@@ -279,6 +279,23 @@ test_languages (void)
       kiosk_test_ui_settle (GTK_WIDGET (window));
       path = kiosk_test_ui_screenshot (GTK_WIDGET (window), name);
     }
+
+  /* Reach mode on a stele: the band stays low, lifted off the edge. */
+  if (g_str_equal (orientation, "portrait"))
+    {
+      GSettings *settings = kiosk_config_get_settings (config);
+      g_autofree char *path = NULL;
+
+      g_settings_set_boolean (settings, "reach-mode", TRUE);
+      kiosk_test_ui_wait_until (gtk_widget_has_css_class (kiosk_test_ui_find (GTK_WIDGET (window),
+                                                                              KIOSK_TYPE_ATTRACT_VIEW,
+                                                                              NULL),
+                                                          "reach"));
+      kiosk_test_ui_wait_until (kiosk_media_player_get_showing (player ()));
+      kiosk_test_ui_settle (GTK_WIDGET (window));
+      path = kiosk_test_ui_screenshot (GTK_WIDGET (window), "attract-media-portrait-de-reach");
+      g_settings_set_boolean (settings, "reach-mode", FALSE);
+    }
 }
 
 static void
