@@ -273,15 +273,10 @@ drawing_of (GtkWidget *widget,
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
-char *
-kiosk_test_ui_screenshot (GtkWidget  *widget,
-                          const char *name)
+GdkTexture *
+kiosk_test_ui_render (GtkWidget *widget)
 {
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *file = NULL;
-  char *path;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
@@ -291,8 +286,17 @@ kiosk_test_ui_screenshot (GtkWidget  *widget,
 
   kiosk_test_ui_wait_until_full ((node = drawing_of (widget, width, height)) != NULL,
                                  "a finished drawing of the window to save");
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+char *
+kiosk_test_ui_screenshot (GtkWidget  *widget,
+                          const char *name)
+{
+  g_autoptr(GdkTexture) texture = kiosk_test_ui_render (widget);
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  char *path;
 
   dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
                           "screenshots", NULL);

@@ -61,6 +61,8 @@ gboolean  kiosk_test_ui_key              (GtkWidget  *window,
                                           const char *keys);
 /* "landscape" or "portrait", from the screen the test runs on. */
 const char *kiosk_test_ui_orientation    (GtkWidget  *window);
+/* @widget as drawn now (waiting for a finished drawing). */
+GdkTexture *kiosk_test_ui_render         (GtkWidget  *widget);
 /* Saves @widget as PNG into $G_TEST_BUILDDIR/screenshots/NAME.png and
  * returns the path. */
 char     *kiosk_test_ui_screenshot       (GtkWidget  *widget,

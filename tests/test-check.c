@@ -2,9 +2,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "kiosk-demo-server.h"
+#include "kiosk-test-media.h"
 
 static const char good[] =
   "{\"type\": \"FeatureCollection\", \"features\": ["
@@ -483,10 +485,126 @@ test_opening_hours (void)
   assert_error_line (&run, "/nonexistent/closures.ics", "No such file");
 }
 
+/* `ankerort check media`: a folder or playlist of files made here */
+
+static char *check_media_dir;
+
+static const char *
+media_dir (void)
+{
+  if (check_media_dir == NULL)
+    check_media_dir = kiosk_test_media_make_dir ();
+
+  return check_media_dir;
+}
+
+static void
+assert_members (JsonObject         *object,
+                const char * const *names)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  g_assert_cmpuint (g_list_length (members), ==, g_strv_length ((char **) names));
+  for (guint i = 0; names[i] != NULL; i++)
+    g_assert_true (json_object_has_member (object, names[i]));
+}
+
+static void
+test_check_playlist (void)
+{
+  static const char * const top[] = { "kind", "source", "items", "warnings", NULL };
+  static const char * const fields[] = { "uri", "type", "duration_s", "width", "height", "ok",
+                                         "problem", NULL };
+  g_autofree char *list = g_build_filename (media_dir (), "check.m3u", NULL);
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) run = { 0 };
+  JsonArray *items;
+  JsonObject *item;
+
+  g_assert_true (g_file_set_contents (list,
+                                      "#EXTM3U\n#EXTINF:8,Poster\nposter.png\nclip.webm\n"
+                                      "text.mp4\ndrawing.svg\n", -1, NULL));
+  run_check (&run, "media", list, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  root = parse_object (run.out);
+  assert_members (root, top);
+  g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "media");
+  g_assert_cmpstr (json_object_get_string_member (root, "source"), ==, list);
+  items = json_object_get_array_member (root, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    assert_members (json_array_get_object_element (items, i), fields);
+
+  item = json_array_get_object_element (items, 0);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (item, "uri"), "/poster.png"));
+  g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "image");
+  g_assert_cmpfloat (json_object_get_double_member (item, "duration_s"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (item, "width"), ==, 640);
+  g_assert_cmpint (json_object_get_int_member (item, "height"), ==, 360);
+  g_assert_true (json_object_get_boolean_member (item, "ok"));
+
+  item = json_array_get_object_element (items, 1);
+  g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "video");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (item, "duration_s"), 2.0, 0.1);
+  g_assert_true (json_object_get_null_member (item, "problem"));
+
+  item = json_array_get_object_element (items, 2);
+  g_assert_false (json_object_get_boolean_member (item, "ok"));
+  g_assert_true (json_object_get_null_member (item, "width"));
+  g_assert_nonnull (strstr (json_object_get_string_member (item, "problem"), "not a video"));
+
+  /* An image without #EXTINF stays for the default: no time of its own. */
+  item = json_array_get_object_element (items, 3);
+  g_assert_true (json_object_get_null_member (item, "duration_s"));
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 1);
+  g_assert_nonnull (strstr (json_array_get_string_element (json_object_get_array_member (root,
+                                                                                         "warnings"),
+                                                           0), "text.mp4"));
+  g_unlink (list);
+}
+
+/* Nothing plays: the JSON still lists why, the exit status says it and
+ * stderr has one line. */
+static void
+test_check_nothing_plays (void)
+{
+  g_autofree char *list = g_build_filename (media_dir (), "broken.m3u8", NULL);
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (list, "text.mp4\ncut.png\nempty.webm\n", -1, NULL));
+  run_check (&run, "media", list, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "ankerort: "));
+  g_assert_nonnull (strstr (run.err, "nothing in it can play"));
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+  root = parse_object (run.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "items")), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 3);
+  g_unlink (list);
+}
+
+static void
+test_check_missing (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_check (&run, "media", "/nonexistent/ankerort-loop", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "ankerort: /nonexistent/ankerort-loop: "));
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/check/good-file", test_good_file);
@@ -503,5 +621,13 @@ main (int   argc,
   g_test_add ("/check/url-faults", Fixture, NULL, fixture_set_up, test_url_faults,
               fixture_tear_down);
 
-  return g_test_run ();
+  g_test_add_func ("/check/media/playlist", test_check_playlist);
+  g_test_add_func ("/check/media/nothing-plays", test_check_nothing_plays);
+  g_test_add_func ("/check/media/missing", test_check_missing);
+
+  status = g_test_run ();
+  if (check_media_dir != NULL)
+    kiosk_test_media_remove_dir (check_media_dir);
+
+  return status;
 }

@@ -26,5 +26,8 @@ void kiosk_demo_surveys_install (KioskDemoServer *server,
 void kiosk_demo_tiles_install   (KioskDemoServer *server,
                                  GPtrArray       *sources);
 char *kiosk_demo_tiles_get_path (void);
+/* The attract loop: a folder in the user's cache, filled on first run. */
+void kiosk_demo_media_install   (KioskDemoServer *server,
+                                 GPtrArray       *sources);
 
 G_END_DECLS

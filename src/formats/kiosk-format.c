@@ -28,6 +28,9 @@ static const KioskFormat *formats[] = {
   /* tiles */
   &kiosk_format_tiles,
 
+  /* media: the attract loop */
+  &kiosk_format_media,
+
   NULL,
 };
 
@@ -69,6 +72,8 @@ kiosk_area_to_string (KioskArea area)
       return "surveys";
     case KIOSK_AREA_TILES:
       return "tiles";
+    case KIOSK_AREA_MEDIA:
+      return "media";
     case KIOSK_AREA_NONE:
     case KIOSK_N_AREAS:
     default:

@@ -24,4 +24,7 @@ extern const KioskFormat kiosk_format_survey;
 /* tiles */
 extern const KioskFormat kiosk_format_tiles;
 
+/* media */
+extern const KioskFormat kiosk_format_media;
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "kiosk-check.h"
 #include "kiosk-check-hours.h"
+#include "kiosk-check-media.h"
 #include "kiosk-fetcher.h"
 #include "kiosk-format.h"
 #include "kiosk-redact.h"
@@ -262,6 +263,10 @@ kiosk_check_main (int    argc,
   /* Not a source: a setting evaluated at a time. */
   if (argc > 2 && g_str_equal (argv[2], "opening-hours"))
     return kiosk_check_hours_main (argc, argv);
+
+  /* A folder of files to probe, not a source to fetch and parse. */
+  if (argc > 2 && g_str_equal (argv[2], "media"))
+    return kiosk_check_media_main (argc, argv);
 
   /* Parse "check ARGS..." so "check" reads as the program's name. */
   args = g_new0 (char *, argc);

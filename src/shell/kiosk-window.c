@@ -126,6 +126,8 @@ replace_attract (KioskWindow *self)
   g_signal_connect (fresh, "activated", G_CALLBACK (attract_activated_cb), self);
   kiosk_attract_view_set_place_name (KIOSK_ATTRACT_VIEW (fresh),
                                      kiosk_config_get_place_name (self->config));
+  kiosk_attract_view_continue_from (KIOSK_ATTRACT_VIEW (fresh), KIOSK_ATTRACT_VIEW (old));
+  kiosk_attract_view_set_media (KIOSK_ATTRACT_VIEW (fresh), self->config, self->services);
   gtk_stack_add_named (self->main_stack, fresh, NULL);
   if (visible)
     gtk_stack_set_visible_child (self->main_stack, fresh);
@@ -384,6 +386,7 @@ apply_layout (KioskWindow *self)
   else
     gtk_box_reorder_child_after (self->kiosk_box, GTK_WIDGET (self->header), self->reach_spacer);
   set_css_class (GTK_WIDGET (self), "reach-mode", reach);
+  kiosk_attract_view_set_reach_mode (KIOSK_ATTRACT_VIEW (self->attract), reach);
 }
 
 static gboolean
@@ -465,6 +468,7 @@ kiosk_window_constructed (GObject *object)
   g_signal_connect (self->idle, "idle", G_CALLBACK (idle_cb), self);
 
   kiosk_window_create_pages (self);
+  kiosk_attract_view_set_media (KIOSK_ATTRACT_VIEW (self->attract), self->config, self->services);
   g_signal_connect_object (self->config, "changed", G_CALLBACK (config_changed_cb), self, 0);
   g_signal_connect_object (kiosk_source_list_get_sources (self->sources), "items-changed",
                            G_CALLBACK (sources_changed_cb), self, 0);

@@ -10,6 +10,7 @@
 
 #include "kiosk-fetcher.h"
 #include "kiosk-map-tiles.h"
+#include "kiosk-media-playlist.h"
 #include "kiosk-outbox.h"
 #include "kiosk-services.h"
 #include "kiosk-source-list.h"
@@ -23,6 +24,7 @@ struct _KioskServices
   KioskSourceList *sources;
   KioskOutbox     *outbox;
   char            *cache_dir;
+  KioskMediaPlaylist *media;     /* made when first asked for */
 
   /* weak: only compared, to tell when the map's tiles changed */
   KioskSource     *tiles_source;
@@ -127,6 +129,7 @@ kiosk_services_finalize (GObject *object)
   g_clear_object (&self->sources);
   g_clear_object (&self->outbox);
   g_clear_pointer (&self->cache_dir, g_free);
+  g_clear_object (&self->media);
 
   G_OBJECT_CLASS (kiosk_services_parent_class)->finalize (object);
 }
@@ -181,6 +184,15 @@ any_source (KioskSource   *source,
   return TRUE;
 }
 
+/* The folder or playlist of the first media source, or NULL. */
+static const char *
+media_location (KioskServices *self)
+{
+  KioskSource *source = find_source (self, KIOSK_AREA_MEDIA, any_source, NULL);
+
+  return source != NULL ? kiosk_source_get_config (source)->url : NULL;
+}
+
 static void
 sources_changed_cb (GListModel    *sources,
                     guint          position,
@@ -189,6 +201,9 @@ sources_changed_cb (GListModel    *sources,
                     KioskServices *self)
 {
   KioskSource *tiles = find_source (self, KIOSK_AREA_TILES, any_source, NULL);
+
+  if (self->media != NULL)
+    kiosk_media_playlist_set_location (self->media, media_location (self));
 
   /* A replaced source is a new object, so a changed URL counts too. */
   if (tiles == self->tiles_source)
@@ -282,7 +297,17 @@ kiosk_services_has_area (KioskServices *self,
   return kiosk_source_list_has_area (self->sources, area);
 }
 
-/* The first source of @area that @match accepts, or NULL. */
+GListModel *
+kiosk_services_get_media (KioskServices *self)
+{
+  g_return_val_if_fail (KIOSK_IS_SERVICES (self), NULL);
+
+  if (self->media == NULL)
+    self->media = kiosk_media_playlist_new (media_location (self));
+
+  return G_LIST_MODEL (self->media);
+}
+
 
 static gboolean
 has_news (KioskSource   *source,

@@ -58,6 +58,10 @@ gboolean         kiosk_services_area_has_option  (KioskServices       *self,
 GListModel      *kiosk_services_get_calendar     (KioskServices       *self,
                                                   const char          *id,
                                                   GError             **error);
+/* The attract loop: the KioskMediaItems of the first media source's folder
+ * or playlist that play, in order; it follows changes of the files and of
+ * the sources. The same model for as long as the services live. */
+GListModel      *kiosk_services_get_media        (KioskServices       *self);
 
 /* A picture or document through the fetcher: at most @max_size bytes
  * (0: the fetcher's cap). The blocking one is for worker threads. */

@@ -204,6 +204,16 @@ add_entry (KioskSync   *self,
     }
 }
 
+/* Media sources are local folders the attract loop reads and watches
+ * itself: nothing to fetch (kiosk-media-format.c). */
+static gboolean
+is_fetched (KioskSource *source)
+{
+  const KioskFormat *format = kiosk_format_lookup (kiosk_source_get_kind (source));
+
+  return format == NULL || format->parse != NULL;
+}
+
 /* Follows the list: new sources get an entry, removed ones lose theirs. */
 static void
 reconcile (KioskSync *self)
@@ -230,7 +240,7 @@ reconcile (KioskSync *self)
     {
       g_autoptr(KioskSource) source = g_list_model_get_item (sources, j);
 
-      if (find_entry (self, source) == NULL)
+      if (find_entry (self, source) == NULL && is_fetched (source))
         add_entry (self, source);
     }
 }

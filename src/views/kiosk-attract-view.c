@@ -1,4 +1,10 @@
-/* kiosk-attract-view.c: the idle screen that invites people to touch */
+/* kiosk-attract-view.c: the idle screen that invites people to touch
+ *
+ * With a media source it plays the attract loop full screen, and the
+ * invitation sits in a dark band at the bottom, readable over any picture
+ * and within reach from a wheelchair. The loop plays while this screen is
+ * on (mapped) and stops, freeing its decoders, the moment someone touches
+ * it or another screen takes its place. */
 
 #define G_LOG_DOMAIN "kiosk-attract-view"
 
@@ -7,16 +13,27 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-attract-view.h"
+#include "kiosk-config.h"
+#include "kiosk-media-player.h"
+#include "kiosk-services.h"
 
 struct _KioskAttractView
 {
-  GtkWidget  parent_instance;
+  GtkWidget         parent_instance;
 
   /* template widgets */
-  GtkWidget *content;
-  GtkLabel  *place_label;
-  GtkLabel  *touch_label;
-  GtkLabel  *touch_label_en;
+  GtkWidget        *overlay;
+  KioskMediaPlayer *player;
+  GtkWidget        *content;
+  GtkWidget        *logo;
+  GtkLabel         *place_label;
+  GtkLabel         *touch_label;
+  GtkLabel         *touch_label_en;
+
+  /* owned */
+  KioskConfig      *config;
+
+  gboolean          reach_mode;
 };
 
 enum {
@@ -28,6 +45,72 @@ G_DEFINE_FINAL_TYPE (KioskAttractView, kiosk_attract_view, GTK_TYPE_WIDGET)
 
 static guint signals[N_SIGNALS];
 
+/* Over media the invitation is a band across the bottom; without, the
+ * logo and the invitation stand in the middle (low in reach mode). */
+static void
+update_layout (KioskAttractView *self)
+{
+  gboolean over_media = kiosk_media_player_get_showing (self->player);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->player), over_media);
+  /* The posters are the city's: the band covers as little of them as it can. */
+  gtk_widget_set_visible (self->logo, !over_media);
+  gtk_widget_set_visible (GTK_WIDGET (self->place_label), !over_media);
+  gtk_box_set_spacing (GTK_BOX (self->content), over_media ? 12 : 48);
+  gtk_widget_set_halign (self->content, over_media ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->content, over_media || self->reach_mode ? GTK_ALIGN_END
+                                                                       : GTK_ALIGN_CENTER);
+  if (over_media)
+    gtk_widget_add_css_class (self->content, "attract-band");
+  else
+    gtk_widget_remove_css_class (self->content, "attract-band");
+  if (self->reach_mode)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "reach");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "reach");
+}
+
+static void
+showing_cb (KioskMediaPlayer *player,
+            GParamSpec       *pspec,
+            KioskAttractView *self)
+{
+  update_layout (self);
+}
+
+static void
+apply_settings (KioskAttractView *self)
+{
+  GSettings *settings = kiosk_config_get_settings (self->config);
+  g_autofree char *fit = g_settings_get_string (settings, "attract-fit");
+  g_autofree char *transition = g_settings_get_string (settings, "attract-transition");
+
+  kiosk_media_player_set_fill (self->player, g_str_equal (fit, "fill"));
+  kiosk_media_player_set_transition (self->player,
+                                     g_str_equal (transition, "fade")
+                                     ? g_settings_get_uint (settings, "attract-transition-ms") : 0);
+  kiosk_media_player_set_image_seconds (self->player,
+                                        g_settings_get_uint (settings, "attract-image-seconds"));
+  kiosk_media_player_set_volume (self->player, g_settings_get_double (settings, "attract-volume"));
+}
+
+static void
+config_changed_cb (KioskConfig      *config,
+                   const char       *key,
+                   KioskAttractView *self)
+{
+  if (g_str_has_prefix (key, "attract-"))
+    apply_settings (self);
+}
+
+static void
+activate (KioskAttractView *self)
+{
+  /* The visitor's screen comes now: no decoder keeps running behind it. */
+  kiosk_media_player_stop (self->player);
+  g_signal_emit (self, signals[ACTIVATED], 0);
+}
+
 static void
 pressed_cb (GtkGestureClick  *gesture,
             int               n_press,
@@ -36,7 +119,7 @@ pressed_cb (GtkGestureClick  *gesture,
             KioskAttractView *self)
 {
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  g_signal_emit (self, signals[ACTIVATED], 0);
+  activate (self);
 }
 
 static gboolean
@@ -48,7 +131,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space)
     {
-      g_signal_emit (self, signals[ACTIVATED], 0);
+      activate (self);
       return GDK_EVENT_STOP;
     }
 
@@ -56,8 +139,34 @@ key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static void
+kiosk_attract_view_map (GtkWidget *widget)
+{
+  KioskAttractView *self = KIOSK_ATTRACT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (kiosk_attract_view_parent_class)->map (widget);
+
+  if (self->config != NULL)
+    kiosk_media_player_play (self->player);
+}
+
+static void
+kiosk_attract_view_unmap (GtkWidget *widget)
+{
+  KioskAttractView *self = KIOSK_ATTRACT_VIEW (widget);
+
+  kiosk_media_player_stop (self->player);
+
+  GTK_WIDGET_CLASS (kiosk_attract_view_parent_class)->unmap (widget);
+}
+
+static void
 kiosk_attract_view_dispose (GObject *object)
 {
+  KioskAttractView *self = KIOSK_ATTRACT_VIEW (object);
+
+  if (self->config != NULL)
+    g_signal_handlers_disconnect_by_data (self->config, self);
+  g_clear_object (&self->config);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_ATTRACT_VIEW);
 
   G_OBJECT_CLASS (kiosk_attract_view_parent_class)->dispose (object);
@@ -70,6 +179,8 @@ kiosk_attract_view_class_init (KioskAttractViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kiosk_attract_view_dispose;
+  widget_class->map = kiosk_attract_view_map;
+  widget_class->unmap = kiosk_attract_view_unmap;
 
   /* The whole screen is one big button: "touch to start". */
   signals[ACTIVATED] = g_signal_new ("activated",
@@ -79,12 +190,16 @@ kiosk_attract_view_class_init (KioskAttractViewClass *klass)
                                      G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-attract-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskAttractView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, KioskAttractView, player);
   gtk_widget_class_bind_template_child (widget_class, KioskAttractView, content);
+  gtk_widget_class_bind_template_child (widget_class, KioskAttractView, logo);
   gtk_widget_class_bind_template_child (widget_class, KioskAttractView, place_label);
   gtk_widget_class_bind_template_child (widget_class, KioskAttractView, touch_label);
   gtk_widget_class_bind_template_child (widget_class, KioskAttractView, touch_label_en);
   gtk_widget_class_bind_template_callback (widget_class, pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, showing_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "attract");
@@ -94,6 +209,7 @@ kiosk_attract_view_class_init (KioskAttractViewClass *klass)
 static void
 kiosk_attract_view_init (KioskAttractView *self)
 {
+  g_type_ensure (KIOSK_TYPE_MEDIA_PLAYER);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -116,4 +232,55 @@ kiosk_attract_view_set_place_name (KioskAttractView *self,
   g_return_if_fail (KIOSK_IS_ATTRACT_VIEW (self));
 
   gtk_label_set_label (self->place_label, place_name);
+}
+
+/* The loop from the services' media model, shaped by the attract-*
+ * settings. Without this call the screen shows only the invitation. */
+void
+kiosk_attract_view_set_media (KioskAttractView *self,
+                              KioskConfig      *config,
+                              KioskServices    *services)
+{
+  g_return_if_fail (KIOSK_IS_ATTRACT_VIEW (self));
+  g_return_if_fail (KIOSK_IS_CONFIG (config));
+  g_return_if_fail (KIOSK_IS_SERVICES (services));
+
+  if (self->config != NULL)
+    g_signal_handlers_disconnect_by_data (self->config, self);
+  g_set_object (&self->config, config);
+  g_signal_connect (config, "changed", G_CALLBACK (config_changed_cb), self);
+  apply_settings (self);
+  kiosk_media_player_set_model (self->player, kiosk_services_get_media (services));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    kiosk_media_player_play (self->player);
+}
+
+/* A new attract view (another language) goes on where @old was. */
+void
+kiosk_attract_view_continue_from (KioskAttractView *self,
+                                  KioskAttractView *old)
+{
+  g_return_if_fail (KIOSK_IS_ATTRACT_VIEW (self));
+  g_return_if_fail (KIOSK_IS_ATTRACT_VIEW (old));
+
+  kiosk_media_player_set_position (self->player, kiosk_media_player_get_position (old->player));
+  kiosk_attract_view_set_reach_mode (self, old->reach_mode);
+}
+
+void
+kiosk_attract_view_set_reach_mode (KioskAttractView *self,
+                                   gboolean          reach_mode)
+{
+  g_return_if_fail (KIOSK_IS_ATTRACT_VIEW (self));
+
+  self->reach_mode = !!reach_mode;
+  update_layout (self);
+}
+
+KioskMediaPlayer *
+kiosk_attract_view_get_player (KioskAttractView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_ATTRACT_VIEW (self), NULL);
+
+  return self->player;
 }
