@@ -396,6 +396,17 @@ build_source (Checker    *checker,
       usable = FALSE;
     }
 
+  /* A plain path is allowed in the file; the fetcher takes file:// URLs. */
+  if (url != NULL && g_path_is_absolute (url))
+    {
+      g_autofree char *uri = g_filename_to_uri (url, NULL, NULL);
+
+      if (uri != NULL)
+        {
+          g_free (url);
+          url = g_steal_pointer (&uri);
+        }
+    }
   config = kiosk_source_config_new (name, kind ? kind : "", url ? url : "");
 
   g_hash_table_iter_init (&iter, keys);
