@@ -148,6 +148,10 @@ update_sources (KioskApplication *self,
   if (self->sync == NULL)
     {
       self->sync = kiosk_sync_new (self->sources, NULL);
+      /* One demo kiosk shows fresh data at once; a fleet spreads its
+       * first requests over the interval. */
+      if (self->demo)
+        kiosk_sync_set_start_spread (self->sync, 0);
       kiosk_sync_start (self->sync);
     }
 }
