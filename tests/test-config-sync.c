@@ -18,7 +18,15 @@ typedef struct
   guint       file_requests;
   guint       not_modified;
   guint       sig_requests;
+
+  /* the kiosk */
+  char            *url;
+  char            *state;
+  KioskConfig     *config;
+  KioskFetcher    *fetcher;
+  KioskConfigSync *sync;
 } Fleet;
+
 
 static void
 handler (SoupServer        *server,
@@ -61,6 +69,21 @@ handler (SoupServer        *server,
     }
 }
 
+static KioskConfig *
+new_config (const char *url)
+{
+  KioskConfig *config = kiosk_config_new_default ();
+  GSettings *settings = kiosk_config_get_settings (config);
+
+  /* The memory backend keeps values between tests in one process. */
+  g_settings_reset (settings, "place-name");
+  g_settings_reset (settings, "idle-timeout");
+  g_settings_reset (settings, "config-public-key");
+  g_settings_set_string (settings, "config-url", url);
+
+  return config;
+}
+
 static void
 fleet_setup (Fleet         *fleet,
              gconstpointer  data)
@@ -74,12 +97,23 @@ fleet_setup (Fleet         *fleet,
   g_assert_no_error (error);
   uris = soup_server_get_uris (fleet->server);
   fleet->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+
+  fleet->url = g_strconcat (fleet->base, "/fleet.conf", NULL);
+  fleet->state = g_build_filename (g_get_user_state_dir (), "fleet-test", NULL);
+  fleet->config = new_config (fleet->url);
+  fleet->fetcher = kiosk_fetcher_new ();
+  fleet->sync = kiosk_config_sync_new (fleet->config, fleet->fetcher, fleet->state);
 }
 
 static void
 fleet_teardown (Fleet         *fleet,
                 gconstpointer  data)
 {
+  g_clear_object (&fleet->sync);
+  g_clear_object (&fleet->fetcher);
+  g_clear_object (&fleet->config);
+  g_free (fleet->url);
+  g_free (fleet->state);
   soup_server_disconnect (fleet->server);
   g_clear_object (&fleet->server);
   g_free (fleet->base);
@@ -107,21 +141,6 @@ fleet_sign (Fleet             *fleet,
   fleet->signature = g_strndup (g_bytes_get_data (signature, NULL), g_bytes_get_size (signature));
 }
 
-static KioskConfig *
-new_config (const char *url)
-{
-  KioskConfig *config = kiosk_config_new_default ();
-  GSettings *settings = kiosk_config_get_settings (config);
-
-  /* The memory backend keeps values between tests in one process. */
-  g_settings_reset (settings, "place-name");
-  g_settings_reset (settings, "idle-timeout");
-  g_settings_reset (settings, "config-public-key");
-  g_settings_set_string (settings, "config-url", url);
-
-  return config;
-}
-
 static void
 finished_cb (KioskConfigSync       *sync,
              KioskConfigSyncResult  result,
@@ -143,22 +162,13 @@ wait_finished (KioskConfigSync *sync)
   return kiosk_config_sync_get_result (sync);
 }
 
-static char *
-new_state_dir (void)
-{
-  return g_build_filename (g_get_user_state_dir (), "fleet-test", NULL);
-}
-
 /* Applied, then 304 with the kept ETag, then a change applied live. */
 static void
 test_applied_then_unchanged (Fleet         *fleet,
                              gconstpointer  data)
 {
-  g_autofree char *url = g_strconcat (fleet->base, "/fleet.conf", NULL);
-  g_autoptr(KioskConfig) config = new_config (url);
-  g_autoptr(KioskFetcher) fetcher = kiosk_fetcher_new ();
-  g_autofree char *state = new_state_dir ();
-  g_autoptr(KioskConfigSync) sync = kiosk_config_sync_new (config, fetcher, state);
+  KioskConfig *config = fleet->config;
+  KioskConfigSync *sync = fleet->sync;
 
   fleet_serve (fleet, "[Kiosk]\nplace-name=Rathaus\nidle-timeout=45\n");
   kiosk_config_sync_start (sync);
@@ -187,11 +197,8 @@ static void
 test_refused_and_offline (Fleet         *fleet,
                           gconstpointer  data)
 {
-  g_autofree char *url = g_strconcat (fleet->base, "/fleet.conf", NULL);
-  g_autoptr(KioskConfig) config = new_config (url);
-  g_autoptr(KioskFetcher) fetcher = kiosk_fetcher_new ();
-  g_autofree char *state = new_state_dir ();
-  g_autoptr(KioskConfigSync) sync = kiosk_config_sync_new (config, fetcher, state);
+  KioskConfig *config = fleet->config;
+  KioskConfigSync *sync = fleet->sync;
   g_autoptr(KioskConfigSync) restarted = NULL;
   const char *error;
 
@@ -206,7 +213,7 @@ test_refused_and_offline (Fleet         *fleet,
   g_assert_cmpint (wait_finished (sync), ==, KIOSK_CONFIG_SYNC_REFUSED);
   g_test_assert_expected_messages ();
   error = kiosk_config_sync_get_error (sync);
-  g_assert_nonnull (strstr (error, url));
+  g_assert_nonnull (strstr (error, fleet->url));
   g_assert_nonnull (strstr (error, "idle-timeout"));
   g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Bibliothek");
 
@@ -216,7 +223,7 @@ test_refused_and_offline (Fleet         *fleet,
   g_settings_reset (kiosk_config_get_settings (config), "place-name");
   g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Ankerort");
 
-  restarted = kiosk_config_sync_new (config, fetcher, state);
+  restarted = kiosk_config_sync_new (config, fleet->fetcher, fleet->state);
   g_test_expect_message ("kiosk-config-sync", G_LOG_LEVEL_WARNING, "*not fetched*");
   kiosk_config_sync_start (restarted);
   g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Bibliothek");
@@ -230,11 +237,8 @@ static void
 test_signed (Fleet         *fleet,
              gconstpointer  data)
 {
-  g_autofree char *url = g_strconcat (fleet->base, "/fleet.conf", NULL);
-  g_autoptr(KioskConfig) config = new_config (url);
-  g_autoptr(KioskFetcher) fetcher = kiosk_fetcher_new ();
-  g_autofree char *state = new_state_dir ();
-  g_autoptr(KioskConfigSync) sync = kiosk_config_sync_new (config, fetcher, state);
+  KioskConfig *config = fleet->config;
+  KioskConfigSync *sync = fleet->sync;
   g_autoptr(KioskTestMinisign) city = kiosk_test_minisign_new ("city");
   g_autoptr(KioskTestMinisign) stranger = kiosk_test_minisign_new ("stranger");
   const char *good = "[Kiosk]\nplace-name=Signiert\n";
