@@ -221,7 +221,10 @@ print_text (const char *shown,
 {
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *line = kiosk_config_problem_to_string (problems->pdata[i], shown);
+      const KioskConfigProblem *problem = problems->pdata[i];
+      /* A problem of the whole file names the file itself. */
+      gboolean whole = problem->group == NULL && problem->key == NULL;
+      g_autofree char *line = kiosk_config_problem_to_string (problem, whole ? NULL : shown);
 
       printf ("%s\n", line);
     }
