@@ -513,6 +513,47 @@ test_import_atomic (void)
   g_unlink (path);
 }
 
+static void
+count_any_cb (KioskConfig *config,
+              const char  *key,
+              guint       *count)
+{
+  (*count)++;
+}
+
+/* The same file again (the fleet's file fetched after a restart) changes
+ * no key: nothing is announced, no source is read again. */
+static void
+test_import_unchanged (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint changes = 0;
+  gulong handler;
+
+  path = write_keyfile ("[Kiosk]\n"
+                        "place-name=Rathaus\n"
+                        "time-zone=Europe/Berlin\n"
+                        "[Source events]\n"
+                        "kind=ical\n"
+                        "url=https://stadt.example/events.ics\n");
+  g_assert_true (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  handler = g_signal_connect (config, "changed", G_CALLBACK (count_any_cb), &changes);
+  g_assert_true (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (changes, ==, 0);
+  g_signal_handler_disconnect (config, handler);
+
+  g_unlink (path);
+}
+
 /* With config-public-key set, only a file signed with that key is taken. */
 static void
 test_import_signed (void)
@@ -604,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/config/source/equal", test_source_equal);
   g_test_add_func ("/config/changed-live", test_changed_live);
   g_test_add_func ("/config/import/atomic", test_import_atomic);
+  g_test_add_func ("/config/import/unchanged", test_import_unchanged);
   g_test_add_func ("/config/import/signed", test_import_signed);
   g_test_add_func ("/config/fleet/groups", test_fleet_groups);
   g_test_add_func ("/config/fleet/other-kiosk-checked", test_fleet_other_kiosk_checked);

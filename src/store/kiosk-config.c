@@ -424,6 +424,20 @@ kiosk_config_read_file (KioskConfig  *self,
                                   kiosk_config_get_kiosk_id (self), error);
 }
 
+/* The same file fetched again changes nothing: no key is announced as
+ * changed, no source is read again. */
+static void
+set_if_changed (GSettings  *settings,
+                const char *key,
+                GVariant   *value)
+{
+  g_autoptr(GVariant) current = g_settings_get_value (settings, key);
+  g_autoptr(GVariant) sunk = g_variant_ref_sink (value);
+
+  if (!g_variant_equal (current, sunk))
+    g_settings_set_value (settings, key, sunk);
+}
+
 gboolean
 kiosk_config_apply_file (KioskConfig      *self,
                          KioskConfigFile  *file,
@@ -464,10 +478,10 @@ kiosk_config_apply_file (KioskConfig      *self,
   g_settings_delay (writer);
   g_hash_table_iter_init (&iter, file->values);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    g_settings_set_value (writer, key, value);
+    set_if_changed (writer, key, value);
   /* A file without sources configures the place only and keeps the sources. */
   if (file->sources != NULL)
-    g_settings_set_value (writer, "sources", sources_to_variant (file->sources));
+    set_if_changed (writer, "sources", sources_to_variant (file->sources));
   g_settings_apply (writer);
 
   return TRUE;
