@@ -232,6 +232,32 @@ test_refused_and_offline (Fleet         *fleet,
   g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Bibliothek");
 }
 
+/* Commands run on the kiosk come only in a signed file. */
+static void
+test_commands_need_signature (Fleet         *fleet,
+                              gconstpointer  data)
+{
+  KioskConfig *config = fleet->config;
+  KioskConfigSync *sync = fleet->sync;
+  g_autoptr(KioskTestMinisign) city = kiosk_test_minisign_new ("city");
+  const char *text = "[Kiosk]\nplace-name=Rathaus\ndisplay-off-command=xset dpms force off\n";
+  g_autofree char *command = NULL;
+
+  g_test_expect_message ("kiosk-config-sync", G_LOG_LEVEL_WARNING, "*display-off-command*signed*");
+  fleet_serve (fleet, text);
+  kiosk_config_sync_start (sync);
+  g_assert_cmpint (wait_finished (sync), ==, KIOSK_CONFIG_SYNC_REFUSED);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Ankerort");
+
+  g_settings_set_string (kiosk_config_get_settings (config), "config-public-key", city->public_key);
+  fleet_sign (fleet, city, text);
+  g_assert_cmpint (wait_finished (sync), ==, KIOSK_CONFIG_SYNC_APPLIED);
+  command = g_settings_get_string (kiosk_config_get_settings (config), "display-off-command");
+  g_assert_cmpstr (command, ==, "xset dpms force off");
+  g_settings_reset (kiosk_config_get_settings (config), "display-off-command");
+}
+
 /* With a key: URL.minisig must sign the file with it. */
 static void
 test_signed (Fleet         *fleet,
@@ -286,6 +312,8 @@ main (int   argc,
               fleet_setup, test_applied_then_unchanged, fleet_teardown);
   g_test_add ("/config-sync/refused-and-offline", Fleet, NULL,
               fleet_setup, test_refused_and_offline, fleet_teardown);
+  g_test_add ("/config-sync/commands-need-signature", Fleet, NULL,
+              fleet_setup, test_commands_need_signature, fleet_teardown);
   g_test_add ("/config-sync/signed", Fleet, NULL,
               fleet_setup, test_signed, fleet_teardown);
 

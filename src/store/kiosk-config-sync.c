@@ -189,10 +189,28 @@ take (KioskConfigSync  *self,
       const char       *name,
       GError          **error)
 {
+  static const char * const commands[] = { "display-off-command", "display-on-command" };
   g_autoptr(KioskConfigFile) file = kiosk_config_read_file (self->config, data, signature, name, error);
+  g_autofree char *public_key = NULL;
 
   if (file == NULL)
     return FALSE;
+
+  /* Whoever can change an unsigned file on the network would run commands
+   * on every kiosk: commands come only in a signed file. */
+  public_key = g_settings_get_string (kiosk_config_get_settings (self->config), "config-public-key");
+  for (guint i = 0; *public_key == '\0' && i < G_N_ELEMENTS (commands); i++)
+    {
+      GVariant *value = g_hash_table_lookup (file->values, commands[i]);
+
+      if (value != NULL && *g_variant_get_string (value, NULL) != '\0')
+        {
+          g_set_error (error, KIOSK_CONFIG_ERROR, KIOSK_CONFIG_ERROR_INVALID_VALUE,
+                       _("%s: refused: %s runs a command, which a kiosk only takes from a signed configuration (config-public-key)"),
+                       name, commands[i]);
+          return FALSE;
+        }
+    }
 
   for (guint i = 0; i < file->problems->len; i++)
     {
