@@ -95,6 +95,34 @@ check_signed (gboolean legacy)
   }
 }
 
+/* A comment that ends in a blank is signed with it; CRLF line ends (a
+ * file saved on Windows) are not part of it. */
+static void
+test_comment_blanks_and_crlf (void)
+{
+  g_autoptr(KioskTestMinisign) signer = kiosk_test_minisign_new ("city");
+  g_autoptr(KioskMinisignKey) key = kiosk_minisign_key_new (signer->public_key, NULL);
+  g_autoptr(GBytes) data = g_bytes_new_static ("x", 1);
+  g_autoptr(GBytes) signature = kiosk_test_minisign_sign (signer, data, FALSE, "v2 ");
+  g_autoptr(GBytes) crlf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (kiosk_minisign_verify (key, data, signature, &comment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (comment, ==, "v2 ");
+
+  text = g_strndup (g_bytes_get_data (signature, NULL), g_bytes_get_size (signature));
+  lines = g_strsplit (text, "\n", -1);
+  g_free (text);
+  text = g_strjoinv ("\r\n", lines);
+  crlf = g_bytes_new (text, strlen (text));
+  g_assert_true (kiosk_minisign_verify (key, data, crlf, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_verify_prehashed (void)
 {
@@ -173,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/minisign/prehashed", test_verify_prehashed);
   g_test_add_func ("/minisign/legacy", test_verify_legacy);
   g_test_add_func ("/minisign/wrong-key-id", test_wrong_key_id);
+  g_test_add_func ("/minisign/comment-blanks-crlf", test_comment_blanks_and_crlf);
   g_test_add_func ("/minisign/bad-files", test_bad_signature_files);
 
   return g_test_run ();

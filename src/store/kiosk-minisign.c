@@ -163,8 +163,15 @@ kiosk_minisign_verify (const KioskMinisignKey  *key,
 
   text = g_strndup (sig_data, sig_len);
   lines = g_strsplit (text, "\n", 5);
+  /* CRLF from an editor; other trailing blanks may be part of the
+   * signed comment, as minisign keeps them. */
   for (guint i = 0; lines[i] != NULL; i++)
-    g_strchomp (lines[i]);   /* CRLF or trailing blanks from an editor */
+    {
+      gsize len = strlen (lines[i]);
+
+      if (len > 0 && lines[i][len - 1] == '\r')
+        lines[i][len - 1] = '\0';
+    }
 
   if (g_strv_length (lines) < 4 || !g_str_has_prefix (lines[0], UNTRUSTED_PREFIX))
     return bad_signature (error, _("no “untrusted comment:” line"));
