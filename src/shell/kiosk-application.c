@@ -308,7 +308,13 @@ hand_over (KioskApplication        *self,
         }
     }
 
-  if (config_url != NULL)
+  if (config_url != NULL && self->config_sync == NULL)
+    {
+      g_application_command_line_printerr (command_line,
+                                           _("The demo town is not configured from a URL\n"));
+      status = 1;
+    }
+  else if (config_url != NULL)
     {
       GSettings *settings = kiosk_config_get_settings (self->config);
       g_autofree char *old = g_settings_get_string (settings, "config-url");
