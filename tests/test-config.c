@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "kiosk-config.h"
+#include "kiosk-minisign.h"
+#include "kiosk-test-minisign.h"
 
 static char *
 write_keyfile (const char *contents)
@@ -120,6 +122,7 @@ test_import_invalid (void)
   g_autoptr(GPtrArray) sources = NULL;
   g_autofree char *path = NULL;
 
+  g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*Screensaver*");
   g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*idle-timeout*");
   g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*latitude*");
   g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*time-zone*");
@@ -127,7 +130,6 @@ test_import_invalid (void)
   g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*map-bounds*");
   g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*colour*");
   g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*Source weather*kind*");
-  g_test_expect_message ("kiosk-config", G_LOG_LEVEL_WARNING, "*Screensaver*");
 
   path = write_keyfile ("[Kiosk]\n"
                         "place-name=Bücherei\n"
@@ -142,8 +144,10 @@ test_import_invalid (void)
                         "url=https://example.org/\n"
                         "[Screensaver]\n"
                         "enabled=true\n");
-  g_assert_true (kiosk_config_import_keyfile (config, path, messages, &error));
-  g_assert_no_error (error);
+  g_assert_false (kiosk_config_import_keyfile (config, path, messages, &error));
+  g_assert_error (error, KIOSK_CONFIG_ERROR, KIOSK_CONFIG_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "nothing applied"));
   g_test_assert_expected_messages ();
 
   /* Each message names the file, the group and the key. */
@@ -157,8 +161,9 @@ test_import_invalid (void)
   g_assert_true (messages_contain (messages, "[Screensaver]: unknown group"));
   g_assert_true (messages_contain (messages, path));
 
-  /* Valid keys are taken, invalid ones keep their defaults. */
-  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Bücherei");
+  /* Nothing of a file with a mistake is taken, not even its valid keys. */
+  g_assert_cmpuint (messages->len, ==, 8);
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Ankerort");
   g_assert_cmpuint (kiosk_config_get_idle_timeout (config), ==, 90);
   g_assert_cmpfloat_with_epsilon (kiosk_config_get_latitude (config), 51.0, 1e-9);
   tz = kiosk_config_get_time_zone (config);
@@ -188,8 +193,9 @@ test_import_secrets (void)
                         "kind=geojson\n"
                         "url=https://data.example/places\n"
                         "headers=Authorization Bearer secret;\n");
-  g_assert_true (kiosk_config_import_keyfile (config, path, messages, &error));
-  g_assert_no_error (error);
+  g_assert_false (kiosk_config_import_keyfile (config, path, messages, &error));
+  g_assert_error (error, KIOSK_CONFIG_ERROR, KIOSK_CONFIG_ERROR_INVALID_VALUE);
+  g_assert_null (strstr (error->message, "secret"));
   g_test_assert_expected_messages ();
 
   g_assert_cmpuint (messages->len, ==, 2);
@@ -310,6 +316,320 @@ test_source_equal (void)
   g_assert_false (kiosk_source_config_equal (a, b));
 }
 
+/* One file for many kiosks: [Kiosk ID] and [Source NAME@ID] win over the
+ * shared groups for that kiosk only. */
+static void
+test_fleet_groups (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  GSettings *settings = kiosk_config_get_settings (config);
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const KioskSourceConfig *events;
+
+  path = write_keyfile ("[Kiosk]\n"
+                        "place-name=Stadt Musterdorf\n"
+                        "idle-timeout=60\n"
+                        "[Kiosk rathaus]\n"
+                        "place-name=Rathaus Foyer\n"
+                        "[Kiosk bibliothek]\n"
+                        "place-name=Stadtbibliothek\n"
+                        "idle-timeout=180\n"
+                        "[Source events]\n"
+                        "kind=ical\n"
+                        "url=https://stadt.example/events.ics\n"
+                        "refresh=600\n"
+                        "[Source events@rathaus]\n"
+                        "url=https://stadt.example/rathaus.ics\n"
+                        "[Source air@bibliothek]\n"
+                        "kind=geojson\n"
+                        "url=https://stadt.example/air.geojson\n");
+
+  g_settings_set_string (settings, "kiosk-id", "rathaus");
+  g_assert_true (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Rathaus Foyer");
+  g_assert_cmpuint (kiosk_config_get_idle_timeout (config), ==, 60);
+  sources = kiosk_config_get_sources (config);
+  g_assert_cmpuint (sources->len, ==, 1);
+  events = g_ptr_array_index (sources, 0);
+  g_assert_cmpstr (events->id, ==, "events");
+  g_assert_cmpstr (events->kind, ==, "ical");
+  g_assert_cmpstr (events->url, ==, "https://stadt.example/rathaus.ics");
+  g_assert_cmpuint (events->refresh_interval, ==, 600);
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  g_settings_set_string (settings, "kiosk-id", "bibliothek");
+  g_assert_true (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Stadtbibliothek");
+  g_assert_cmpuint (kiosk_config_get_idle_timeout (config), ==, 180);
+  sources = kiosk_config_get_sources (config);
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_assert_cmpstr (((KioskSourceConfig *) sources->pdata[0])->url, ==, "https://stadt.example/events.ics");
+  g_assert_cmpstr (((KioskSourceConfig *) sources->pdata[1])->id, ==, "air");
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  /* A kiosk the file does not name takes the shared groups. */
+  g_settings_set_string (settings, "kiosk-id", "schule");
+  g_assert_true (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Stadt Musterdorf");
+  sources = kiosk_config_get_sources (config);
+  g_assert_cmpuint (sources->len, ==, 1);
+
+  g_settings_reset (settings, "kiosk-id");
+  g_unlink (path);
+}
+
+/* A mistake in another kiosk's group makes the file wrong for every
+ * kiosk: the city learns of it from the first one, not the last. */
+static void
+test_fleet_other_kiosk_checked (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  GSettings *settings = kiosk_config_get_settings (config);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(KioskConfigFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "[Kiosk]\n"
+                     "place-name=Stadt\n"
+                     "[Kiosk schule]\n"
+                     "idle-timeout=2\n"
+                     "kiosk-id=x\n"
+                     "[Source events@schule]\n"
+                     "refresh=often\n"
+                     "[Source events]\n"
+                     "kind=ical\n"
+                     "url=https://stadt.example/events.ics\n";
+  const KioskConfigProblem *problem;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  file = kiosk_config_file_parse (text, strlen (text), "fleet.conf", schema, "rathaus", &error);
+  g_assert_no_error (error);
+  g_assert_false (kiosk_config_file_is_valid (file));
+  g_assert_cmpuint (file->problems->len, ==, 3);
+
+  problem = file->problems->pdata[0];
+  g_assert_cmpstr (problem->group, ==, "Kiosk schule");
+  g_assert_cmpstr (problem->key, ==, "idle-timeout");
+  g_assert_cmpstr (problem->message, ==, "“2” is not a number from 3 to 3600");
+  problem = file->problems->pdata[1];
+  g_assert_cmpstr (problem->key, ==, "kiosk-id");
+  problem = file->problems->pdata[2];
+  g_assert_cmpstr (problem->group, ==, "Source events@schule");
+  g_assert_cmpstr (problem->key, ==, "refresh");
+
+  /* What this kiosk would take is still read. */
+  g_assert_cmpstr (file->kiosk_id, ==, "rathaus");
+  g_assert_nonnull (g_hash_table_lookup (file->values, "place-name"));
+  g_assert_cmpuint (file->sources->len, ==, 1);
+
+  g_assert_false (kiosk_config_apply_file (config, file, &error));
+  g_assert_error (error, KIOSK_CONFIG_ERROR, KIOSK_CONFIG_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Ankerort");
+}
+
+/* Booleans, lists and the keys the schema alone cannot check. */
+static void
+test_fleet_value_types (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  GSettings *settings = kiosk_config_get_settings (config);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(KioskConfigFile) good = NULL;
+  g_autoptr(KioskConfigFile) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) languages = NULL;
+  const char *good_text = "[Kiosk]\n"
+                          "large-text=true\n"
+                          "reach-mode=False\n"
+                          "languages=de;en;\n"
+                          "config-url=https://stadt.example/kiosk.conf\n";
+  const char *bad_text = "[Kiosk]\n"
+                         "large-text=yes\n"
+                         "config-url=ftp://stadt.example/kiosk.conf\n"
+                         "config-public-key=RWQnotakey\n";
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  good = kiosk_config_file_parse (good_text, strlen (good_text), "a.conf", schema, "k", &error);
+  g_assert_no_error (error);
+  g_assert_true (kiosk_config_file_is_valid (good));
+  g_assert_null (good->sources);
+  g_assert_true (kiosk_config_apply_file (config, good, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_settings_get_boolean (settings, "large-text"));
+  g_assert_false (g_settings_get_boolean (settings, "reach-mode"));
+  languages = g_settings_get_strv (settings, "languages");
+  g_assert_cmpuint (g_strv_length (languages), ==, 2);
+  g_assert_cmpstr (languages[1], ==, "en");
+
+  bad = kiosk_config_file_parse (bad_text, strlen (bad_text), "b.conf", schema, "k", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bad->problems->len, ==, 3);
+  g_assert_cmpstr (((KioskConfigProblem *) bad->problems->pdata[0])->message, ==,
+                   "“yes” is not true or false");
+  g_assert_nonnull (strstr (((KioskConfigProblem *) bad->problems->pdata[1])->message, "http"));
+  g_assert_nonnull (strstr (((KioskConfigProblem *) bad->problems->pdata[2])->message, "minisign"));
+
+  g_settings_reset (settings, "large-text");
+  g_settings_reset (settings, "languages");
+  g_settings_reset (settings, "config-url");
+}
+
+static void
+check_applied_cb (KioskConfig *config,
+                  const char  *key,
+                  guint       *seen)
+{
+  /* Whichever key is announced first, the others are already there. */
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Rathaus");
+  g_assert_cmpuint (kiosk_config_get_idle_timeout (config), ==, 45);
+  g_assert_cmpstr (kiosk_config_get_default_language (config), ==, "en");
+  (*seen)++;
+}
+
+static void
+test_import_atomic (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint seen = 0;
+  gulong handler;
+
+  path = write_keyfile ("[Kiosk]\n"
+                        "place-name=Rathaus\n"
+                        "idle-timeout=45\n"
+                        "default-language=en\n");
+  handler = g_signal_connect (config, "changed", G_CALLBACK (check_applied_cb), &seen);
+  g_assert_true (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_no_error (error);
+  while (seen < 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (config, handler);
+
+  g_unlink (path);
+}
+
+static void
+count_any_cb (KioskConfig *config,
+              const char  *key,
+              guint       *count)
+{
+  (*count)++;
+}
+
+/* The same file again (the fleet's file fetched after a restart) changes
+ * no key: nothing is announced, no source is read again. */
+static void
+test_import_unchanged (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint changes = 0;
+  gulong handler;
+
+  path = write_keyfile ("[Kiosk]\n"
+                        "place-name=Rathaus\n"
+                        "time-zone=Europe/Berlin\n"
+                        "[Source events]\n"
+                        "kind=ical\n"
+                        "url=https://stadt.example/events.ics\n");
+  g_assert_true (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  handler = g_signal_connect (config, "changed", G_CALLBACK (count_any_cb), &changes);
+  g_assert_true (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (changes, ==, 0);
+  g_signal_handler_disconnect (config, handler);
+
+  g_unlink (path);
+}
+
+/* With config-public-key set, only a file signed with that key is taken. */
+static void
+test_import_signed (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  GSettings *settings = kiosk_config_get_settings (config);
+  g_autoptr(KioskTestMinisign) city = kiosk_test_minisign_new ("city");
+  g_autoptr(KioskTestMinisign) stranger = kiosk_test_minisign_new ("stranger");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *sig_path = NULL;
+
+  g_settings_set_string (settings, "config-public-key", city->public_key);
+  path = write_keyfile ("[Kiosk]\nplace-name=Signiert\n");
+  sig_path = g_strconcat (path, ".minisig", NULL);
+
+  g_assert_false (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_error (error, KIOSK_CONFIG_ERROR, KIOSK_CONFIG_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "no signature"));
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Ankerort");
+  g_clear_error (&error);
+
+  kiosk_test_minisign_sign_file (stranger, path, FALSE, "not the city");
+  g_assert_false (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "configured key"));
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Ankerort");
+  g_clear_error (&error);
+
+  kiosk_test_minisign_sign_file (city, path, FALSE, "fleet");
+  g_assert_true (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Signiert");
+
+  /* Changed after signing. */
+  g_file_set_contents (path, "[Kiosk]\nplace-name=Gefälscht\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (kiosk_config_import_keyfile (config, path, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "changed after signing"));
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Signiert");
+
+  g_settings_reset (settings, "config-public-key");
+  g_unlink (sig_path);
+  g_unlink (path);
+}
+
+/* The default id: a keyed hash of the machine id, never the id itself. */
+static void
+test_kiosk_id_machine (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  g_autofree char *a = kiosk_config_kiosk_id_from_machine_id ("0123456789abcdef0123456789abcdef\n");
+  g_autofree char *b = kiosk_config_kiosk_id_from_machine_id ("0123456789abcdef0123456789abcdee");
+  g_autofree char *again = kiosk_config_kiosk_id_from_machine_id ("0123456789abcdef0123456789abcdef");
+  g_autofree char *machine = NULL;
+  g_autofree char *stored = NULL;
+
+  g_assert_true (g_uuid_string_is_valid (a));
+  g_assert_cmpstr (a, ==, again);
+  g_assert_cmpstr (a, !=, b);
+  g_assert_null (strstr (a, "0123456789abcdef"));
+  g_assert_null (kiosk_config_kiosk_id_from_machine_id (" \n"));
+
+  g_settings_reset (kiosk_config_get_settings (config), "kiosk-id");
+  if (g_file_get_contents ("/etc/machine-id", &machine, NULL, NULL) && *g_strstrip (machine) != '\0')
+    {
+      g_autofree char *expected = kiosk_config_kiosk_id_from_machine_id (machine);
+
+      g_assert_cmpstr (kiosk_config_get_kiosk_id (config), ==, expected);
+      /* Derived each time, not written: a cloned disk gets its own. */
+      stored = g_settings_get_string (kiosk_config_get_settings (config), "kiosk-id");
+      g_assert_cmpstr (stored, ==, "");
+    }
+  else
+    g_test_message ("no /etc/machine-id here: the random id is used");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +644,13 @@ main (int   argc,
   g_test_add_func ("/config/source/variant", test_source_variant_roundtrip);
   g_test_add_func ("/config/source/equal", test_source_equal);
   g_test_add_func ("/config/changed-live", test_changed_live);
+  g_test_add_func ("/config/import/atomic", test_import_atomic);
+  g_test_add_func ("/config/import/unchanged", test_import_unchanged);
+  g_test_add_func ("/config/import/signed", test_import_signed);
+  g_test_add_func ("/config/fleet/groups", test_fleet_groups);
+  g_test_add_func ("/config/fleet/other-kiosk-checked", test_fleet_other_kiosk_checked);
+  g_test_add_func ("/config/fleet/value-types", test_fleet_value_types);
+  g_test_add_func ("/config/kiosk-id/machine", test_kiosk_id_machine);
 
   return g_test_run ();
 }

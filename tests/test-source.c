@@ -834,9 +834,9 @@ test_backoff (Fixture       *fixture,
   g_assert_false (kiosk_source_list_get_offline (list));
   g_assert_true (g_str_has_prefix (kiosk_source_list_get_status_text (list), "Updated "));
 
-  /* Then the normal interval, 600 s ± 10 %. */
-  g_assert_cmpint (kiosk_sync_get_next_due (sync, source), >=, fake_now + S (540));
-  g_assert_cmpint (kiosk_sync_get_next_due (sync, source), <=, fake_now + S (660));
+  /* Then the normal interval, 600 s and up to a fifth more, never less. */
+  g_assert_cmpint (kiosk_sync_get_next_due (sync, source), >=, fake_now + S (600));
+  g_assert_cmpint (kiosk_sync_get_next_due (sync, source), <=, fake_now + S (720));
 }
 
 static void
@@ -858,6 +858,8 @@ test_sync_warm_start (Fixture       *fixture,
   source = make_source (fixture);
   kiosk_source_list_add (list, source);
   sync = kiosk_sync_new (list, NULL);
+  /* The refresh at once, not somewhere in the first interval. */
+  kiosk_sync_set_start_spread (sync, 0);
   g_signal_connect (sync, "refreshed", G_CALLBACK (count_cb), &refreshed);
   kiosk_sync_start (sync);
   while (kiosk_source_get_n_items (source) == 0)
@@ -1012,6 +1014,43 @@ test_network_back (Fixture       *fixture,
   g_assert_cmpuint (kiosk_source_get_n_items (source), ==, 3);
 }
 
+/* A source with cached data first asks somewhere in its first interval;
+ * one without data at once. */
+static void
+test_start_spread (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KioskSource) first = make_source (fixture);
+  g_autoptr(GError) error = NULL;
+  gint64 earliest = G_MAXINT64, latest = 0;
+
+  g_assert_true (refresh (first, &error));
+  fake_now = S (7000);
+  for (guint seed = 1; seed <= 20; seed++)
+    {
+      g_autoptr(KioskSourceList) list = kiosk_source_list_new ();
+      g_autoptr(KioskSource) source = make_source (fixture);
+      g_autoptr(KioskSync) sync = NULL;
+      gint64 due;
+
+      kiosk_source_list_add (list, source);
+      sync = kiosk_sync_new (list, NULL);
+      kiosk_sync_set_clock (sync, fake_clock, NULL);
+      kiosk_sync_set_random_seed (sync, seed);
+      kiosk_sync_start (sync);
+      while (kiosk_source_get_n_items (source) == 0 || kiosk_sync_get_next_due (sync, source) < 0)
+        g_main_context_iteration (NULL, TRUE);
+
+      due = kiosk_sync_get_next_due (sync, source);
+      g_assert_cmpint (due, >=, fake_now);
+      g_assert_cmpint (due, <, fake_now + S (600));
+      earliest = MIN (earliest, due);
+      latest = MAX (latest, due);
+    }
+  /* Twenty kiosks switched on together: spread, not all at once. */
+  g_assert_cmpint (latest - earliest, >, S (300));
+}
+
 static void
 status_consistent_cb (KioskSourceList *list,
                       GParamSpec      *pspec,
@@ -1122,6 +1161,7 @@ main (int   argc,
   ADD ("/sync/backoff", test_backoff);
   ADD ("/sync/warm-start", test_sync_warm_start);
   ADD ("/sync/network-back", test_network_back);
+  ADD ("/sync/start-spread", test_start_spread);
 #undef ADD
   g_test_add_func ("/source/event-window", test_event_window);
   g_test_add_func ("/source-list/status-line", test_status_line);

@@ -12,6 +12,7 @@
 #include <signal.h>
 
 #include "kiosk-application.h"
+#include "kiosk-config-sync.h"
 #include "kiosk-demo.h"
 #include "kiosk-i18n.h"
 #include "kiosk-outbox-sender.h"
@@ -34,10 +35,12 @@ struct _KioskApplication
   KioskReadingHistory *history;
   KioskServices   *services;   /* what the views get: the above, behind one facade */
   KioskSync       *sync;
+  KioskConfigSync *config_sync;  /* the fleet's config URL */
   KioskDemoServer *demo_server;
   guint            demo_signal_id;
   gulong           config_changed_id;
   char            *config_file;
+  char            *config_url;
   gboolean         demo;
   gboolean         windowed;
 };
@@ -50,7 +53,10 @@ static const GOptionEntry option_entries[] = {
   { "windowed", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run in a normal 1280×800 window for development, not fullscreen"), NULL },
   { "config", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import a configuration keyfile into the settings"), N_("FILE") },
+    N_("Import a configuration keyfile into the settings (handed to the running kiosk, if any)"),
+    N_("FILE") },
+  { "config-url", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Take the configuration from this URL from now on (the config-url setting)"), N_("URL") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -142,6 +148,10 @@ update_sources (KioskApplication *self,
   if (self->sync == NULL)
     {
       self->sync = kiosk_sync_new (self->sources, NULL);
+      /* One demo kiosk shows fresh data at once; a fleet spreads its
+       * first requests over the interval. */
+      if (self->demo)
+        kiosk_sync_set_start_spread (self->sync, 0);
       kiosk_sync_start (self->sync);
     }
 }
@@ -267,6 +277,60 @@ kiosk_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* A second `ankerort --config FILE` or `--config-url URL` while the
+ * kiosk runs ends up here, in the running kiosk, which applies it live
+ * and tells the caller how it went. */
+static int
+hand_over (KioskApplication        *self,
+           GApplicationCommandLine *command_line,
+           const char              *config_file,
+           const char              *config_url)
+{
+  int status = 0;
+
+  if (config_file != NULL)
+    {
+      g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+
+      if (kiosk_config_import_keyfile (self->config, config_file, messages, &error))
+        {
+          g_application_command_line_print (command_line, _("%s: applied by the running kiosk\n"),
+                                            config_file);
+        }
+      else
+        {
+          for (guint i = 0; i < messages->len; i++)
+            g_application_command_line_printerr (command_line, "%s\n",
+                                                 (const char *) messages->pdata[i]);
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          status = 1;
+        }
+    }
+
+  if (config_url != NULL && self->config_sync == NULL)
+    {
+      g_application_command_line_printerr (command_line,
+                                           _("The demo town is not configured from a URL\n"));
+      status = 1;
+    }
+  else if (config_url != NULL)
+    {
+      GSettings *settings = kiosk_config_get_settings (self->config);
+      g_autofree char *old = g_settings_get_string (settings, "config-url");
+
+      g_settings_set_string (settings, "config-url", config_url);
+      /* The same URL again: fetch it now all the same. */
+      if (g_str_equal (old, config_url) && self->config_sync != NULL)
+        kiosk_config_sync_refresh (self->config_sync);
+      g_application_command_line_print (command_line,
+                                        _("The running kiosk takes its configuration from %s\n"),
+                                        config_url);
+    }
+
+  return status;
+}
+
 static int
 kiosk_application_command_line (GApplication            *app,
                                 GApplicationCommandLine *command_line)
@@ -274,12 +338,34 @@ kiosk_application_command_line (GApplication            *app,
   KioskApplication *self = KIOSK_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *config_file = NULL;
+  const char *config_url = NULL;
+  g_autofree char *config_path = NULL;
+
+  g_variant_dict_lookup (options, "config", "^&ay", &config_file);
+  g_variant_dict_lookup (options, "config-url", "&s", &config_url);
+  /* Relative to where the caller ran, which may not be here. */
+  if (config_file != NULL)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                             config_file);
+
+      config_path = g_file_get_path (file);
+    }
+
+  if (kiosk_application_get_window (self) != NULL)
+    {
+      int status = hand_over (self, command_line, config_path, config_url);
+
+      g_application_activate (app);
+      return status;
+    }
 
   self->demo = g_variant_dict_contains (options, "demo");
   self->windowed = g_variant_dict_contains (options, "windowed");
-  g_variant_dict_lookup (options, "config", "^&ay", &config_file);
   g_free (self->config_file);
-  self->config_file = g_strdup (config_file);
+  self->config_file = g_steal_pointer (&config_path);
+  g_free (self->config_url);
+  self->config_url = g_strdup (config_url);
 
   g_application_activate (app);
 
@@ -327,8 +413,17 @@ kiosk_application_activate (GApplication *app)
         g_warning ("%s", error->message);
     }
 
+  if (self->config_url != NULL)
+    g_settings_set_string (kiosk_config_get_settings (self->config), "config-url", self->config_url);
+
   kiosk_i18n_set_language (kiosk_config_get_default_language (self->config));
   update_sources (self, FALSE);
+  /* The demo town is configured by the demo, never from a URL. */
+  if (self->config_sync == NULL && !self->demo)
+    {
+      self->config_sync = kiosk_config_sync_new (self->config, self->fetcher, NULL);
+      kiosk_config_sync_start (self->config_sync);
+    }
   if (self->outbox == NULL)
     create_outbox (self);
   if (self->services == NULL)
@@ -382,6 +477,7 @@ kiosk_application_finalize (GObject *object)
   g_clear_handle_id (&self->demo_signal_id, g_source_remove);
   if (self->config != NULL)
     g_clear_signal_handler (&self->config_changed_id, self->config);
+  g_clear_object (&self->config_sync);
   g_clear_object (&self->sync);
   g_clear_object (&self->services);
   g_clear_object (&self->sources);
@@ -391,6 +487,7 @@ kiosk_application_finalize (GObject *object)
   g_clear_object (&self->demo_server);
   g_clear_object (&self->config);
   g_clear_pointer (&self->config_file, g_free);
+  g_clear_pointer (&self->config_url, g_free);
 
   G_OBJECT_CLASS (kiosk_application_parent_class)->finalize (object);
 }
@@ -418,8 +515,12 @@ kiosk_application_init (KioskApplication *self)
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Ankerort — the city’s information kiosk"));
   g_application_set_option_context_description (G_APPLICATION (self),
-                                                _("Check a source without a window:\n"
-                                                  "  ankerort check KIND SOURCE [--json]"));
+                                                _("Check a source or a configuration without a window:\n"
+                                                  "  ankerort check KIND SOURCE [--json]\n"
+                                                  "  ankerort check config FILE|URL [--kiosk-id ID] "
+                                                  "[--public-key KEY] [--offline] [--json]\n\n"
+                                                  "While the kiosk runs, --config and --config-url "
+                                                  "hand the configuration to it."));
 }
 
 KioskApplication *
@@ -428,7 +529,7 @@ kiosk_application_new (void)
   return g_object_new (KIOSK_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "resource-base-path", RESOURCE_PREFIX,
-                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        NULL);
 }
 
@@ -472,6 +573,14 @@ kiosk_application_get_demo (KioskApplication *self)
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), FALSE);
 
   return self->demo;
+}
+
+KioskConfigSync *
+kiosk_application_get_config_sync (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->config_sync;
 }
 
 KioskOutbox *

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "kiosk-config.h"
+#include "kiosk-config-sync.h"
 #include "kiosk-outbox.h"
 #include "kiosk-source-list.h"
 #include "kiosk-types.h"
@@ -19,6 +20,8 @@ KioskConfig      *kiosk_application_get_config   (KioskApplication *self);
 KioskSourceList  *kiosk_application_get_sources  (KioskApplication *self);
 KioskWindow      *kiosk_application_get_window   (KioskApplication *self);
 gboolean          kiosk_application_get_demo     (KioskApplication *self);
+/* The fleet's config URL: its last result for the status; NULL in the demo. */
+KioskConfigSync  *kiosk_application_get_config_sync (KioskApplication *self);
 /* Survey answers waiting to be sent; NULL if it could not be opened. */
 KioskOutbox      *kiosk_application_get_outbox   (KioskApplication *self);
 

@@ -11,6 +11,7 @@
 #include "kiosk-check.h"
 #include "kiosk-check-hours.h"
 #include "kiosk-check-media.h"
+#include "kiosk-check-config.h"
 #include "kiosk-fetcher.h"
 #include "kiosk-format.h"
 #include "kiosk-redact.h"
@@ -220,6 +221,48 @@ report_items (const Options     *options,
   return EXIT_SUCCESS;
 }
 
+gboolean
+kiosk_check_source (KioskFetcher            *fetcher,
+                    const KioskFormat       *format,
+                    const KioskSourceConfig *config,
+                    KioskParseContext       *ctx,
+                    GPtrArray               *json_items,
+                    GPtrArray               *lines,
+                    GPtrArray               *warnings,
+                    GDateTime              **fetched_at,
+                    GError                 **error)
+{
+  g_autoptr(KioskSourceUpdate) update = NULL;
+
+  if (format->check != NULL)
+    {
+      if (!format->check (config->url, ctx, json_items, warnings, error))
+        return FALSE;
+      *fetched_at = g_date_time_new_now_utc ();
+      for (guint i = 0; i < json_items->len; i++)
+        g_ptr_array_add (lines, json_to_string (g_ptr_array_index (json_items, i), FALSE));
+      return TRUE;
+    }
+
+  update = kiosk_source_fetch_and_parse (fetcher, format, config, ctx, NULL, NULL, error);
+  if (update == NULL)
+    return FALSE;
+
+  *fetched_at = g_date_time_ref (update->fetched_at);
+  for (guint i = 0; i < update->items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (update->items, i);
+      JsonNode *node = item_to_json (format, item, ctx);
+
+      g_ptr_array_add (json_items, node);
+      g_ptr_array_add (lines, format->to_text != NULL ? format->to_text (item, ctx)
+                                                      : json_to_string (node, FALSE));
+    }
+  g_ptr_array_extend_and_steal (warnings, g_steal_pointer (&update->warnings));
+
+  return TRUE;
+}
+
 int
 kiosk_check_main (int    argc,
                   char **argv)
@@ -267,6 +310,10 @@ kiosk_check_main (int    argc,
   /* A folder of files to probe, not a source to fetch and parse. */
   if (argc > 2 && g_str_equal (argv[2], "media"))
     return kiosk_check_media_main (argc, argv);
+
+  /* `ankerort check config FILE|URL`: the whole configuration. */
+  if (argc >= 3 && strcmp (argv[2], "config") == 0)
+    return kiosk_check_config_main (argc, argv);
 
   /* Parse "check ARGS..." so "check" reads as the program's name. */
   args = g_new0 (char *, argc);
@@ -351,38 +398,12 @@ kiosk_check_main (int    argc,
   if (ctx->from != NULL && ctx->to != NULL && g_date_time_compare (ctx->from, ctx->to) > 0)
     return usage_error (context, "--from is after --to");
 
-  if (format->check != NULL)
-    {
-      if (!format->check (url, ctx, json_items, warnings, &error))
-        return report_error (&options, shown, error);
-      fetched_at = g_date_time_new_now_utc ();
-      for (guint i = 0; i < json_items->len; i++)
-        g_ptr_array_add (lines, json_to_string (g_ptr_array_index (json_items, i), FALSE));
-    }
-  else
-    {
-      g_autoptr(KioskSourceUpdate) update = NULL;
-
-      fetcher = kiosk_fetcher_new ();
-      if (options.timeout > 0)
-        kiosk_fetcher_set_timeout (fetcher, options.timeout);
-
-      update = kiosk_source_fetch_and_parse (fetcher, format, config, ctx, NULL, NULL, &error);
-      if (update == NULL)
-        return report_error (&options, shown, error);
-
-      fetched_at = g_date_time_ref (update->fetched_at);
-      for (guint i = 0; i < update->items->len; i++)
-        {
-          gpointer item = g_ptr_array_index (update->items, i);
-          JsonNode *node = item_to_json (format, item, ctx);
-
-          g_ptr_array_add (json_items, node);
-          g_ptr_array_add (lines, format->to_text != NULL ? format->to_text (item, ctx)
-                                                          : json_to_string (node, FALSE));
-        }
-      g_ptr_array_extend_and_steal (warnings, g_steal_pointer (&update->warnings));
-    }
+  fetcher = kiosk_fetcher_new ();
+  if (options.timeout > 0)
+    kiosk_fetcher_set_timeout (fetcher, options.timeout);
+  if (!kiosk_check_source (fetcher, format, config, ctx, json_items, lines, warnings,
+                           &fetched_at, &error))
+    return report_error (&options, shown, error);
 
   return report_items (&options, format, shown, fetched_at, json_items, lines, warnings);
 }

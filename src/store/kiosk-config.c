@@ -4,13 +4,14 @@
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "kiosk-config.h"
-#include "kiosk-format.h"
-#include "kiosk-redact.h"
+#include "kiosk-minisign.h"
 
 struct _KioskConfig
 {
@@ -32,10 +33,6 @@ G_DEFINE_FINAL_TYPE (KioskConfig, kiosk_config, G_TYPE_OBJECT)
 G_DEFINE_QUARK (kiosk-config-error-quark, kiosk_config_error)
 
 static guint signals[N_SIGNALS];
-
-#define KIOSK_GROUP "Kiosk"
-#define SOURCE_GROUP_PREFIX "Source "
-#define OPTION_PREFIX "option-"
 
 static void
 kiosk_config_finalize (GObject *object)
@@ -241,6 +238,48 @@ kiosk_config_get_default_language (KioskConfig *self)
   return self->language;
 }
 
+char *
+kiosk_config_kiosk_id_from_machine_id (const char *machine_id)
+{
+  g_autofree char *digest = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (machine_id != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (machine_id));
+  if (*stripped == '\0')
+    return NULL;
+
+  /* Keyed with the application's id, as machine-id(5) asks: the id names
+   * the display to its city and cannot be traced back to the machine. */
+  digest = g_compute_hmac_for_string (G_CHECKSUM_SHA256, (const guchar *) BASE_APPLICATION_ID,
+                                      strlen (BASE_APPLICATION_ID), stripped, -1);
+
+  return g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s",
+                          digest, digest + 8, digest + 12, digest + 16, digest + 20);
+}
+
+static char *
+machine_kiosk_id (void)
+{
+  static const char * const paths[] = { "/etc/machine-id", "/var/lib/dbus/machine-id" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents (paths[i], &contents, NULL, NULL))
+        {
+          char *id = kiosk_config_kiosk_id_from_machine_id (contents);
+
+          if (id != NULL)
+            return id;
+        }
+    }
+
+  return NULL;
+}
+
 const char *
 kiosk_config_get_kiosk_id (KioskConfig *self)
 {
@@ -251,10 +290,16 @@ kiosk_config_get_kiosk_id (KioskConfig *self)
   if (self->kiosk_id != NULL)
     return self->kiosk_id;
 
+  /* Empty: derived from the machine, the same after every reinstall;
+   * a machine without an id gets a random one, kept in the setting. */
   id = g_settings_get_string (self->settings, "kiosk-id");
   if (id[0] == '\0')
     {
       g_free (id);
+      id = machine_kiosk_id ();
+    }
+  if (id == NULL)
+    {
       id = g_uuid_string_random ();
       g_settings_set_string (self->settings, "kiosk-id", id);
     }
@@ -288,301 +333,158 @@ kiosk_config_get_sources (KioskConfig *self)
   return sources;
 }
 
-void
-kiosk_config_set_sources (KioskConfig *self,
-                          GPtrArray   *sources)
+static GVariant *
+sources_to_variant (GPtrArray *sources)
 {
   GVariantBuilder builder;
-
-  g_return_if_fail (KIOSK_IS_CONFIG (self));
-  g_return_if_fail (sources != NULL);
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a" KIOSK_SOURCE_CONFIG_VARIANT_TYPE));
   for (guint i = 0; i < sources->len; i++)
     g_variant_builder_add_value (&builder, kiosk_source_config_to_variant (sources->pdata[i]));
 
-  g_settings_set_value (self->settings, "sources", g_variant_builder_end (&builder));
+  return g_variant_builder_end (&builder);
+}
+
+void
+kiosk_config_set_sources (KioskConfig *self,
+                          GPtrArray   *sources)
+{
+  g_return_if_fail (KIOSK_IS_CONFIG (self));
+  g_return_if_fail (sources != NULL);
+
+  g_settings_set_value (self->settings, "sources", sources_to_variant (sources));
 }
 
 /* Keyfile import */
 
-static void
-add_message (GPtrArray  *messages,
-             const char *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static void
-add_message (GPtrArray  *messages,
-             const char *format,
-             ...)
+gboolean
+kiosk_config_check_signature (const char  *public_key,
+                              GBytes      *data,
+                              GBytes      *signature,
+                              const char  *name,
+                              GError     **error)
 {
-  va_list args;
-  char *line;
+  g_autoptr(KioskMinisignKey) key = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  va_start (args, format);
-  line = g_strdup_vprintf (format, args);
-  va_end (args);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
 
-  g_warning ("%s", line);
-  if (messages != NULL)
-    g_ptr_array_add (messages, line);
-  else
-    g_free (line);
-}
-
-static char *
-describe_range (GSettingsSchemaKey *key)
-{
-  g_autoptr(GVariant) range = g_settings_schema_key_get_range (key);
-  g_autoptr(GVariant) detail = NULL;
-  const char *type;
-
-  g_variant_get (range, "(&sv)", &type, &detail);
-  if (g_strcmp0 (type, "range") == 0)
-    {
-      g_autoptr(GVariant) min = g_variant_get_child_value (detail, 0);
-      g_autoptr(GVariant) max = g_variant_get_child_value (detail, 1);
-      g_autofree char *min_s = g_variant_print (min, FALSE);
-      g_autofree char *max_s = g_variant_print (max, FALSE);
-
-      return g_strdup_printf ("a number from %s to %s", min_s, max_s);
-    }
-  if (g_strcmp0 (type, "enum") == 0)
-    {
-      g_autofree char *choices = g_variant_print (detail, FALSE);
-
-      return g_strdup_printf ("one of %s", choices);
-    }
-
-  return g_strdup (g_variant_type_peek_string (g_settings_schema_key_get_value_type (key)));
-}
-
-static GVariant *
-parse_value (GSettingsSchemaKey *key,
-             const char         *text)
-{
-  const GVariantType *type = g_settings_schema_key_get_value_type (key);
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  char *end = NULL;
-
-  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING))
-    return g_variant_new_string (stripped);
-
-  if (g_variant_type_equal (type, G_VARIANT_TYPE_DOUBLE))
-    {
-      double d = g_ascii_strtod (stripped, &end);
-
-      if (*stripped == '\0' || *end != '\0' || !isfinite (d))
-        return NULL;
-      return g_variant_new_double (d);
-    }
-
-  if (g_variant_type_equal (type, G_VARIANT_TYPE_UINT32))
-    {
-      guint64 u;
-
-      if (!g_ascii_string_to_unsigned (stripped, 10, 0, G_MAXUINT32, &u, NULL))
-        return NULL;
-      return g_variant_new_uint32 ((guint32) u);
-    }
-
-  if (g_variant_type_equal (type, G_VARIANT_TYPE ("(dddd)")))
-    {
-      g_auto(GStrv) parts = g_strsplit (stripped, ";", -1);
-      double v[4];
-
-      if (g_strv_length (parts) != 4)
-        return NULL;
-      for (guint i = 0; i < 4; i++)
-        {
-          g_strstrip (parts[i]);
-          v[i] = g_ascii_strtod (parts[i], &end);
-          if (*parts[i] == '\0' || *end != '\0' || !isfinite (v[i]))
-            return NULL;
-        }
-      if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90 || v[0] >= v[2] || v[1] >= v[3])
-        return NULL;
-      return g_variant_new ("(dddd)", v[0], v[1], v[2], v[3]);
-    }
-
-  return NULL;
-}
-
-static void
-import_kiosk_group (KioskConfig *self,
-                    GKeyFile    *keyfile,
-                    const char  *path,
-                    GPtrArray   *messages)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (self->settings, "settings-schema", &schema, NULL);
-  keys = g_key_file_get_keys (keyfile, KIOSK_GROUP, NULL, NULL);
-  if (keys == NULL)
-    return;
-
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      g_autoptr(GSettingsSchemaKey) key = NULL;
-      g_autoptr(GVariant) value = NULL;
-      g_autofree char *text = NULL;
-
-      if (g_strcmp0 (keys[i], "sources") == 0 || !g_settings_schema_has_key (schema, keys[i]))
-        {
-          add_message (messages, _("%s: [%s] %s: unknown key, ignored"),
-                       path, KIOSK_GROUP, keys[i]);
-          continue;
-        }
-
-      key = g_settings_schema_get_key (schema, keys[i]);
-      text = g_key_file_get_value (keyfile, KIOSK_GROUP, keys[i], NULL);
-      value = parse_value (key, text);
-      if (value != NULL)
-        g_variant_ref_sink (value);
-
-      if (value != NULL && g_strcmp0 (keys[i], "time-zone") == 0)
-        {
-          g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (g_variant_get_string (value, NULL));
-
-          if (tz == NULL)
-            g_clear_pointer (&value, g_variant_unref);
-        }
-
-      if (value == NULL || !g_settings_schema_key_range_check (key, value))
-        {
-          g_autofree char *expected = NULL;
-          g_autoptr(GVariant) def = g_settings_schema_key_get_default_value (key);
-          g_autofree char *def_s = g_variant_print (def, FALSE);
-
-          if (g_strcmp0 (keys[i], "time-zone") == 0)
-            expected = g_strdup (_("a time zone such as Europe/Berlin"));
-          else
-            expected = describe_range (key);
-
-          add_message (messages, _("%s: [%s] %s: “%s” is not %s; using the default %s"),
-                       path, KIOSK_GROUP, keys[i], text, expected, def_s);
-          g_settings_reset (self->settings, keys[i]);
-          continue;
-        }
-
-      g_settings_set_value (self->settings, keys[i], value);
-    }
-}
-
-static gboolean
-url_is_acceptable (const char *url)
-{
-  const char *scheme;
-
-  if (url == NULL || *url == '\0')
-    return FALSE;
-  if (g_path_is_absolute (url))
+  if (public_key == NULL || *public_key == '\0')
     return TRUE;
 
-  scheme = g_uri_peek_scheme (url);
-  if (scheme == NULL)
-    return FALSE;
+  key = kiosk_minisign_key_new (public_key, &local_error);
+  if (key == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: config-public-key: %s"), name, local_error->message);
+      return FALSE;
+    }
+  if (signature == NULL)
+    {
+      g_set_error (error, KIOSK_MINISIGN_ERROR, KIOSK_MINISIGN_ERROR_UNSIGNED,
+                   _("%s: refused: no signature (%s.minisig), and the kiosk only takes files signed with the key %s"),
+                   name, name, kiosk_minisign_key_get_id (key));
+      return FALSE;
+    }
+  if (!kiosk_minisign_verify (key, data, signature, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: refused: %s"), name, local_error->message);
+      return FALSE;
+    }
 
-  return g_str_equal (scheme, "http") || g_str_equal (scheme, "https") ||
-         g_str_equal (scheme, "file") || g_str_equal (scheme, "resource") ||
-         g_str_equal (scheme, "demo");
+  return TRUE;
 }
 
-static KioskSourceConfig *
-import_source_group (GKeyFile   *keyfile,
-                     const char *group,
-                     const char *path,
-                     GPtrArray  *messages)
+KioskConfigFile *
+kiosk_config_read_file (KioskConfig  *self,
+                        GBytes       *data,
+                        GBytes       *signature,
+                        const char   *name,
+                        GError      **error)
 {
-  g_autoptr(KioskSourceConfig) config = NULL;
-  g_autofree char *kind = NULL;
-  g_autofree char *url = NULL;
-  g_auto(GStrv) keys = NULL;
-  const char *id = group + strlen (SOURCE_GROUP_PREFIX);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *public_key = NULL;
+  gconstpointer bytes;
+  gsize length;
 
-  if (*id == '\0')
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  public_key = g_settings_get_string (self->settings, "config-public-key");
+  if (!kiosk_config_check_signature (public_key, data, signature, name, error))
+    return NULL;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  bytes = g_bytes_get_data (data, &length);
+
+  return kiosk_config_file_parse (bytes != NULL ? bytes : "", length, name, schema,
+                                  kiosk_config_get_kiosk_id (self), error);
+}
+
+/* The same file fetched again changes nothing: no key is announced as
+ * changed, no source is read again. */
+static void
+set_if_changed (GSettings  *settings,
+                const char *key,
+                GVariant   *value)
+{
+  g_autoptr(GVariant) current = g_settings_get_value (settings, key);
+  g_autoptr(GVariant) sunk = g_variant_ref_sink (value);
+
+  if (!g_variant_equal (current, sunk))
+    g_settings_set_value (settings, key, sunk);
+}
+
+gboolean
+kiosk_config_apply_file (KioskConfig      *self,
+                         KioskConfigFile  *file,
+                         GError          **error)
+{
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) writer = NULL;
+  g_autofree char *path = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  if (!kiosk_config_file_is_valid (file))
     {
-      add_message (messages, _("%s: [%s]: a source needs a name after “Source”; skipped"),
-                   path, group);
-      return NULL;
+      g_autofree char *first = kiosk_config_problem_to_string (file->problems->pdata[0], NULL);
+
+      g_set_error (error, KIOSK_CONFIG_ERROR, KIOSK_CONFIG_ERROR_INVALID_VALUE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: refused, nothing applied: %s",
+                                "%s: refused, nothing applied: %s (and %u more problems)",
+                                file->problems->len),
+                   file->name, first, file->problems->len - 1);
+      return FALSE;
     }
 
-  kind = g_key_file_get_string (keyfile, group, "kind", NULL);
-  url = g_key_file_get_string (keyfile, group, "url", NULL);
-  if (kind == NULL || kiosk_format_lookup (g_strstrip (kind)) == NULL)
-    {
-      add_message (messages, _("%s: [%s] kind: “%s” is not a known kind; source skipped"),
-                   path, group, kind ? kind : "");
-      return NULL;
-    }
-  if (url == NULL || !url_is_acceptable (g_strstrip (url)))
-    {
-      g_autofree char *shown = kiosk_redact_uri (url ? url : "");
+  /* All keys in one change, written through a second GSettings: a
+   * delayed GSettings announces each key to its own listeners as it is
+   * set, so nobody would see half a file only if nobody listened. */
+  g_object_get (self->settings,
+                "backend", &backend,
+                "path", &path,
+                "settings-schema", &schema,
+                NULL);
+  writer = g_settings_new_full (schema, backend, path);
+  g_settings_delay (writer);
+  g_hash_table_iter_init (&iter, file->values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    set_if_changed (writer, key, value);
+  /* A file without sources configures the place only and keeps the sources. */
+  if (file->sources != NULL)
+    set_if_changed (writer, "sources", sources_to_variant (file->sources));
+  g_settings_apply (writer);
 
-      add_message (messages,
-                   _("%s: [%s] url: “%s” is not an http, https, file or resource URL; source skipped"),
-                   path, group, shown);
-      return NULL;
-    }
-
-  config = kiosk_source_config_new (id, kind, url);
-
-  keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    {
-      g_autofree char *value = g_key_file_get_string (keyfile, group, keys[i], NULL);
-
-      if (g_str_equal (keys[i], "kind") || g_str_equal (keys[i], "url"))
-        continue;
-
-      if (g_str_equal (keys[i], "refresh"))
-        {
-          guint64 seconds;
-
-          if (value != NULL &&
-              g_ascii_string_to_unsigned (g_strstrip (value), 10, 10, 7 * 24 * 3600, &seconds, NULL))
-            config->refresh_interval = (guint) seconds;
-          else
-            add_message (messages,
-                         _("%s: [%s] refresh: “%s” is not a number of seconds from 10 to 604800; using the default %u"),
-                         path, group, value ? value : "", KIOSK_SOURCE_DEFAULT_REFRESH);
-        }
-      else if (g_str_equal (keys[i], "headers"))
-        {
-          g_auto(GStrv) headers = g_key_file_get_string_list (keyfile, group, keys[i], NULL, NULL);
-          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-          for (guint j = 0; headers != NULL && headers[j] != NULL; j++)
-            {
-              const char *colon = strchr (headers[j], ':');
-
-              /* Without a colon there is no name to show: it may be the key. */
-              if (colon == NULL || colon == headers[j])
-                {
-                  add_message (messages,
-                               _("%s: [%s] headers: “%s” is not “Name: value”; header skipped"),
-                               path, group, "…");
-                  continue;
-                }
-              g_strv_builder_add (builder, g_strstrip (headers[j]));
-            }
-          g_strfreev (config->headers);
-          config->headers = g_strv_builder_end (builder);
-        }
-      else if (g_str_has_prefix (keys[i], OPTION_PREFIX) && keys[i][strlen (OPTION_PREFIX)] != '\0')
-        {
-          g_hash_table_insert (config->options,
-                               g_strdup (keys[i] + strlen (OPTION_PREFIX)),
-                               g_strdup (value ? value : ""));
-        }
-      else
-        {
-          add_message (messages, _("%s: [%s] %s: unknown key, ignored"), path, group, keys[i]);
-        }
-    }
-
-  return g_steal_pointer (&config);
+  return TRUE;
 }
 
 gboolean
@@ -591,52 +493,48 @@ kiosk_config_import_keyfile (KioskConfig *self,
                              GPtrArray   *messages,
                              GError     **error)
 {
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(KioskConfigFile) file = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GBytes) signature = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_auto(GStrv) groups = NULL;
-  gboolean has_sources = FALSE;
+  g_autofree char *contents = NULL;
+  g_autofree char *sig_path = NULL;
+  g_autofree char *sig_contents = NULL;
+  gsize length, sig_length;
 
   g_return_val_if_fail (KIOSK_IS_CONFIG (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &local_error))
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, KIOSK_CONFIG_ERROR, KIOSK_CONFIG_ERROR_FAILED,
                    _("%s: cannot read the configuration: %s"), path, local_error->message);
       return FALSE;
     }
+  data = g_bytes_new_take (g_steal_pointer (&contents), length);
 
-  g_settings_delay (self->settings);
+  sig_path = g_strconcat (path, ".minisig", NULL);
+  if (g_file_get_contents (sig_path, &sig_contents, &sig_length, NULL))
+    signature = g_bytes_new_take (g_steal_pointer (&sig_contents), sig_length);
 
-  import_kiosk_group (self, keyfile, path, messages);
-
-  sources = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_source_config_free);
-  groups = g_key_file_get_groups (keyfile, NULL);
-  for (guint i = 0; groups[i] != NULL; i++)
+  file = kiosk_config_read_file (self, data, signature, path, &local_error);
+  if (file == NULL)
     {
-      if (g_str_equal (groups[i], KIOSK_GROUP))
-        continue;
-
-      if (g_str_has_prefix (groups[i], SOURCE_GROUP_PREFIX))
-        {
-          KioskSourceConfig *config = import_source_group (keyfile, groups[i], path, messages);
-
-          has_sources = TRUE;
-          if (config != NULL)
-            g_ptr_array_add (sources, config);
-        }
-      else
-        {
-          add_message (messages, _("%s: [%s]: unknown group, ignored"), path, groups[i]);
-        }
+      g_set_error (error, KIOSK_CONFIG_ERROR, KIOSK_CONFIG_ERROR_FAILED,
+                   "%s", local_error->message);
+      return FALSE;
     }
 
-  /* A file without sources configures the place only and keeps the sources. */
-  if (has_sources)
-    kiosk_config_set_sources (self, sources);
+  for (guint i = 0; i < file->problems->len; i++)
+    {
+      char *line = kiosk_config_problem_to_string (file->problems->pdata[i], path);
 
-  g_settings_apply (self->settings);
+      g_warning ("%s", line);
+      if (messages != NULL)
+        g_ptr_array_add (messages, line);
+      else
+        g_free (line);
+    }
 
-  return TRUE;
+  return kiosk_config_apply_file (self, file, error);
 }

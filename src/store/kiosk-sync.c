@@ -29,6 +29,7 @@ struct _KioskSync
   gpointer         clock_data;
   guint            backoff_base;
   guint            backoff_cap;
+  guint            start_spread;
   guint            timer_id;
   gboolean         started;
   gboolean         network_available;
@@ -94,6 +95,35 @@ jittered (KioskSync *self,
   return (gint64) (seconds * factor * G_USEC_PER_SEC);
 }
 
+/* The interval and up to 2 · KIOSK_SYNC_JITTER of it more, never less: a
+ * source costs at most one request per interval, and kiosks that started
+ * together drift apart. */
+static gint64
+lengthened (KioskSync *self,
+            guint      seconds)
+{
+  double factor = 1.0 + g_rand_double_range (self->rand, 0, 2 * KIOSK_SYNC_JITTER);
+
+  return (gint64) (seconds * factor * G_USEC_PER_SEC);
+}
+
+/* When a source with data on screen first asks the network: somewhere in
+ * its first interval (at most start_spread seconds), so that a fleet
+ * switched on at the same minute spreads its requests over the interval.
+ * Without data, at once. */
+static gint64
+first_due (KioskSync   *self,
+           KioskSource *source)
+{
+  guint interval = kiosk_source_get_config (source)->refresh_interval;
+  guint spread = MIN (interval, self->start_spread);
+
+  if (kiosk_source_get_age (source) < 0 || spread == 0)
+    return now (self);
+
+  return now (self) + (gint64) g_rand_double_range (self->rand, 0, spread * (double) G_USEC_PER_SEC);
+}
+
 guint
 kiosk_sync_backoff_delay (guint failures,
                           guint base,
@@ -139,7 +169,7 @@ refresh_cb (GObject      *object,
 
       /* An interval of 0: only at start and when the network comes back. */
       entry->failures = 0;
-      entry->next_due = interval > 0 ? now (self) + jittered (self, interval) : G_MAXINT64;
+      entry->next_due = interval > 0 ? now (self) + lengthened (self, interval) : G_MAXINT64;
     }
   else
     {
@@ -181,8 +211,8 @@ load_cb (GObject      *object,
   /* Cached data is on screen: now ask the network. */
   entry->busy = FALSE;
   entry->loaded = TRUE;
-  entry->next_due = now (self);
-  if (self->started)
+  entry->next_due = first_due (self, source);
+  if (self->started && entry->next_due <= now (self))
     refresh_entry (self, entry);
 }
 
@@ -327,6 +357,7 @@ kiosk_sync_init (KioskSync *self)
   self->clock = default_clock;
   self->backoff_base = KIOSK_SYNC_DEFAULT_BACKOFF_BASE;
   self->backoff_cap = KIOSK_SYNC_DEFAULT_BACKOFF_CAP;
+  self->start_spread = KIOSK_SYNC_DEFAULT_START_SPREAD;
 }
 
 KioskSync *
@@ -382,6 +413,15 @@ kiosk_sync_set_backoff (KioskSync *self,
 
   self->backoff_base = base_seconds;
   self->backoff_cap = cap_seconds;
+}
+
+void
+kiosk_sync_set_start_spread (KioskSync *self,
+                             guint      seconds)
+{
+  g_return_if_fail (KIOSK_IS_SYNC (self));
+
+  self->start_spread = seconds;
 }
 
 void

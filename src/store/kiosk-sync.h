@@ -16,7 +16,10 @@ typedef gint64 (*KioskSyncClock) (gpointer user_data);
 
 #define KIOSK_SYNC_DEFAULT_BACKOFF_BASE 30     /* seconds after the first failure */
 #define KIOSK_SYNC_DEFAULT_BACKOFF_CAP  1800   /* never wait longer than this */
-#define KIOSK_SYNC_JITTER               0.1    /* ± this fraction of each wait */
+#define KIOSK_SYNC_JITTER               0.1    /* ± this fraction of each backoff wait;
+                                                  an interval grows by up to twice it */
+#define KIOSK_SYNC_DEFAULT_START_SPREAD 900    /* the first refresh of a source with
+                                                  cached data, within this (seconds) */
 
 /* @monitor NULL: the default network monitor. */
 KioskSync *kiosk_sync_new              (KioskSourceList *sources,
@@ -29,9 +32,14 @@ void       kiosk_sync_set_random_seed  (KioskSync       *self,
 void       kiosk_sync_set_backoff      (KioskSync       *self,
                                         guint            base_seconds,
                                         guint            cap_seconds);
-/* Shows every source's cached data, then refreshes each, then keeps them
- * fresh: every refresh_interval seconds (0: only at start and when the
- * network comes back). Sources added to the list later are picked up. */
+/* A source with cached data first refreshes at a random moment within
+ * MIN (its interval, @seconds) after the start; 0: at once. */
+void       kiosk_sync_set_start_spread (KioskSync       *self,
+                                        guint            seconds);
+/* Shows every source's cached data, then refreshes each (spread over the
+ * start spread when it has cached data), then keeps them fresh: every
+ * refresh_interval seconds, up to a fifth more (0: only at start and when
+ * the network comes back). Sources added to the list later are picked up. */
 void       kiosk_sync_start            (KioskSync       *self);
 void       kiosk_sync_stop             (KioskSync       *self);
 /* Starts the refreshes that are due now (the timer calls this each second). */
