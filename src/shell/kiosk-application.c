@@ -17,6 +17,8 @@
 #include "kiosk-outbox-sender.h"
 #include "kiosk-reading-history.h"
 #include "kiosk-services.h"
+#include "kiosk-status.h"
+#include "kiosk-status-service.h"
 #include "kiosk-sync.h"
 #include "kiosk-window.h"
 
@@ -35,6 +37,9 @@ struct _KioskApplication
   KioskServices   *services;   /* what the views get: the above, behind one facade */
   KioskSync       *sync;
   KioskDemoServer *demo_server;
+  KioskStatus     *status;     /* health: the status document, on disk and on D-Bus */
+  KioskStatusService *status_service;
+  guint            status_name_id;
   guint            demo_signal_id;
   gulong           config_changed_id;
   char            *config_file;
@@ -159,6 +164,9 @@ config_changed_cb (KioskConfig      *config,
     update_sources (self, TRUE);
   else if (g_str_equal (key, "kiosk-id") && self->outbox != NULL)
     kiosk_outbox_set_kiosk_id (self->outbox, kiosk_config_get_kiosk_id (config));
+
+  if (g_str_equal (key, "kiosk-id"))
+    kiosk_status_set_kiosk_id (self->status, kiosk_config_get_kiosk_id (config));
 }
 
 /* `kill -USR1` cuts the demo town's network and brings it back, to show
@@ -254,6 +262,16 @@ setup_demo (KioskApplication *self)
     }
 }
 
+/* The status document follows the sources and the outbox from now on. */
+static void
+start_health (KioskApplication *self)
+{
+  kiosk_status_set_kiosk_id (self->status, kiosk_config_get_kiosk_id (self->config));
+  kiosk_status_watch_sources (self->status, self->sources);
+  if (self->outbox != NULL)
+    kiosk_status_watch_outbox (self->status, self->outbox);
+}
+
 static int
 kiosk_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
@@ -332,7 +350,10 @@ kiosk_application_activate (GApplication *app)
   if (self->outbox == NULL)
     create_outbox (self);
   if (self->services == NULL)
-    self->services = kiosk_services_new (self->fetcher, self->sources, self->outbox);
+    {
+      self->services = kiosk_services_new (self->fetcher, self->sources, self->outbox);
+      start_health (self);
+    }
   if (self->config_changed_id == 0)
     self->config_changed_id = g_signal_connect (self->config, "changed",
                                                 G_CALLBACK (config_changed_cb), self);
@@ -359,6 +380,50 @@ kiosk_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (BASE_APPLICATION_ID);
 }
 
+static gboolean
+kiosk_application_dbus_register (GApplication     *app,
+                                 GDBusConnection  *connection,
+                                 const char       *object_path,
+                                 GError          **error)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+
+  if (!G_APPLICATION_CLASS (kiosk_application_parent_class)->dbus_register (app, connection,
+                                                                            object_path, error))
+    return FALSE;
+
+  if (self->status_service == NULL)
+    self->status_service = kiosk_status_service_new (self->status);
+  if (!kiosk_status_service_export (self->status_service, connection, object_path, error))
+    return FALSE;
+
+  /* A non-unique application owns no bus name: the kiosk takes its id
+   * anyway (a second kiosk queues behind), so that `ankerort status`
+   * finds it. */
+  if (g_application_get_flags (app) & G_APPLICATION_NON_UNIQUE)
+    self->status_name_id = g_bus_own_name_on_connection (connection,
+                                                         g_application_get_application_id (app),
+                                                         G_BUS_NAME_OWNER_FLAGS_NONE,
+                                                         NULL, NULL, NULL, NULL);
+
+  return TRUE;
+}
+
+static void
+kiosk_application_dbus_unregister (GApplication    *app,
+                                   GDBusConnection *connection,
+                                   const char      *object_path)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+
+  g_clear_handle_id (&self->status_name_id, g_bus_unown_name);
+  if (self->status_service != NULL)
+    kiosk_status_service_unexport (self->status_service);
+
+  G_APPLICATION_CLASS (kiosk_application_parent_class)->dbus_unregister (app, connection,
+                                                                         object_path);
+}
+
 static void
 kiosk_application_shutdown (GApplication *app)
 {
@@ -376,6 +441,8 @@ kiosk_application_finalize (GObject *object)
 {
   KioskApplication *self = (KioskApplication *)object;
 
+  g_clear_object (&self->status_service);
+  g_clear_object (&self->status);
   g_clear_object (&self->sender);
   g_clear_object (&self->outbox);
 
@@ -407,19 +474,26 @@ kiosk_application_class_init (KioskApplicationClass *klass)
   app_class->shutdown = kiosk_application_shutdown;
   app_class->command_line = kiosk_application_command_line;
   app_class->handle_local_options = kiosk_application_handle_local_options;
+  app_class->dbus_register = kiosk_application_dbus_register;
+  app_class->dbus_unregister = kiosk_application_dbus_unregister;
 }
 
 static void
 kiosk_application_init (KioskApplication *self)
 {
+  g_autofree char *status_path = kiosk_status_get_default_path ();
+
   self->sources = kiosk_source_list_new ();
+  self->status = kiosk_status_new (status_path);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Ankerort — the city’s information kiosk"));
   g_application_set_option_context_description (G_APPLICATION (self),
                                                 _("Check a source without a window:\n"
-                                                  "  ankerort check KIND SOURCE [--json]"));
+                                                  "  ankerort check KIND SOURCE [--json]\n"
+                                                  "Print the running kiosk’s status:\n"
+                                                  "  ankerort status"));
 }
 
 KioskApplication *

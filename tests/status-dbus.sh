@@ -1,0 +1,137 @@
+#!/bin/sh
+# The real kiosk on the demo town answers GetStatus on the session bus, and
+# `ankerort status` prints its document; when the kiosk hangs or is gone,
+# `ankerort status` falls back to the file and says so. Runs inside
+# tests/run-in-x.sh (an X server and a private session bus).
+#   status-dbus.sh ANKERORT APPLICATION_ID
+set -u
+
+bin=$1
+app_id=$2
+object_path=/$(echo "$app_id" | tr '.-' '/_')
+work=$(mktemp -d)
+export XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
+export XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config"
+pid=
+trap 'if [ -n "$pid" ]; then kill -CONT "$pid"; kill "$pid"; fi 2>/dev/null; rm -rf "$work"' EXIT
+n=0
+failed=0
+
+ok () {
+  n=$((n + 1))
+  echo "ok $n $1"
+}
+
+not_ok () {
+  n=$((n + 1))
+  failed=1
+  echo "not ok $n $1"
+  sed 's/^/# /' "$work/out" "$work/err" "$work/log" 2>/dev/null | tail -40
+}
+
+# python3 -c PROGRAM < document: exits 0 when PROGRAM's condition holds.
+json_check () {
+  /usr/bin/python3 -c "import json, sys; d = json.load(sys.stdin); sys.exit(0 if ($1) else 1)"
+}
+
+get_status () {
+  gdbus call --session --dest "$app_id" --object-path "$object_path" \
+    --method io.github.ankerort.Ankerort.Status.GetStatus >"$work/reply" 2>"$work/err" &&
+  /usr/bin/python3 -c "import ast, sys; print(ast.literal_eval(sys.stdin.read().strip())[0])" \
+    <"$work/reply" >"$work/out"
+}
+
+echo "1..7"
+
+"$bin" --demo --windowed >"$work/log" 2>&1 &
+pid=$!
+
+# 1. GetStatus answers with the places refreshed.
+i=0
+until get_status && json_check \
+    'any(s["id"] == "musterdorf-places" and s["items"] > 0 and s["ok"] for s in d["sources"])' \
+    <"$work/out"; do
+  i=$((i + 1))
+  if [ $i -gt 600 ] || ! kill -0 "$pid" 2>/dev/null; then
+    break
+  fi
+  sleep 0.1
+done
+if json_check 'd["kiosk_id"] and d["uptime"] >= 0 and d["outbox"]["waiting"] == 0' <"$work/out"; then
+  ok "GetStatus returns the document with the refreshed places"
+else
+  not_ok "GetStatus returns the document with the refreshed places"
+fi
+kiosk_id=$(/usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["kiosk_id"])' <"$work/out")
+
+# 2. `ankerort status` asks the running kiosk.
+if "$bin" status >"$work/out" 2>"$work/err" &&
+   grep -q "running kiosk (D-Bus" "$work/err" &&
+   json_check "d['kiosk_id'] == '$kiosk_id' and len(d['sources']) > 0" <"$work/out"; then
+  ok "ankerort status prints the running kiosk's document"
+else
+  not_ok "ankerort status prints the running kiosk's document"
+fi
+
+# 3. The network goes: the sources' errors reach the document, and the
+#    kiosk says Changed.
+gdbus monitor --session --dest "$app_id" --object-path "$object_path" >"$work/monitor" 2>&1 &
+monitor=$!
+sleep 1
+kill -USR1 "$pid"
+i=0
+until get_status && json_check 'any(s["last_error"] and not s["ok"] for s in d["sources"])' \
+    <"$work/out"; do
+  i=$((i + 1))
+  [ $i -gt 600 ] && break
+  sleep 0.1
+done
+kill "$monitor" 2>/dev/null
+if json_check 'any(s["last_error"] and not s["ok"] for s in d["sources"])' <"$work/out" &&
+   grep -q "io.github.ankerort.Ankerort.Status.Changed" "$work/monitor"; then
+  ok "a failed refresh shows in the document and Changed is emitted"
+else
+  cat "$work/monitor" >>"$work/err"
+  not_ok "a failed refresh shows in the document and Changed is emitted"
+fi
+
+# 4. The file holds the same document.
+if json_check "d['kiosk_id'] == '$kiosk_id'" <"$XDG_STATE_HOME/ankerort/status.json"; then
+  ok "the status file is written"
+else
+  not_ok "the status file is written"
+fi
+
+# 5. A hung kiosk: `ankerort status` gives up on it and reads the file.
+kill -STOP "$pid"
+if "$bin" status >"$work/out" 2>"$work/err" &&
+   grep -q "No running kiosk answered" "$work/err" &&
+   grep -q "Status from the file .*status.json, written .* ago" "$work/err" &&
+   json_check "d['kiosk_id'] == '$kiosk_id'" <"$work/out"; then
+  ok "a hung kiosk: the file, with its age"
+else
+  not_ok "a hung kiosk: the file, with its age"
+fi
+kill -CONT "$pid"
+
+# 6. No kiosk: the file.
+kill "$pid"
+wait "$pid" 2>/dev/null
+pid=
+if "$bin" status >"$work/out" 2>"$work/err" &&
+   grep -q "Status from the file" "$work/err" &&
+   json_check "d['kiosk_id'] == '$kiosk_id'" <"$work/out"; then
+  ok "no kiosk: the file"
+else
+  not_ok "no kiosk: the file"
+fi
+
+# 7. Neither kiosk nor file: exit 1, and the message says so.
+rm -f "$XDG_STATE_HOME/ankerort/status.json"
+if ! "$bin" status >"$work/out" 2>"$work/err" && grep -q "no status file" "$work/err"; then
+  ok "neither kiosk nor file: exit 1 with the reason"
+else
+  not_ok "neither kiosk nor file: exit 1 with the reason"
+fi
+
+exit $failed
