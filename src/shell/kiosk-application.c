@@ -14,6 +14,7 @@
 #include "kiosk-application.h"
 #include "kiosk-demo.h"
 #include "kiosk-i18n.h"
+#include "kiosk-log.h"
 #include "kiosk-outbox-sender.h"
 #include "kiosk-reading-history.h"
 #include "kiosk-services.h"
@@ -342,7 +343,11 @@ kiosk_application_activate (GApplication *app)
       g_autoptr(GError) error = NULL;
 
       if (!kiosk_config_import_keyfile (self->config, self->config_file, NULL, &error))
-        g_warning ("%s", error->message);
+        kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, KIOSK_LOG_CONFIG_REFUSED,
+                         self->config_file, "%s", error->message);
+      else
+        kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, KIOSK_LOG_CONFIG_APPLIED,
+                         self->config_file, "Configuration %s imported", self->config_file);
     }
 
   kiosk_i18n_set_language (kiosk_config_get_default_language (self->config));

@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "kiosk-fetcher.h"
+#include "kiosk-log.h"
 #include "kiosk-outbox-sender.h"
 #include "kiosk-redact.h"
 
@@ -136,7 +137,9 @@ send_one (KioskOutboxSender *self,
 
   if (error == NULL && SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_debug ("Answer %s for survey %s delivered (HTTP %u)", entry->key, entry->survey_id, status);
+      kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_INFO, KIOSK_LOG_ANSWER_DELIVERED, entry->survey_id,
+                       "Answer %s for survey %s delivered (HTTP %u)",
+                       entry->key, entry->survey_id, status);
       /* Counted before the row goes, so whoever sees the outbox empty
        * also sees the count. */
       g_mutex_lock (&self->lock);
@@ -157,8 +160,9 @@ send_one (KioskOutboxSender *self,
       /* Sending the same bytes again would be refused again: staff must look. */
       reason = g_strdup_printf ("HTTP %u %s%s%s", status, soup_message_get_reason_phrase (msg),
                                 *text != '\0' ? ": " : "", text);
-      g_message ("Answer %s for survey %s refused by %s, set aside for staff: %s",
-                 entry->key, entry->survey_id, shown_url, reason);
+      kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, KIOSK_LOG_ANSWER_SET_ASIDE,
+                       entry->survey_id, "Answer %s for survey %s refused by %s, set aside for staff: %s",
+                       entry->key, entry->survey_id, shown_url, reason);
       if (!kiosk_outbox_set_aside (self->outbox, entry->key, reason, &db_error))
         g_warning ("%s", db_error->message);
       return;
