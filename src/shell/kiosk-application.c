@@ -13,6 +13,7 @@
 
 #include "kiosk-application.h"
 #include "kiosk-demo.h"
+#include "kiosk-heartbeat.h"
 #include "kiosk-i18n.h"
 #include "kiosk-log.h"
 #include "kiosk-outbox-sender.h"
@@ -40,6 +41,7 @@ struct _KioskApplication
   KioskDemoServer *demo_server;
   KioskStatus     *status;     /* health: the status document, on disk and on D-Bus */
   KioskStatusService *status_service;
+  KioskHeartbeat  *heartbeat;  /* NULL without an outbox */
   guint            status_name_id;
   guint            demo_signal_id;
   gulong           config_changed_id;
@@ -152,6 +154,21 @@ update_sources (KioskApplication *self,
     }
 }
 
+static void
+update_heartbeat (KioskApplication *self)
+{
+  GSettings *settings = kiosk_config_get_settings (self->config);
+  g_autofree char *url = g_settings_get_string (settings, "heartbeat-url");
+  g_autoptr(GError) error = NULL;
+
+  if (self->heartbeat == NULL)
+    return;
+
+  kiosk_heartbeat_set_interval (self->heartbeat, g_settings_get_uint (settings, "heartbeat-interval"));
+  if (!kiosk_heartbeat_set_url (self->heartbeat, url, &error))
+    g_warning ("%s", error->message);
+}
+
 /* Every key the application reads is applied while it runs (the window
  * and the views follow the keys they read themselves). */
 static void
@@ -168,6 +185,8 @@ config_changed_cb (KioskConfig      *config,
 
   if (g_str_equal (key, "kiosk-id"))
     kiosk_status_set_kiosk_id (self->status, kiosk_config_get_kiosk_id (config));
+  else if (g_str_has_prefix (key, "heartbeat-"))
+    update_heartbeat (self);
 }
 
 /* `kill -USR1` cuts the demo town's network and brings it back, to show
@@ -270,7 +289,11 @@ start_health (KioskApplication *self)
   kiosk_status_set_kiosk_id (self->status, kiosk_config_get_kiosk_id (self->config));
   kiosk_status_watch_sources (self->status, self->sources);
   if (self->outbox != NULL)
-    kiosk_status_watch_outbox (self->status, self->outbox);
+    {
+      kiosk_status_watch_outbox (self->status, self->outbox);
+      self->heartbeat = kiosk_heartbeat_new (self->status, self->outbox);
+      update_heartbeat (self);
+    }
 }
 
 static int
@@ -446,6 +469,7 @@ kiosk_application_finalize (GObject *object)
 {
   KioskApplication *self = (KioskApplication *)object;
 
+  g_clear_object (&self->heartbeat);
   g_clear_object (&self->status_service);
   g_clear_object (&self->status);
   g_clear_object (&self->sender);
