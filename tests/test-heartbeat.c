@@ -7,21 +7,7 @@
 
 #include "kiosk-heartbeat.h"
 #include "kiosk-outbox-sender.h"
-
-#define DEADLINE_S 30
-
-/* Polls the main context (where the server runs) until @expr holds. */
-#define WAIT_UNTIL(expr)                                                    \
-  G_STMT_START {                                                            \
-    gint64 end_ = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;   \
-    while (!(expr))                                                         \
-      {                                                                     \
-        if (g_get_monotonic_time () > end_)                                 \
-          g_error ("Gave up waiting for %s", #expr);                        \
-        if (!g_main_context_iteration (NULL, FALSE))                        \
-          g_usleep (500);                                                   \
-      }                                                                     \
-  } G_STMT_END
+#include "wait-until.h"
 
 typedef struct
 {
