@@ -1,7 +1,9 @@
 #!/bin/sh
 # The real kiosk on the demo town answers GetStatus on the session bus, and
 # `ankerort status` prints its document; when the kiosk hangs or is gone,
-# `ankerort status` falls back to the file and says so. Runs inside
+# `ankerort status` falls back to the file and says so. Started as systemd
+# would start it (NOTIFY_SOCKET, WATCHDOG_USEC), it says READY=1 and pings
+# the watchdog, and stops pinging while it hangs. Runs inside
 # tests/run-in-x.sh (an X server and a private session bus).
 #   status-dbus.sh ANKERORT APPLICATION_ID
 set -u
@@ -13,7 +15,8 @@ work=$(mktemp -d)
 export XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
 export XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config"
 pid=
-trap 'if [ -n "$pid" ]; then kill -CONT "$pid"; kill "$pid"; fi 2>/dev/null; rm -rf "$work"' EXIT
+listener=
+trap 'if [ -n "$pid" ]; then kill -CONT "$pid"; kill "$pid"; fi 2>/dev/null; kill $listener 2>/dev/null; rm -rf "$work"' EXIT
 n=0
 failed=0
 
@@ -41,9 +44,23 @@ get_status () {
     <"$work/reply" >"$work/out"
 }
 
-echo "1..7"
+echo "1..9"
 
-"$bin" --demo --windowed >"$work/log" 2>&1 &
+# systemd's end of sd_notify: a datagram socket; one line per datagram,
+# with a time stamp.
+/usr/bin/python3 -u -c '
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+while True:
+    data = s.recv(4096).decode()
+    print("%.3f %s" % (time.monotonic(), data.replace("\n", " ")), flush=True)
+' "$work/notify" >"$work/notified" 2>&1 &
+listener=$!
+i=0
+until [ -S "$work/notify" ] || [ $i -gt 50 ]; do i=$((i + 1)); sleep 0.1; done
+
+NOTIFY_SOCKET="$work/notify" WATCHDOG_USEC=1000000 "$bin" --demo --windowed >"$work/log" 2>&1 &
 pid=$!
 
 # 1. GetStatus answers with the places refreshed.
@@ -102,7 +119,16 @@ else
   not_ok "the status file is written"
 fi
 
-# 5. A hung kiosk: `ankerort status` gives up on it and reads the file.
+# 5. systemd heard READY=1 and the watchdog's pings.
+if grep -q "READY=1 STATUS=Showing the kiosk" "$work/notified" &&
+   [ "$(grep -c "WATCHDOG=1" "$work/notified")" -ge 3 ]; then
+  ok "READY=1 and WATCHDOG=1 reach NOTIFY_SOCKET"
+else
+  cp "$work/notified" "$work/err"
+  not_ok "READY=1 and WATCHDOG=1 reach NOTIFY_SOCKET"
+fi
+
+# 6. A hung kiosk: `ankerort status` gives up on it and reads the file.
 kill -STOP "$pid"
 if "$bin" status >"$work/out" 2>"$work/err" &&
    grep -q "No running kiosk answered" "$work/err" &&
@@ -112,9 +138,19 @@ if "$bin" status >"$work/out" 2>"$work/err" &&
 else
   not_ok "a hung kiosk: the file, with its age"
 fi
+
+# 7. ... and the watchdog hears nothing from it (systemd would restart it).
+pings=$(grep -c "WATCHDOG=1" "$work/notified")
+sleep 1.5
+if [ "$(grep -c "WATCHDOG=1" "$work/notified")" -eq "$pings" ]; then
+  ok "a hung kiosk sends no WATCHDOG=1"
+else
+  cp "$work/notified" "$work/err"
+  not_ok "a hung kiosk sends no WATCHDOG=1"
+fi
 kill -CONT "$pid"
 
-# 6. No kiosk: the file.
+# 8. No kiosk: the file.
 kill "$pid"
 wait "$pid" 2>/dev/null
 pid=
@@ -126,7 +162,7 @@ else
   not_ok "no kiosk: the file"
 fi
 
-# 7. Neither kiosk nor file: exit 1, and the message says so.
+# 9. Neither kiosk nor file: exit 1, and the message says so.
 rm -f "$XDG_STATE_HOME/ankerort/status.json"
 if ! "$bin" status >"$work/out" 2>"$work/err" && grep -q "no status file" "$work/err"; then
   ok "neither kiosk nor file: exit 1 with the reason"

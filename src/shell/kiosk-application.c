@@ -22,6 +22,7 @@
 #include "kiosk-status.h"
 #include "kiosk-status-service.h"
 #include "kiosk-sync.h"
+#include "kiosk-watchdog.h"
 #include "kiosk-window.h"
 
 struct _KioskApplication
@@ -42,6 +43,7 @@ struct _KioskApplication
   KioskStatus     *status;     /* health: the status document, on disk and on D-Bus */
   KioskStatusService *status_service;
   KioskHeartbeat  *heartbeat;  /* NULL without an outbox */
+  KioskWatchdog   *watchdog;   /* systemd's: ready, and the main loop runs */
   guint            status_name_id;
   guint            demo_signal_id;
   gulong           config_changed_id;
@@ -296,6 +298,18 @@ start_health (KioskApplication *self)
     }
 }
 
+/* The kiosk shows something: a supervising systemd stops waiting. */
+static void
+window_mapped_cb (GtkWidget        *window,
+                  KioskApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (window, window_mapped_cb, self);
+  if (!kiosk_watchdog_notify (self->watchdog, "READY=1\nSTATUS=Showing the kiosk", &error))
+    g_warning ("%s", error->message);
+}
+
 static int
 kiosk_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
@@ -394,18 +408,24 @@ kiosk_application_activate (GApplication *app)
                          "services", self->services,
                          "windowed", self->windowed,
                          NULL);
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
   gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
 kiosk_application_startup (GApplication *app)
 {
+  KioskApplication *self = KIOSK_APPLICATION (app);
+
   G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
 
   /* A kiosk follows its own contrast setting, never a desktop's dark mode. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_window_set_default_icon_name (BASE_APPLICATION_ID);
+
+  self->watchdog = kiosk_watchdog_new_from_environment ();
+  kiosk_watchdog_start (self->watchdog);
 }
 
 static gboolean
@@ -460,6 +480,11 @@ kiosk_application_shutdown (GApplication *app)
   /* An answer in flight stays in the outbox and goes next time. */
   if (self->sender != NULL)
     kiosk_outbox_sender_stop (self->sender);
+  if (self->watchdog != NULL)
+    {
+      kiosk_watchdog_stop (self->watchdog);
+      kiosk_watchdog_notify (self->watchdog, "STOPPING=1", NULL);
+    }
 
   G_APPLICATION_CLASS (kiosk_application_parent_class)->shutdown (app);
 }
@@ -470,6 +495,7 @@ kiosk_application_finalize (GObject *object)
   KioskApplication *self = (KioskApplication *)object;
 
   g_clear_object (&self->heartbeat);
+  g_clear_object (&self->watchdog);
   g_clear_object (&self->status_service);
   g_clear_object (&self->status);
   g_clear_object (&self->sender);
