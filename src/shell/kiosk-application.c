@@ -59,6 +59,8 @@ static const GOptionEntry option_entries[] = {
     N_("Run on the bundled demo town Musterdorf (no network needed)"), NULL },
   { "windowed", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run in a normal 1280×800 window for development, not fullscreen"), NULL },
+  { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run full screen as the kiosk (the default; wins over --windowed)"), NULL },
   { "config", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a configuration keyfile into the settings"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -332,7 +334,9 @@ kiosk_application_command_line (GApplication            *app,
   const char *config_file = NULL;
 
   self->demo = g_variant_dict_contains (options, "demo");
-  self->windowed = g_variant_dict_contains (options, "windowed");
+  /* The desktop menu starts --windowed, the kiosk session --kiosk. */
+  self->windowed = g_variant_dict_contains (options, "windowed") &&
+                   !g_variant_dict_contains (options, "kiosk");
   g_variant_dict_lookup (options, "config", "^&ay", &config_file);
   g_free (self->config_file);
   self->config_file = g_strdup (config_file);
