@@ -44,7 +44,7 @@ get_status () {
     <"$work/reply" >"$work/out"
 }
 
-echo "1..9"
+echo "1..10"
 
 # systemd's end of sd_notify: a datagram socket; one line per datagram,
 # with a time stamp.
@@ -60,7 +60,33 @@ listener=$!
 i=0
 until [ -S "$work/notify" ] || [ $i -gt 50 ]; do i=$((i + 1)); sleep 0.1; done
 
-NOTIFY_SOCKET="$work/notify" WATCHDOG_USEC=1000000 "$bin" --demo --windowed >"$work/log" 2>&1 &
+# The city's monitoring: answers the first heartbeat 503, then 200, and
+# writes "KEY kiosk_id" for each POST.
+/usr/bin/python3 -u -c '
+import http.server, json, sys
+class Handler(http.server.BaseHTTPRequestHandler):
+    n = 0
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        print(self.headers["Idempotency-Key"], body["kiosk_id"], flush=True)
+        Handler.n += 1
+        self.send_response(503 if Handler.n == 1 else 200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+open(sys.argv[1], "w").write(str(server.server_port))
+server.serve_forever()
+' "$work/port.tmp" >"$work/posts" 2>&1 &
+listener="$listener $!"
+i=0
+until [ -s "$work/port.tmp" ] || [ $i -gt 50 ]; do i=$((i + 1)); sleep 0.1; done
+printf '[Kiosk]\nkiosk-id=stele-7\nheartbeat-url=http://127.0.0.1:%s/heartbeat\n' \
+  "$(cat "$work/port.tmp")" >"$work/kiosk.conf"
+
+NOTIFY_SOCKET="$work/notify" WATCHDOG_USEC=1000000 \
+  "$bin" --demo --windowed --config "$work/kiosk.conf" >"$work/log" 2>&1 &
 pid=$!
 
 # 1. GetStatus answers with the places refreshed.
@@ -74,7 +100,7 @@ until get_status && json_check \
   fi
   sleep 0.1
 done
-if json_check 'd["kiosk_id"] and d["uptime"] >= 0 and d["outbox"]["waiting"] == 0' <"$work/out"; then
+if json_check 'd["kiosk_id"] == "stele-7" and d["uptime"] >= 0 and d["outbox"]["waiting"] == 0' <"$work/out"; then
   ok "GetStatus returns the document with the refreshed places"
 else
   not_ok "GetStatus returns the document with the refreshed places"
@@ -128,7 +154,20 @@ else
   not_ok "READY=1 and WATCHDOG=1 reach NOTIFY_SOCKET"
 fi
 
-# 6. A hung kiosk: `ankerort status` gives up on it and reads the file.
+# 6. The heartbeat reaches the monitoring 30 s after start: refused with
+#    503 first, then sent again with the same key.
+i=0
+until [ "$(wc -l <"$work/posts")" -ge 2 ] || [ $i -gt 600 ]; do i=$((i + 1)); sleep 0.1; done
+if [ "$(wc -l <"$work/posts")" -eq 2 ] &&
+   [ "$(cut -d' ' -f1 "$work/posts" | sort -u | wc -l)" -eq 1 ] &&
+   [ "$(cut -d' ' -f2 "$work/posts" | sort -u)" = "stele-7" ]; then
+  ok "the heartbeat is retried after a 503 with the same key"
+else
+  cp "$work/posts" "$work/err"
+  not_ok "the heartbeat is retried after a 503 with the same key"
+fi
+
+# 7. A hung kiosk: `ankerort status` gives up on it and reads the file.
 kill -STOP "$pid"
 if "$bin" status >"$work/out" 2>"$work/err" &&
    grep -q "No running kiosk answered" "$work/err" &&
@@ -139,7 +178,7 @@ else
   not_ok "a hung kiosk: the file, with its age"
 fi
 
-# 7. ... and the watchdog hears nothing from it (systemd would restart it).
+# 8. ... and the watchdog hears nothing from it (systemd would restart it).
 pings=$(grep -c "WATCHDOG=1" "$work/notified")
 sleep 1.5
 if [ "$(grep -c "WATCHDOG=1" "$work/notified")" -eq "$pings" ]; then
@@ -150,7 +189,7 @@ else
 fi
 kill -CONT "$pid"
 
-# 8. No kiosk: the file.
+# 9. No kiosk: the file.
 kill "$pid"
 wait "$pid" 2>/dev/null
 pid=
@@ -162,7 +201,7 @@ else
   not_ok "no kiosk: the file"
 fi
 
-# 9. Neither kiosk nor file: exit 1, and the message says so.
+# 10. Neither kiosk nor file: exit 1, and the message says so.
 rm -f "$XDG_STATE_HOME/ankerort/status.json"
 if ! "$bin" status >"$work/out" 2>"$work/err" && grep -q "no status file" "$work/err"; then
   ok "neither kiosk nor file: exit 1 with the reason"
