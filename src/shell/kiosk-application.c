@@ -614,3 +614,11 @@ kiosk_application_get_outbox (KioskApplication *self)
 
   return self->outbox;
 }
+
+KioskStatus *
+kiosk_application_get_status (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->status;
+}

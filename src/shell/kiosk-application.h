@@ -6,6 +6,7 @@
 #include "kiosk-config.h"
 #include "kiosk-outbox.h"
 #include "kiosk-source-list.h"
+#include "kiosk-status.h"
 #include "kiosk-types.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,8 @@ KioskWindow      *kiosk_application_get_window   (KioskApplication *self);
 gboolean          kiosk_application_get_demo     (KioskApplication *self);
 /* Survey answers waiting to be sent; NULL if it could not be opened. */
 KioskOutbox      *kiosk_application_get_outbox   (KioskApplication *self);
+/* The health document: a feature adds its part with
+ * kiosk_status_set_section (). */
+KioskStatus      *kiosk_application_get_status   (KioskApplication *self);
 
 G_END_DECLS
