@@ -14,6 +14,8 @@ object_path=/$(echo "$app_id" | tr '.-' '/_')
 work=$(mktemp -d)
 export XDG_STATE_HOME="$work/state" XDG_DATA_HOME="$work/data"
 export XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config"
+export XDG_RUNTIME_DIR="$work/run"
+mkdir -m 0700 "$XDG_RUNTIME_DIR"
 pid=
 listener=
 trap 'if [ -n "$pid" ]; then kill -CONT "$pid"; kill "$pid"; fi 2>/dev/null; kill $listener 2>/dev/null; rm -rf "$work"' EXIT
@@ -147,11 +149,13 @@ fi
 
 # 5. systemd heard READY=1 and the watchdog's pings.
 if grep -q "READY=1 STATUS=Showing the kiosk" "$work/notified" &&
-   [ "$(grep -c "WATCHDOG=1" "$work/notified")" -ge 3 ]; then
-  ok "READY=1 and WATCHDOG=1 reach NOTIFY_SOCKET"
+   [ "$(grep -c "WATCHDOG=1" "$work/notified")" -ge 3 ] &&
+   [ -f "$XDG_RUNTIME_DIR/ankerort/alive" ]; then
+  ok "READY=1 and WATCHDOG=1 reach NOTIFY_SOCKET, the alive file is there"
 else
   cp "$work/notified" "$work/err"
-  not_ok "READY=1 and WATCHDOG=1 reach NOTIFY_SOCKET"
+  ls -lR "$XDG_RUNTIME_DIR" >>"$work/err"
+  not_ok "READY=1 and WATCHDOG=1 reach NOTIFY_SOCKET, the alive file is there"
 fi
 
 # 6. The heartbeat reaches the monitoring 30 s after start: refused with

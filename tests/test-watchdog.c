@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 #include <glib/gstdio.h>
+#include <utime.h>
 
 #include "kiosk-watchdog.h"
 
@@ -189,6 +190,73 @@ test_nobody_listening (void)
   g_assert_nonnull (strstr (error->message, path));
 }
 
+static gint64
+age_seconds (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  return g_get_real_time () / G_USEC_PER_SEC - (gint64) info.st_mtime;
+}
+
+static void
+make_old (const char *path)
+{
+  struct utimbuf times = { .actime = 1000000000, .modtime = 1000000000 };
+
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+/* Without sd_notify (the Flatpak) the main loop renews a file's time; it
+ * grows old while the main loop is stuck, and goes when the kiosk quits. */
+static void
+test_alive_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_runtime_dir (), "kiosk", "alive", NULL);
+  g_autoptr(KioskWatchdog) watchdog = kiosk_watchdog_new (NULL, 0);
+  gint64 end;
+
+  kiosk_watchdog_set_alive_file (watchdog, path, 100);
+  kiosk_watchdog_start (watchdog);
+  /* Made at once, folder and all. */
+  g_assert_cmpint (age_seconds (path), <=, 1);
+
+  make_old (path);
+  end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpint (age_seconds (path), <=, 1);
+
+  /* A stuck main loop renews nothing. */
+  make_old (path);
+  g_usleep (G_USEC_PER_SEC / 2);
+  g_assert_cmpint (age_seconds (path), >, 3600);
+
+  kiosk_watchdog_stop (watchdog);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_default_alive_file (void)
+{
+  g_autofree char *native = NULL;
+  g_autofree char *flatpak = NULL;
+
+  g_unsetenv ("FLATPAK_ID");
+  native = kiosk_watchdog_get_default_alive_file ();
+  g_assert_true (g_str_has_prefix (native, g_get_user_runtime_dir ()));
+  g_assert_true (g_str_has_suffix (native, "/ankerort/alive"));
+
+  /* The folder a Flatpak shares with the host. */
+  g_setenv ("FLATPAK_ID", "io.github.ankerort.Ankerort", TRUE);
+  flatpak = kiosk_watchdog_get_default_alive_file ();
+  g_unsetenv ("FLATPAK_ID");
+  g_assert_true (g_str_has_suffix (flatpak, "/app/io.github.ankerort.Ankerort/alive"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +268,8 @@ main (int   argc,
   g_test_add_func ("/watchdog/pings-from-main-loop", test_pings_from_main_loop);
   g_test_add_func ("/watchdog/without-systemd", test_without_systemd);
   g_test_add_func ("/watchdog/nobody-listening", test_nobody_listening);
+  g_test_add_func ("/watchdog/alive-file", test_alive_file);
+  g_test_add_func ("/watchdog/default-alive-file", test_default_alive_file);
 
   return g_test_run ();
 }

@@ -25,6 +25,9 @@
 #include "kiosk-watchdog.h"
 #include "kiosk-window.h"
 
+/* How often the main loop renews its alive file (see KioskWatchdog). */
+#define ALIVE_INTERVAL_MS (10 * 1000)
+
 struct _KioskApplication
 {
   AdwApplication   parent_instance;
@@ -420,6 +423,7 @@ static void
 kiosk_application_startup (GApplication *app)
 {
   KioskApplication *self = KIOSK_APPLICATION (app);
+  g_autofree char *alive_file = NULL;
 
   G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
 
@@ -429,6 +433,8 @@ kiosk_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (BASE_APPLICATION_ID);
 
   self->watchdog = kiosk_watchdog_new_from_environment ();
+  alive_file = kiosk_watchdog_get_default_alive_file ();
+  kiosk_watchdog_set_alive_file (self->watchdog, alive_file, ALIVE_INTERVAL_MS);
   kiosk_watchdog_start (self->watchdog);
 }
 

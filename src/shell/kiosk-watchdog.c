@@ -6,6 +6,10 @@
  * main loop (a screen that no longer answers a touch) is caught, not only
  * a dead process.
  *
+ * Where systemd cannot hear the kiosk (the Flatpak), the main loop
+ * renews an "alive" file's time instead, and a timer unit on the host
+ * restarts the kiosk when the file grows old.
+ *
  * $WATCHDOG_PID is not checked: under a kiosk compositor (cage) the
  * service's main process is the compositor and the kiosk its child; the
  * unit says NotifyAccess=all for that. */
@@ -13,6 +17,9 @@
 #define G_LOG_DOMAIN "kiosk-watchdog"
 
 #include "config.h"
+
+#include <glib/gstdio.h>
+#include <utime.h>
 
 #include "kiosk-watchdog.h"
 
@@ -26,6 +33,10 @@ struct _KioskWatchdog
   guint64         interval_us;
   guint           timer_id;
   char           *last_error;
+  char           *alive_file;
+  guint           alive_interval_ms;
+  guint           alive_id;
+  char           *last_alive_error;
 };
 
 G_DEFINE_FINAL_TYPE (KioskWatchdog, kiosk_watchdog, G_TYPE_OBJECT)
@@ -49,12 +60,40 @@ ping_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+touch_cb (gpointer user_data)
+{
+  KioskWatchdog *self = user_data;
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_utime (self->alive_file, NULL) == 0)
+    return G_SOURCE_CONTINUE;
+
+  /* The first time, or someone cleaned the folder. */
+  dir = g_path_get_dirname (self->alive_file);
+  g_mkdir_with_parents (dir, 0700);
+  if (!g_file_set_contents (self->alive_file, "", 0, &error) &&
+      g_strcmp0 (error->message, self->last_alive_error) != 0)
+    {
+      /* Said once, not every few seconds. */
+      g_warning ("Cannot renew the alive file: %s", error->message);
+      g_free (self->last_alive_error);
+      self->last_alive_error = g_strdup (error->message);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 kiosk_watchdog_finalize (GObject *object)
 {
   KioskWatchdog *self = (KioskWatchdog *)object;
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_handle_id (&self->alive_id, g_source_remove);
+  g_clear_pointer (&self->alive_file, g_free);
+  g_clear_pointer (&self->last_alive_error, g_free);
   g_clear_object (&self->socket);
   g_clear_object (&self->address);
   g_clear_pointer (&self->last_error, g_free);
@@ -163,6 +202,12 @@ kiosk_watchdog_start (KioskWatchdog *self)
 {
   g_return_if_fail (KIOSK_IS_WATCHDOG (self));
 
+  if (self->alive_file != NULL && self->alive_id == 0)
+    {
+      self->alive_id = g_timeout_add (self->alive_interval_ms, touch_cb, self);
+      touch_cb (self);
+    }
+
   if (self->interval_us == 0 || self->timer_id != 0)
     return;
 
@@ -176,4 +221,33 @@ kiosk_watchdog_stop (KioskWatchdog *self)
   g_return_if_fail (KIOSK_IS_WATCHDOG (self));
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  /* A kiosk that quits is not hung: no old file for the checker. */
+  if (self->alive_id != 0)
+    g_unlink (self->alive_file);
+  g_clear_handle_id (&self->alive_id, g_source_remove);
+}
+
+char *
+kiosk_watchdog_get_default_alive_file (void)
+{
+  const char *flatpak_id = g_getenv ("FLATPAK_ID");
+
+  if (flatpak_id != NULL && *flatpak_id != '\0')
+    return g_build_filename (g_get_user_runtime_dir (), "app", flatpak_id, "alive", NULL);
+
+  return g_build_filename (g_get_user_runtime_dir (), "ankerort", "alive", NULL);
+}
+
+void
+kiosk_watchdog_set_alive_file (KioskWatchdog *self,
+                               const char    *path,
+                               guint          interval_ms)
+{
+  g_return_if_fail (KIOSK_IS_WATCHDOG (self));
+  g_return_if_fail (self->alive_id == 0);
+  g_return_if_fail (path == NULL || interval_ms > 0);
+
+  g_free (self->alive_file);
+  self->alive_file = g_strdup (path);
+  self->alive_interval_ms = interval_ms;
 }

@@ -34,6 +34,20 @@ gboolean       kiosk_watchdog_notify            (KioskWatchdog  *self,
  * for: when the main loop hangs, the pings stop and systemd restarts the
  * kiosk, even though its process still lives. */
 void           kiosk_watchdog_start             (KioskWatchdog  *self);
+/* Stops the pings and removes the alive file (when the kiosk quits
+ * cleanly; a killed kiosk leaves it behind). */
 void           kiosk_watchdog_stop              (KioskWatchdog  *self);
+
+/* Where a kiosk without sd_notify (the Flatpak: its sandbox sees no
+ * notify socket, and it runs in a scope of its own) shows that its main
+ * loop runs: $XDG_RUNTIME_DIR/app/$FLATPAK_ID/alive inside a Flatpak (the
+ * host sees that folder), else $XDG_RUNTIME_DIR/ankerort/alive. */
+char          *kiosk_watchdog_get_default_alive_file (void);
+/* Before start: the file whose modification time the main loop renews
+ * every @interval_ms (NULL: none). data/ankerort-kiosk-alive.service
+ * restarts the kiosk when it is older than two minutes. */
+void           kiosk_watchdog_set_alive_file    (KioskWatchdog  *self,
+                                                 const char     *path,
+                                                 guint           interval_ms);
 
 G_END_DECLS
