@@ -7,6 +7,7 @@
 
 #include "kiosk-heartbeat.h"
 #include "kiosk-outbox-sender.h"
+#include "log-capture.h"
 #include "wait-until.h"
 
 typedef struct
@@ -42,6 +43,17 @@ server_cb (SoupServer        *server,
   soup_server_message_set_status (msg, status, NULL);
 }
 
+/* The survey endpoint: 200, or the status the path ends with. */
+static void
+answers_cb (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  soup_server_message_set_status (msg, g_str_has_suffix (path, "/422") ? 422 : 200, NULL);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -56,6 +68,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->replies = g_array_new (FALSE, FALSE, sizeof (guint));
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, "/heartbeat", server_cb, fixture, NULL);
+  soup_server_add_handler (fixture->server, "/answers", answers_cb, NULL, NULL);
   g_assert_true (soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (fixture->server);
@@ -142,6 +155,8 @@ test_retried_after_503 (Fixture       *fixture,
   WAIT_UNTIL (fixture->keys->len == 2 && count_waiting (fixture, NULL) == 0);
   kiosk_outbox_sender_stop (fixture->sender);
 
+  g_assert_true (was_logged (KIOSK_LOG_HEARTBEAT_DELIVERED, "- Heartbeat * delivered to *"));
+
   /* The same heartbeat twice: the monitoring counts it once. */
   g_assert_nonnull (g_ptr_array_index (fixture->keys, 0));
   g_assert_cmpstr (g_ptr_array_index (fixture->keys, 0), ==, g_ptr_array_index (fixture->keys, 1));
@@ -212,6 +227,8 @@ test_refused_dropped (Fixture       *fixture,
   WAIT_UNTIL (fixture->keys->len == 1 && count_waiting (fixture, NULL) == 0);
   kiosk_outbox_sender_stop (fixture->sender);
 
+  g_assert_true (was_logged (KIOSK_LOG_HEARTBEAT_FAILED, "- Heartbeat refused by *(HTTP 400 *), dropped"));
+
   /* Not set aside for staff (that list is for answers), just dropped. */
   set_aside = kiosk_outbox_list_set_aside (fixture->outbox, &error);
   g_assert_no_error (error);
@@ -237,11 +254,38 @@ test_invalid_url (Fixture       *fixture,
   g_assert_cmpuint (count_waiting (fixture, NULL), ==, 0);
 }
 
+/* Answers' events in the journal: the survey's id, a fixed MESSAGE_ID. */
+static void
+test_answer_events (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonNode) answers = json_from_string ("{\"q\": 1}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good_url = g_uri_resolve_relative (fixture->url, "answers/ok", G_URI_FLAGS_NONE, NULL);
+  g_autofree char *bad_url = g_uri_resolve_relative (fixture->url, "answers/422", G_URI_FLAGS_NONE, NULL);
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+
+  good = kiosk_outbox_add (fixture->outbox, "library-hours", good_url, answers, &error);
+  g_assert_no_error (error);
+  bad = kiosk_outbox_add (fixture->outbox, "playground", bad_url, answers, &error);
+  g_assert_no_error (error);
+  kiosk_outbox_sender_start (fixture->sender);
+  WAIT_UNTIL (kiosk_outbox_get_n_pending (fixture->outbox) == 0 &&
+              kiosk_outbox_get_n_set_aside (fixture->outbox) == 1);
+  kiosk_outbox_sender_stop (fixture->sender);
+
+  g_assert_true (was_logged (KIOSK_LOG_ANSWER_DELIVERED, "library-hours Answer * delivered (HTTP 200)"));
+  g_assert_true (was_logged (KIOSK_LOG_ANSWER_SET_ASIDE, "playground Answer * refused by *"));
+  g_assert_false (was_logged (KIOSK_LOG_ANSWER_DELIVERED, "playground *"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  log_capture_start ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -249,6 +293,7 @@ main (int   argc,
   ADD ("/heartbeat/superseded", test_superseded);
   ADD ("/heartbeat/refused-dropped", test_refused_dropped);
   ADD ("/heartbeat/invalid-url", test_invalid_url);
+  ADD ("/log/answer-events", test_answer_events);
 #undef ADD
 
   return g_test_run ();

@@ -6,10 +6,10 @@
 #include <libsoup/soup.h>
 #include <sys/stat.h>
 
-#include "kiosk-log.h"
 #include "kiosk-outbox.h"
 #include "kiosk-source-list.h"
 #include "kiosk-status.h"
+#include "log-capture.h"
 
 static const char places_json[] =
   "{\"type\": \"FeatureCollection\", \"features\": ["
@@ -17,44 +17,6 @@ static const char places_json[] =
   "\"coordinates\": [12.37, 51.34]}, \"properties\": {\"name\": \"Rathaus\"}},"
   "{\"type\": \"Feature\", \"id\": \"b\", \"geometry\": {\"type\": \"Point\", "
   "\"coordinates\": [12.38, 51.33]}, \"properties\": {\"name\": \"Bibliothek\"}}]}";
-
-/* Every structured line logged, as "MESSAGE_ID ANKERORT_SOURCE MESSAGE". */
-static GPtrArray *logged;
-
-static GLogWriterOutput
-record_writer (GLogLevelFlags   level,
-               const GLogField *fields,
-               gsize            n_fields,
-               gpointer         user_data)
-{
-  const char *id = "-", *source = "-", *message = "";
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "MESSAGE_ID"))
-        id = fields[i].value;
-      else if (g_str_equal (fields[i].key, "ANKERORT_SOURCE"))
-        source = fields[i].value;
-      else if (g_str_equal (fields[i].key, "MESSAGE"))
-        message = fields[i].value;
-    }
-  g_ptr_array_add (logged, g_strdup_printf ("%s %s %s", id, source, message));
-
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
-static gboolean
-was_logged (KioskLogEvent  event,
-            const char    *line)
-{
-  g_autofree char *wanted = g_strdup_printf ("%s %s", kiosk_log_event_get_message_id (event), line);
-
-  for (guint i = 0; i < logged->len; i++)
-    if (g_pattern_match_simple (wanted, g_ptr_array_index (logged, i)))
-      return TRUE;
-
-  return FALSE;
-}
 
 static void
 server_cb (SoupServer        *server,
@@ -407,8 +369,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  logged = g_ptr_array_new_with_free_func (g_free);
-  g_log_set_writer_func (record_writer, NULL, NULL);
+  log_capture_start ();
 
   g_test_add_func ("/status/source-refresh", test_source_refresh);
   g_test_add_func ("/status/outbox", test_outbox);
