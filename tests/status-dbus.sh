@@ -193,16 +193,19 @@ else
 fi
 kill -CONT "$pid"
 
-# 9. No kiosk: the file.
+# 9. Stopped as systemd stops it, the kiosk quits cleanly; then
+#    `ankerort status` reads the file.
 kill "$pid"
 wait "$pid" 2>/dev/null
 pid=
 if "$bin" status >"$work/out" 2>"$work/err" &&
    grep -q "Status from the file" "$work/err" &&
-   json_check "d['kiosk_id'] == '$kiosk_id'" <"$work/out"; then
-  ok "no kiosk: the file"
+   json_check "d['kiosk_id'] == '$kiosk_id'" <"$work/out" &&
+   grep -q "STOPPING=1" "$work/notified" && [ ! -e "$XDG_RUNTIME_DIR/ankerort/alive" ]; then
+  ok "stopped with SIGTERM: STOPPING=1, no alive file left; then the file"
 else
-  not_ok "no kiosk: the file"
+  cat "$work/notified" >>"$work/err"
+  not_ok "stopped with SIGTERM: STOPPING=1, no alive file left; then the file"
 fi
 
 # 10. Neither kiosk nor file: exit 1, and the message says so.

@@ -48,6 +48,7 @@ struct _KioskApplication
   KioskHeartbeat  *heartbeat;  /* NULL without an outbox */
   KioskWatchdog   *watchdog;   /* systemd's: ready, and the main loop runs */
   guint            status_name_id;
+  guint            term_signal_id;
   guint            demo_signal_id;
   gulong           config_changed_id;
   char            *config_file;
@@ -303,6 +304,20 @@ start_health (KioskApplication *self)
     }
 }
 
+/* `systemctl stop` (SIGTERM): quit cleanly, so that shutdown runs (the
+ * sender stops, systemd hears STOPPING=1, the alive file goes). */
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  KioskApplication *self = user_data;
+
+  self->term_signal_id = 0;
+  g_message ("Stopping on SIGTERM");
+  g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 /* The kiosk shows something: a supervising systemd stops waiting. */
 static void
 window_mapped_cb (GtkWidget        *window,
@@ -436,6 +451,7 @@ kiosk_application_startup (GApplication *app)
   alive_file = kiosk_watchdog_get_default_alive_file ();
   kiosk_watchdog_set_alive_file (self->watchdog, alive_file, ALIVE_INTERVAL_MS);
   kiosk_watchdog_start (self->watchdog);
+  self->term_signal_id = g_unix_signal_add (SIGTERM, terminate_cb, self);
 }
 
 static gboolean
@@ -512,6 +528,7 @@ kiosk_application_finalize (GObject *object)
   g_clear_object (&self->outbox);
 
   g_clear_handle_id (&self->demo_signal_id, g_source_remove);
+  g_clear_handle_id (&self->term_signal_id, g_source_remove);
   if (self->config != NULL)
     g_clear_signal_handler (&self->config_changed_id, self->config);
   g_clear_object (&self->sync);
