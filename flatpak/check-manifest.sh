@@ -9,6 +9,9 @@
 #    - every git source has url, tag and a 40-hex commit (no branch);
 #    - every archive source, and every file source fetched from a url,
 #      has a 64-hex sha256;
+#    - every git or archive source of a bundled module (all but the
+#      application's own, the last top-level module) has x-checker-data,
+#      so that flatpak-external-data-checker proposes updates;
 #    - top level: id, runtime, runtime-version, sdk and command are set.
 # 3. If flatpak-builder is installed: `flatpak-builder --show-manifest`.
 #    It exits 0 even when it complains, so any WARNING (or error) on its
@@ -68,7 +71,7 @@ def load(path):
     with open(path, encoding="utf-8") as f:
         return json.load(f)
 
-def check_source(src, where, base):
+def check_source(src, where, base, bundled=False):
     if isinstance(src, str):
         # A source list kept in another JSON file.
         path = os.path.join(base, src)
@@ -85,6 +88,8 @@ def check_source(src, where, base):
         problems.append(f"{where}: source is not an object")
         return
     kind = src.get("type")
+    if bundled and kind in ("git", "archive") and "x-checker-data" not in src:
+        problems.append(f"{where}: {src.get('url', '?')} has no x-checker-data")
     if kind is None:
         problems.append(f"{where}: source has no type")
     elif kind == "git":
@@ -120,7 +125,7 @@ def check_source(src, where, base):
         elif not os.path.isdir(os.path.join(base, src["path"])):
             problems.append(f"{where}: dir source path {src['path']!r} does not exist")
 
-def check_module(mod, where, base):
+def check_module(mod, where, base, bundled=True):
     if isinstance(mod, str):
         # A module kept in another JSON file.
         path = os.path.join(base, mod)
@@ -129,7 +134,7 @@ def check_module(mod, where, base):
         except (OSError, ValueError) as e:
             problems.append(f"{where}: cannot read module file {mod}: {e}")
             return
-        check_module(data, f"{where} ({mod})", os.path.dirname(path))
+        check_module(data, f"{where} ({mod})", os.path.dirname(path), bundled)
         return
     if not isinstance(mod, dict):
         problems.append(f"{where}: module is not an object")
@@ -144,7 +149,7 @@ def check_module(mod, where, base):
     if not sources and mod.get("buildsystem") != "simple":
         problems.append(f"{where}: module has no sources")
     for i, src in enumerate(sources):
-        check_source(src, f"{where} source {i}", base)
+        check_source(src, f"{where} source {i}", base, bundled)
     for i, sub in enumerate(mod.get("modules", [])):
         check_module(sub, f"{where} submodule {i}", base)
 
@@ -161,8 +166,9 @@ else:
             problems.append(f"manifest has no {key}")
     if not top.get("modules"):
         problems.append("manifest has no modules")
-    for i, mod in enumerate(top.get("modules", [])):
-        check_module(mod, f"module {i}", base)
+    modules = top.get("modules", [])
+    for i, mod in enumerate(modules):
+        check_module(mod, f"module {i}", base, bundled=i < len(modules) - 1)
 
 for p in problems:
     print(f"FAIL: {p}", file=sys.stderr)

@@ -8,6 +8,7 @@
 #include "kiosk-application.h"
 #include "kiosk-check.h"
 #include "kiosk-i18n.h"
+#include "kiosk-status-service.h"
 
 int
 main (int   argc,
@@ -28,6 +29,8 @@ main (int   argc,
   /* `ankerort check ...` runs without a window or GApplication. */
   if (argc > 1 && strcmp (argv[1], "check") == 0)
     return kiosk_check_main (argc, argv);
+  if (argc > 1 && strcmp (argv[1], "status") == 0)
+    return kiosk_status_main (argc, argv);
 
   app = kiosk_application_new ();
 

@@ -14,12 +14,20 @@
 #include "kiosk-application.h"
 #include "kiosk-config-sync.h"
 #include "kiosk-demo.h"
+#include "kiosk-heartbeat.h"
 #include "kiosk-i18n.h"
+#include "kiosk-log.h"
 #include "kiosk-outbox-sender.h"
 #include "kiosk-reading-history.h"
 #include "kiosk-services.h"
+#include "kiosk-status.h"
+#include "kiosk-status-service.h"
 #include "kiosk-sync.h"
+#include "kiosk-watchdog.h"
 #include "kiosk-window.h"
+
+/* How often the main loop renews its alive file (see KioskWatchdog). */
+#define ALIVE_INTERVAL_MS (10 * 1000)
 
 struct _KioskApplication
 {
@@ -37,6 +45,12 @@ struct _KioskApplication
   KioskSync       *sync;
   KioskConfigSync *config_sync;  /* the fleet's config URL */
   KioskDemoServer *demo_server;
+  KioskStatus     *status;     /* health: the status document, on disk and on D-Bus */
+  KioskStatusService *status_service;
+  KioskHeartbeat  *heartbeat;  /* NULL without an outbox */
+  KioskWatchdog   *watchdog;   /* systemd's: ready, and the main loop runs */
+  guint            status_name_id;
+  guint            term_signal_id;
   guint            demo_signal_id;
   gulong           config_changed_id;
   char            *config_file;
@@ -52,6 +66,8 @@ static const GOptionEntry option_entries[] = {
     N_("Run on the bundled demo town Musterdorf (no network needed)"), NULL },
   { "windowed", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run in a normal 1280×800 window for development, not fullscreen"), NULL },
+  { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run full screen as the kiosk (the default; wins over --windowed)"), NULL },
   { "config", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a configuration keyfile into the settings (handed to the running kiosk, if any)"),
     N_("FILE") },
@@ -156,6 +172,21 @@ update_sources (KioskApplication *self,
     }
 }
 
+static void
+update_heartbeat (KioskApplication *self)
+{
+  GSettings *settings = kiosk_config_get_settings (self->config);
+  g_autofree char *url = g_settings_get_string (settings, "heartbeat-url");
+  g_autoptr(GError) error = NULL;
+
+  if (self->heartbeat == NULL)
+    return;
+
+  kiosk_heartbeat_set_interval (self->heartbeat, g_settings_get_uint (settings, "heartbeat-interval"));
+  if (!kiosk_heartbeat_set_url (self->heartbeat, url, &error))
+    g_warning ("%s", error->message);
+}
+
 /* Every key the application reads is applied while it runs (the window
  * and the views follow the keys they read themselves). */
 static void
@@ -169,6 +200,11 @@ config_changed_cb (KioskConfig      *config,
     update_sources (self, TRUE);
   else if (g_str_equal (key, "kiosk-id") && self->outbox != NULL)
     kiosk_outbox_set_kiosk_id (self->outbox, kiosk_config_get_kiosk_id (config));
+
+  if (g_str_equal (key, "kiosk-id"))
+    kiosk_status_set_kiosk_id (self->status, kiosk_config_get_kiosk_id (config));
+  else if (g_str_has_prefix (key, "heartbeat-"))
+    update_heartbeat (self);
 }
 
 /* `kill -USR1` cuts the demo town's network and brings it back, to show
@@ -262,6 +298,46 @@ setup_demo (KioskApplication *self)
       kiosk_config_set_sources (self->config, sources);
       self->demo_signal_id = g_unix_signal_add (SIGUSR1, demo_toggle_network_cb, self);
     }
+}
+
+/* The status document follows the sources and the outbox from now on. */
+static void
+start_health (KioskApplication *self)
+{
+  kiosk_status_set_kiosk_id (self->status, kiosk_config_get_kiosk_id (self->config));
+  kiosk_status_watch_sources (self->status, self->sources);
+  if (self->outbox != NULL)
+    {
+      kiosk_status_watch_outbox (self->status, self->outbox);
+      self->heartbeat = kiosk_heartbeat_new (self->status, self->outbox);
+      update_heartbeat (self);
+    }
+}
+
+/* `systemctl stop` (SIGTERM): quit cleanly, so that shutdown runs (the
+ * sender stops, systemd hears STOPPING=1, the alive file goes). */
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  KioskApplication *self = user_data;
+
+  self->term_signal_id = 0;
+  g_message ("Stopping on SIGTERM");
+  g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The kiosk shows something: a supervising systemd stops waiting. */
+static void
+window_mapped_cb (GtkWidget        *window,
+                  KioskApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (window, window_mapped_cb, self);
+  if (!kiosk_watchdog_notify (self->watchdog, "READY=1\nSTATUS=Showing the kiosk", &error))
+    g_warning ("%s", error->message);
 }
 
 static int
@@ -361,7 +437,9 @@ kiosk_application_command_line (GApplication            *app,
     }
 
   self->demo = g_variant_dict_contains (options, "demo");
-  self->windowed = g_variant_dict_contains (options, "windowed");
+  /* The desktop menu starts --windowed, the kiosk session --kiosk. */
+  self->windowed = g_variant_dict_contains (options, "windowed") &&
+                   !g_variant_dict_contains (options, "kiosk");
   g_free (self->config_file);
   self->config_file = g_steal_pointer (&config_path);
   g_free (self->config_url);
@@ -410,7 +488,11 @@ kiosk_application_activate (GApplication *app)
       g_autoptr(GError) error = NULL;
 
       if (!kiosk_config_import_keyfile (self->config, self->config_file, NULL, &error))
-        g_warning ("%s", error->message);
+        kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, KIOSK_LOG_CONFIG_REFUSED,
+                         self->config_file, "%s", error->message);
+      else
+        kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, KIOSK_LOG_CONFIG_APPLIED,
+                         self->config_file, "Configuration %s imported", self->config_file);
     }
 
   if (self->config_url != NULL)
@@ -427,7 +509,10 @@ kiosk_application_activate (GApplication *app)
   if (self->outbox == NULL)
     create_outbox (self);
   if (self->services == NULL)
-    self->services = kiosk_services_new (self->fetcher, self->sources, self->outbox);
+    {
+      self->services = kiosk_services_new (self->fetcher, self->sources, self->outbox);
+      start_health (self);
+    }
   if (self->config_changed_id == 0)
     self->config_changed_id = g_signal_connect (self->config, "changed",
                                                 G_CALLBACK (config_changed_cb), self);
@@ -440,18 +525,72 @@ kiosk_application_activate (GApplication *app)
                          "services", self->services,
                          "windowed", self->windowed,
                          NULL);
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
   gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
 kiosk_application_startup (GApplication *app)
 {
+  KioskApplication *self = KIOSK_APPLICATION (app);
+  g_autofree char *alive_file = NULL;
+
   G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
 
   /* A kiosk follows its own contrast setting, never a desktop's dark mode. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_window_set_default_icon_name (BASE_APPLICATION_ID);
+
+  self->watchdog = kiosk_watchdog_new_from_environment ();
+  alive_file = kiosk_watchdog_get_default_alive_file ();
+  kiosk_watchdog_set_alive_file (self->watchdog, alive_file, ALIVE_INTERVAL_MS);
+  kiosk_watchdog_start (self->watchdog);
+  self->term_signal_id = g_unix_signal_add (SIGTERM, terminate_cb, self);
+}
+
+static gboolean
+kiosk_application_dbus_register (GApplication     *app,
+                                 GDBusConnection  *connection,
+                                 const char       *object_path,
+                                 GError          **error)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+
+  if (!G_APPLICATION_CLASS (kiosk_application_parent_class)->dbus_register (app, connection,
+                                                                            object_path, error))
+    return FALSE;
+
+  if (self->status_service == NULL)
+    self->status_service = kiosk_status_service_new (self->status);
+  if (!kiosk_status_service_export (self->status_service, connection, object_path, error))
+    return FALSE;
+
+  /* A non-unique application owns no bus name: the kiosk takes its id
+   * anyway (a second kiosk queues behind), so that `ankerort status`
+   * finds it. */
+  if (g_application_get_flags (app) & G_APPLICATION_NON_UNIQUE)
+    self->status_name_id = g_bus_own_name_on_connection (connection,
+                                                         g_application_get_application_id (app),
+                                                         G_BUS_NAME_OWNER_FLAGS_NONE,
+                                                         NULL, NULL, NULL, NULL);
+
+  return TRUE;
+}
+
+static void
+kiosk_application_dbus_unregister (GApplication    *app,
+                                   GDBusConnection *connection,
+                                   const char      *object_path)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+
+  g_clear_handle_id (&self->status_name_id, g_bus_unown_name);
+  if (self->status_service != NULL)
+    kiosk_status_service_unexport (self->status_service);
+
+  G_APPLICATION_CLASS (kiosk_application_parent_class)->dbus_unregister (app, connection,
+                                                                         object_path);
 }
 
 static void
@@ -462,6 +601,11 @@ kiosk_application_shutdown (GApplication *app)
   /* An answer in flight stays in the outbox and goes next time. */
   if (self->sender != NULL)
     kiosk_outbox_sender_stop (self->sender);
+  if (self->watchdog != NULL)
+    {
+      kiosk_watchdog_stop (self->watchdog);
+      kiosk_watchdog_notify (self->watchdog, "STOPPING=1", NULL);
+    }
 
   G_APPLICATION_CLASS (kiosk_application_parent_class)->shutdown (app);
 }
@@ -471,10 +615,15 @@ kiosk_application_finalize (GObject *object)
 {
   KioskApplication *self = (KioskApplication *)object;
 
+  g_clear_object (&self->heartbeat);
+  g_clear_object (&self->watchdog);
+  g_clear_object (&self->status_service);
+  g_clear_object (&self->status);
   g_clear_object (&self->sender);
   g_clear_object (&self->outbox);
 
   g_clear_handle_id (&self->demo_signal_id, g_source_remove);
+  g_clear_handle_id (&self->term_signal_id, g_source_remove);
   if (self->config != NULL)
     g_clear_signal_handler (&self->config_changed_id, self->config);
   g_clear_object (&self->config_sync);
@@ -504,12 +653,17 @@ kiosk_application_class_init (KioskApplicationClass *klass)
   app_class->shutdown = kiosk_application_shutdown;
   app_class->command_line = kiosk_application_command_line;
   app_class->handle_local_options = kiosk_application_handle_local_options;
+  app_class->dbus_register = kiosk_application_dbus_register;
+  app_class->dbus_unregister = kiosk_application_dbus_unregister;
 }
 
 static void
 kiosk_application_init (KioskApplication *self)
 {
+  g_autofree char *status_path = kiosk_status_get_default_path ();
+
   self->sources = kiosk_source_list_new ();
+  self->status = kiosk_status_new (status_path);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -520,7 +674,9 @@ kiosk_application_init (KioskApplication *self)
                                                   "  ankerort check config FILE|URL [--kiosk-id ID] "
                                                   "[--public-key KEY] [--offline] [--json]\n\n"
                                                   "While the kiosk runs, --config and --config-url "
-                                                  "hand the configuration to it."));
+                                                  "hand the configuration to it.\n\n"
+                                                  "Print the running kiosk’s status:\n"
+                                                  "  ankerort status"));
 }
 
 KioskApplication *
@@ -589,4 +745,12 @@ kiosk_application_get_outbox (KioskApplication *self)
   g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
 
   return self->outbox;
+}
+
+KioskStatus *
+kiosk_application_get_status (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+
+  return self->status;
 }

@@ -7,6 +7,7 @@
 #include "kiosk-config-sync.h"
 #include "kiosk-outbox.h"
 #include "kiosk-source-list.h"
+#include "kiosk-status.h"
 #include "kiosk-types.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,8 @@ gboolean          kiosk_application_get_demo     (KioskApplication *self);
 KioskConfigSync  *kiosk_application_get_config_sync (KioskApplication *self);
 /* Survey answers waiting to be sent; NULL if it could not be opened. */
 KioskOutbox      *kiosk_application_get_outbox   (KioskApplication *self);
+/* The health document: a feature adds its part with
+ * kiosk_status_set_section (). */
+KioskStatus      *kiosk_application_get_status   (KioskApplication *self);
 
 G_END_DECLS

@@ -4,7 +4,11 @@
  * Idempotency-Key. A row goes only after a 2xx; a 4xx (but 408, 425, 429)
  * sets it aside for staff; anything else is retried with exponential
  * backoff. A POST whose answer is lost is repeated with the same key and
- * the same bytes, so the city counts it once. */
+ * the same bytes, so the city counts it once.
+ *
+ * Heartbeats (the kiosk's status for the city's monitoring) go the same
+ * way, but a refused one is dropped rather than set aside: the next one
+ * replaces it anyway. */
 
 #define G_LOG_DOMAIN "kiosk-outbox-sender"
 
@@ -13,6 +17,7 @@
 #include <libsoup/soup.h>
 
 #include "kiosk-fetcher.h"
+#include "kiosk-log.h"
 #include "kiosk-outbox-sender.h"
 #include "kiosk-redact.h"
 
@@ -94,6 +99,14 @@ excerpt (GBytes *body)
   return g_utf8_make_valid (text, -1);
 }
 
+/* The city said no to these bytes: sending them again would not help. */
+static gboolean
+is_refusal (guint status)
+{
+  return SOUP_STATUS_IS_CLIENT_ERROR (status) && status != SOUP_STATUS_REQUEST_TIMEOUT &&
+         status != 425 && status != 429;
+}
+
 /* One POST of @entry, and what follows from its answer. */
 static void
 send_one (KioskOutboxSender *self,
@@ -134,9 +147,29 @@ send_one (KioskOutboxSender *self,
   if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;  /* stopping: the row stays and goes next time, same key */
 
+  /* A heartbeat delivered or refused is done; a newer one may already
+   * have taken its place (then it is gone already). */
+  if (entry->kind == KIOSK_OUTBOX_KIND_HEARTBEAT && error == NULL &&
+      (SOUP_STATUS_IS_SUCCESSFUL (status) || is_refusal (status)))
+    {
+      if (SOUP_STATUS_IS_SUCCESSFUL (status))
+        kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_INFO, KIOSK_LOG_HEARTBEAT_DELIVERED, NULL,
+                         "Heartbeat %s delivered to %s (HTTP %u)", entry->key, shown_url, status);
+      else
+        kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, KIOSK_LOG_HEARTBEAT_FAILED, NULL,
+                         "Heartbeat refused by %s (HTTP %u %s), dropped", shown_url, status,
+                         soup_message_get_reason_phrase (msg));
+      if (!kiosk_outbox_remove (self->outbox, entry->key, &db_error) &&
+          !g_error_matches (db_error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_NOT_FOUND))
+        g_warning ("%s", db_error->message);
+      return;
+    }
+
   if (error == NULL && SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_debug ("Answer %s for survey %s delivered (HTTP %u)", entry->key, entry->survey_id, status);
+      kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_INFO, KIOSK_LOG_ANSWER_DELIVERED, entry->survey_id,
+                       "Answer %s for survey %s delivered (HTTP %u)",
+                       entry->key, entry->survey_id, status);
       /* Counted before the row goes, so whoever sees the outbox empty
        * also sees the count. */
       g_mutex_lock (&self->lock);
@@ -148,17 +181,16 @@ send_one (KioskOutboxSender *self,
       return;
     }
 
-  if (error == NULL && SOUP_STATUS_IS_CLIENT_ERROR (status) &&
-      status != SOUP_STATUS_REQUEST_TIMEOUT && status != 425 &&
-      status != 429)
+  if (error == NULL && is_refusal (status))
     {
       g_autofree char *text = excerpt (response);
 
       /* Sending the same bytes again would be refused again: staff must look. */
       reason = g_strdup_printf ("HTTP %u %s%s%s", status, soup_message_get_reason_phrase (msg),
                                 *text != '\0' ? ": " : "", text);
-      g_message ("Answer %s for survey %s refused by %s, set aside for staff: %s",
-                 entry->key, entry->survey_id, shown_url, reason);
+      kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, KIOSK_LOG_ANSWER_SET_ASIDE,
+                       entry->survey_id, "Answer %s for survey %s refused by %s, set aside for staff: %s",
+                       entry->key, entry->survey_id, shown_url, reason);
       if (!kiosk_outbox_set_aside (self->outbox, entry->key, reason, &db_error))
         g_warning ("%s", db_error->message);
       return;
@@ -183,9 +215,12 @@ send_one (KioskOutboxSender *self,
   if (self->jitter)
     delay += g_random_int_range (0, (gint32) MIN (delay / 4 + 1, G_MAXINT32));
 
-  g_debug ("Answer %s for survey %s not delivered (%s); next try in %" G_GINT64_FORMAT " ms",
+  g_debug ("%s %s for survey %s not delivered (%s); next try in %" G_GINT64_FORMAT " ms",
+           entry->kind == KIOSK_OUTBOX_KIND_HEARTBEAT ? "Heartbeat" : "Answer",
            entry->key, entry->survey_id, reason, delay / 1000);
-  if (!kiosk_outbox_defer (self->outbox, entry->key, now (self) + delay, reason, &db_error))
+  if (!kiosk_outbox_defer (self->outbox, entry->key, now (self) + delay, reason, &db_error) &&
+      !(entry->kind == KIOSK_OUTBOX_KIND_HEARTBEAT &&
+        g_error_matches (db_error, KIOSK_OUTBOX_ERROR, KIOSK_OUTBOX_ERROR_NOT_FOUND)))
     g_warning ("%s", db_error->message);
 }
 

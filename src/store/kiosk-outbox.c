@@ -152,7 +152,7 @@ recount_locked (KioskOutbox *self)
   g_autoptr(GSource) source = NULL;
 
   stmt = prepare (self, "SELECT COALESCE(SUM(set_aside = 0), 0), COALESCE(SUM(set_aside != 0), 0) "
-                        "FROM answers", NULL);
+                        "FROM answers WHERE kind = 0", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       self->counted_pending = sqlite3_column_int (stmt, 0);
@@ -182,6 +182,8 @@ static const char * const migrations[] = {
   "  last_error TEXT,"
   "  set_aside INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX IF NOT EXISTS answers_waiting ON answers (set_aside, survey_id, seq);",
+  /* 1 -> 2: heartbeats (KioskOutboxKind) go the same way as answers */
+  "ALTER TABLE answers ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;",
 };
 
 /* WAL survives a crash at any moment; FULL syncs the WAL on every commit,
@@ -411,6 +413,67 @@ kiosk_outbox_add (KioskOutbox  *self,
   return ok ? g_steal_pointer (&key) : NULL;
 }
 
+char *
+kiosk_outbox_put_heartbeat (KioskOutbox  *self,
+                            const char   *url,
+                            const char   *body,
+                            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (KIOSK_IS_OUTBOX (self), NULL);
+  g_return_val_if_fail (url != NULL && body != NULL, NULL);
+
+  key = g_uuid_string_random ();
+
+  g_mutex_lock (&self->mutex);
+  /* One transaction: the old heartbeat goes only if the new one is there. */
+  ok = exec (self, "BEGIN IMMEDIATE", error);
+  if (ok)
+    ok = exec (self, "DELETE FROM answers WHERE kind = 1", error);
+  if (ok)
+    {
+      /* survey_id "": no survey has it, so a heartbeat never waits for an answer. */
+      stmt = prepare (self, "INSERT INTO answers (key, survey_id, url, body, created, kind) "
+                            "VALUES (?, '', ?, ?, ?, 1)", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, url, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, body, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+      ok = sqlite3_step (stmt) == SQLITE_DONE || db_error (self, "insert heartbeat", error);
+    }
+  if (ok)
+    ok = exec (self, "COMMIT", error);
+  else
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (ok)
+    recount_locked (self);
+  g_mutex_unlock (&self->mutex);
+
+  return ok ? g_steal_pointer (&key) : NULL;
+}
+
+gboolean
+kiosk_outbox_clear_heartbeats (KioskOutbox  *self,
+                               GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (KIOSK_IS_OUTBOX (self), FALSE);
+
+  g_mutex_lock (&self->mutex);
+  ok = exec (self, "DELETE FROM answers WHERE kind = 1", error);
+  g_mutex_unlock (&self->mutex);
+
+  return ok;
+}
+
 typedef struct
 {
   char     *survey_id;
@@ -497,11 +560,12 @@ entry_from_row (sqlite3_stmt *stmt)
   entry->attempts = sqlite3_column_int (stmt, 5);
   entry->next_attempt = sqlite3_column_int64 (stmt, 6);
   entry->last_error = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  entry->kind = sqlite3_column_int (stmt, 8);
 
   return entry;
 }
 
-#define ENTRY_COLUMNS "seq, key, survey_id, url, body, attempts, next_attempt, last_error"
+#define ENTRY_COLUMNS "seq, key, survey_id, url, body, attempts, next_attempt, last_error, kind"
 
 KioskOutboxEntry *
 kiosk_outbox_peek (KioskOutbox  *self,
@@ -657,8 +721,8 @@ kiosk_outbox_list_set_aside (KioskOutbox  *self,
 
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_outbox_entry_free);
   g_mutex_lock (&self->mutex);
-  stmt = prepare (self, "SELECT " ENTRY_COLUMNS " FROM answers WHERE set_aside != 0 ORDER BY seq",
-                  error);
+  stmt = prepare (self, "SELECT " ENTRY_COLUMNS " FROM answers WHERE set_aside != 0 AND kind = 0 "
+                        "ORDER BY seq", error);
   while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (entries, entry_from_row (stmt));
   if (stmt != NULL && rc != SQLITE_DONE)

@@ -16,10 +16,18 @@ typedef enum
   KIOSK_OUTBOX_ERROR_NOT_FOUND,
 } KioskOutboxError;
 
-/* One answer waiting to be sent. */
+/* What a row of the outbox holds. */
+typedef enum
+{
+  KIOSK_OUTBOX_KIND_ANSWER,
+  KIOSK_OUTBOX_KIND_HEARTBEAT,   /* the kiosk's status, for the city's monitoring */
+} KioskOutboxKind;
+
+/* One answer (or heartbeat) waiting to be sent. */
 typedef struct
 {
   gint64  seq;           /* order of submission */
+  KioskOutboxKind kind;
   char   *key;           /* the Idempotency-Key: a random UUID */
   char   *survey_id;
   char   *url;           /* where it is POSTed */
@@ -67,6 +75,18 @@ void              kiosk_outbox_add_async      (KioskOutbox          *self,
                                                gpointer              user_data);
 char             *kiosk_outbox_add_finish     (KioskOutbox          *self,
                                                GAsyncResult         *result,
+                                               GError              **error);
+
+/* Queues @body (JSON) to be POSTed to @url like an answer, in place of
+ * any heartbeat still waiting or set aside: an old status is worth nothing
+ * once a newer one is there. Heartbeats are not counted as answers.
+ * Returns its idempotency key. Thread-safe, blocking. */
+char             *kiosk_outbox_put_heartbeat  (KioskOutbox          *self,
+                                               const char           *url,
+                                               const char           *body,
+                                               GError              **error);
+/* Takes every heartbeat out (the heartbeat was switched off). */
+gboolean          kiosk_outbox_clear_heartbeats (KioskOutbox        *self,
                                                GError              **error);
 
 /* For the sender (thread-safe, blocking). The next answer to send at @now:

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kiosk-event-common.h"
+#include "kiosk-log.h"
 #include "kiosk-source.h"
 
 struct _KioskSource
@@ -784,7 +785,9 @@ refresh_done_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_debug ("Refreshing “%s” failed: %s", self->config->id, error->message);
+          kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, KIOSK_LOG_SOURCE_FAILED,
+                           self->config->id, "Refreshing “%s” failed: %s",
+                           self->config->id, error->message);
           kiosk_source_set_error (self, error);
         }
       g_task_return_error (task, g_steal_pointer (&error));
@@ -800,8 +803,8 @@ refresh_done_cb (GObject      *object,
   kiosk_source_check_stale (self);
   g_object_thaw_notify (G_OBJECT (self));
   job_result_free (job_result);
-  g_debug ("Refreshed “%s”: %u items", self->config->id,
-           kiosk_source_get_n_items (self));
+  kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_INFO, KIOSK_LOG_SOURCE_REFRESHED, self->config->id,
+                   "Refreshed “%s”: %u items", self->config->id, kiosk_source_get_n_items (self));
 
   g_task_return_boolean (task, TRUE);
 }
