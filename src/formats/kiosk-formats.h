@@ -24,4 +24,7 @@ extern const KioskFormat kiosk_format_survey;
 /* tiles */
 extern const KioskFormat kiosk_format_tiles;
 
+/* public warnings */
+extern const KioskFormat kiosk_format_cap;
+
 G_END_DECLS
