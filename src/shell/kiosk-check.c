@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kiosk-check.h"
+#include "kiosk-check-private.h"
 #include "kiosk-fetcher.h"
 #include "kiosk-format.h"
 #include "kiosk-redact.h"
@@ -76,8 +77,8 @@ usage_error (GOptionContext *context,
 }
 
 /* A path or a URL; paths become file:// URLs. */
-static char *
-source_to_url (const char *source)
+char *
+kiosk_check_source_to_url (const char *source)
 {
   g_autofree char *scheme = g_uri_parse_scheme (source);
   g_autoptr(GFile) file = NULL;
@@ -110,8 +111,8 @@ parse_time (const char *text,
   return g_steal_pointer (&time);
 }
 
-static void
-write_json (JsonNode *root)
+void
+kiosk_check_write_json (JsonNode *root)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
@@ -124,14 +125,14 @@ write_json (JsonNode *root)
   fflush (stdout);
 }
 
-static int
-report_error (const Options *options,
-              const char    *source,
-              const GError  *error)
+int
+kiosk_check_report_error (gboolean      json,
+                          const char   *source,
+                          const GError *error)
 {
   fprintf (stderr, "ankerort: %s: %s\n", source, error->message);
 
-  if (options->json)
+  if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
@@ -148,7 +149,7 @@ report_error (const Options *options,
       json_builder_end_object (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      write_json (root);
+      kiosk_check_write_json (root);
     }
 
   return EXIT_FAILED;
@@ -200,7 +201,7 @@ report_items (const Options     *options,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      write_json (root);
+      kiosk_check_write_json (root);
     }
   else
     {
@@ -255,6 +256,10 @@ kiosk_check_main (int    argc,
   g_auto(GStrv) args = NULL;
 
   g_return_val_if_fail (argc >= 2, EXIT_USAGE);
+
+  /* CAP has options of its own (the kiosk's position and geocodes). */
+  if (argc >= 3 && g_str_equal (argv[2], "cap"))
+    return kiosk_check_cap_main (argc, argv);
 
   /* Parse "check ARGS..." so "check" reads as the program's name. */
   args = g_new0 (char *, argc);
@@ -313,7 +318,7 @@ kiosk_check_main (int    argc,
   if (options.timeout < 0)
     return usage_error (context, "--timeout must be a number of seconds");
 
-  url = source_to_url (source);
+  url = kiosk_check_source_to_url (source);
   config = kiosk_source_config_new ("check", kind, url);
   if (options.headers != NULL)
     {
@@ -342,7 +347,7 @@ kiosk_check_main (int    argc,
   if (format->check != NULL)
     {
       if (!format->check (url, ctx, json_items, warnings, &error))
-        return report_error (&options, shown, error);
+        return kiosk_check_report_error (options.json, shown, error);
       fetched_at = g_date_time_new_now_utc ();
       for (guint i = 0; i < json_items->len; i++)
         g_ptr_array_add (lines, json_to_string (g_ptr_array_index (json_items, i), FALSE));
@@ -357,7 +362,7 @@ kiosk_check_main (int    argc,
 
       update = kiosk_source_fetch_and_parse (fetcher, format, config, ctx, NULL, NULL, &error);
       if (update == NULL)
-        return report_error (&options, shown, error);
+        return kiosk_check_report_error (options.json, shown, error);
 
       fetched_at = g_date_time_ref (update->fetched_at);
       for (guint i = 0; i < update->items->len; i++)
