@@ -799,7 +799,9 @@ add_time (JsonBuilder *builder,
           const char  *name,
           GDateTime   *value)
 {
-  g_autofree char *text = value != NULL ? g_date_time_format_iso8601 (value) : NULL;
+  /* As CAP writes times: seconds and the offset with its colon. */
+  g_autofree char *text = value != NULL ? g_date_time_format (value, "%Y-%m-%dT%H:%M:%S%:z")
+                                        : NULL;
 
   add_string (builder, name, text);
 }
