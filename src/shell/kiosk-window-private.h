@@ -27,6 +27,8 @@ struct _KioskWindow
 
   /* borrowed */
   GtkWidget            *attract;
+  GtkWidget            *alert_view;   /* public warnings above everything */
+  GtkWidget            *alert_banner; /* under the header while one applies */
 
   /* owned */
   KioskConfig          *config;
