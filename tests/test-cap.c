@@ -7,6 +7,7 @@
 #include "kiosk-alert.h"
 #include "kiosk-alerts.h"
 #include "kiosk-cap-format.h"
+#include "kiosk-demo.h"
 #include "kiosk-demo-server.h"
 #include "kiosk-fetcher.h"
 #include "kiosk-formats.h"
@@ -605,6 +606,75 @@ test_rss_feed (void)
   g_assert_nonnull (strstr (update->warnings->pdata[0], "malformed.xml: not well-formed XML"));
 }
 
+static GPtrArray *
+fetch_demo_feed (KioskFetcher    *fetcher,
+                 KioskDemoServer *server)
+{
+  g_autofree char *url = kiosk_demo_server_get_url (server, "/api/warnings/feed.atom");
+  g_autoptr(KioskSourceConfig) config = kiosk_source_config_new ("w", "cap", url);
+  g_autoptr(KioskParseContext) ctx = kiosk_source_make_context (config, &kiosk_format_cap, NULL);
+  g_autoptr(KioskSourceUpdate) update = NULL;
+  g_autoptr(GError) error = NULL;
+
+  update = kiosk_source_fetch_and_parse (fetcher, &kiosk_format_cap, config, ctx, NULL, NULL,
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (update->warnings->len, ==, 0);
+  return g_steal_pointer (&update->items);
+}
+
+static void
+flip_switch (KioskFetcher    *fetcher,
+             KioskDemoServer *server,
+             const char      *state)
+{
+  g_autofree char *path = g_strdup_printf ("/api/warnings/switch?state=%s", state);
+  g_autofree char *url = kiosk_demo_server_get_url (server, path);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer = kiosk_fetcher_fetch_bytes (fetcher, url, 0, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The demo town's switch: nothing, a storm warning, its Cancel. */
+static void
+test_demo_switch (Store         *store,
+                  gconstpointer  data)
+{
+  g_autoptr(KioskDemoServer) server = kiosk_demo_server_new ();
+  g_autoptr(KioskFetcher) fetcher = kiosk_fetcher_new ();
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_source_config_free);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kiosk_demo_server_start (server, &error));
+  kiosk_demo_alerts_install (server, sources);
+  g_assert_cmpuint (sources->len, ==, 1);
+  g_assert_cmpstr (((KioskSourceConfig *) sources->pdata[0])->kind, ==, "cap");
+
+  items = fetch_demo_feed (fetcher, server);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  flip_switch (fetcher, server, "raise");
+  items = fetch_demo_feed (fetcher, server);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_list_store_splice (store->items, 0, 0, items->pdata, items->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store->alerts)), ==, 1);
+  g_assert_true (kiosk_alerts_get_takeover_active (store->alerts));
+  assert_states (store, "raised MD-DEMO-1");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  flip_switch (fetcher, server, "cancel");
+  items = fetch_demo_feed (fetcher, server);
+  g_assert_cmpuint (items->len, ==, 3);
+  g_list_store_splice (store->items, 0, g_list_model_get_n_items (G_LIST_MODEL (store->items)),
+                       items->pdata, items->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store->alerts)), ==, 0);
+  assert_states (store, "cancelled MD-DEMO-1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +699,7 @@ main (int   argc,
   g_test_add ("/cap/alerts/expiry", Store, NULL, store_set_up, test_expiry, store_tear_down);
   g_test_add_func ("/cap/feed/atom", test_atom_feed);
   g_test_add_func ("/cap/feed/rss", test_rss_feed);
+  g_test_add ("/cap/demo/switch", Store, NULL, store_set_up, test_demo_switch, store_tear_down);
 
   return g_test_run ();
 }
