@@ -7,6 +7,7 @@
 #include "kiosk-alert.h"
 #include "kiosk-alerts.h"
 #include "kiosk-cap-format.h"
+#include "kiosk-config.h"
 #include "kiosk-demo.h"
 #include "kiosk-demo-server.h"
 #include "kiosk-fetcher.h"
@@ -469,6 +470,41 @@ test_not_actual (Store         *store,
   g_assert_false (kiosk_alerts_get_takeover_active (store->alerts));
 }
 
+/* The settings from a keyfile reach the alerts, and changes follow. */
+static void
+test_config (Store         *store,
+             gconstpointer  data)
+{
+  g_autoptr(KioskConfig) config = kiosk_config_new_default ();
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "alerts.conf", NULL);
+  g_autoptr(GError) error = NULL;
+  GSettings *settings = kiosk_config_get_settings (config);
+
+  g_assert_true (g_file_set_contents (path, "[Kiosk]\nlatitude=48.0\nlongitude=11.0\n"
+                                      "alert-geocodes= AGS=14713000 ; WARNCELLID=1 ;\n"
+                                      "alert-min-severity=Moderate\n", -1, NULL));
+  g_assert_true (kiosk_config_import_keyfile (config, path, messages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (messages->len, ==, 0);
+
+  store_add (store, "boil-geocode.xml");
+  store_add (store, "flood-polygon.xml");
+  kiosk_alerts_set_config (store->alerts, config);
+  /* Far from the flood, in the boil notice's municipality, which is enough. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store->alerts)), ==, 1);
+  g_assert_cmpstr (kiosk_alert_get_identifier (shown (store, 0)), ==, "WV-2026-7");
+  g_assert_true (kiosk_alerts_get_takeover_active (store->alerts));
+
+  g_settings_set_double (settings, "latitude", HERE_LAT);
+  g_settings_set_double (settings, "longitude", HERE_LON);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store->alerts)), ==, 2);
+  g_settings_set_string (settings, "alert-min-severity", "Severe");
+  g_assert_false (kiosk_alerts_takes_over (store->alerts, shown (store, 1)));
+  g_settings_reset (settings, "alert-geocodes");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store->alerts)), ==, 1);
+}
+
 static gboolean
 quit_cb (gpointer loop)
 {
@@ -696,6 +732,7 @@ main (int   argc,
               test_language_and_order, store_tear_down);
   g_test_add ("/cap/alerts/not-actual", Store, NULL, store_set_up, test_not_actual,
               store_tear_down);
+  g_test_add ("/cap/alerts/config", Store, NULL, store_set_up, test_config, store_tear_down);
   g_test_add ("/cap/alerts/expiry", Store, NULL, store_set_up, test_expiry, store_tear_down);
   g_test_add_func ("/cap/feed/atom", test_atom_feed);
   g_test_add_func ("/cap/feed/rss", test_rss_feed);

@@ -386,6 +386,22 @@ parse_value (GSettingsSchemaKey *key,
       return g_variant_new_uint32 ((guint32) u);
     }
 
+  /* A list (alert-geocodes): "a;b;c", white space around each dropped. */
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING_ARRAY))
+    {
+      g_auto(GStrv) parts = g_strsplit (stripped, ";", -1);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) list = NULL;
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          if (*g_strstrip (parts[i]) != '\0')
+            g_strv_builder_add (builder, parts[i]);
+        }
+      list = g_strv_builder_end (builder);
+      return g_variant_new_strv ((const char * const *) list, -1);
+    }
+
   if (g_variant_type_equal (type, G_VARIANT_TYPE ("(dddd)")))
     {
       g_auto(GStrv) parts = g_strsplit (stripped, ";", -1);
