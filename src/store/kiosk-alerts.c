@@ -137,15 +137,15 @@ report (KioskAlerts *self,
 
 /* An Update of an alert that was on screen: logged as "updated" already. */
 static gboolean
-replaces_shown (KioskAlerts *self,
-                KioskAlert  *alert,
-                GPtrArray   *all)
+replaces_shown (GPtrArray  *previous,
+                KioskAlert *alert,
+                GPtrArray  *all)
 {
   if (!is_type (alert, "Update"))
     return FALSE;
-  for (guint i = 0; i < self->shown->len; i++)
+  for (guint i = 0; i < previous->len; i++)
     {
-      if (superseded_by (g_ptr_array_index (self->shown, i), all) == alert)
+      if (superseded_by (g_ptr_array_index (previous, i), all) == alert)
         return TRUE;
     }
 
@@ -169,7 +169,7 @@ evaluate (KioskAlerts *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) old = NULL;
+  g_autoptr(GPtrArray) previous = NULL;
   GDateTime *next_expiry = NULL;
   guint n = self->items != NULL ? g_list_model_get_n_items (self->items) : 0;
   gboolean takeover = FALSE;
@@ -209,13 +209,36 @@ evaluate (KioskAlerts *self)
     }
   g_ptr_array_sort (chosen, compare_cb);
 
-  /* What changed, for the log and the status. */
-  for (guint i = 0; i < self->shown->len; i++)
+  for (guint i = 0; i < chosen->len; i++)
     {
-      KioskAlert *was = g_ptr_array_index (self->shown, i);
+      if (kiosk_alerts_takes_over (self, g_ptr_array_index (chosen, i)))
+        takeover = TRUE;
+    }
+
+  same = chosen->len == self->shown->len;
+  for (guint i = 0; same && i < chosen->len; i++)
+    same = g_ptr_array_index (chosen, i) == g_ptr_array_index (self->shown, i);
+  previous = g_ptr_array_ref (self->shown);
+  if (!same)
+    {
+      guint removed = self->shown->len;
+
+      g_ptr_array_unref (self->shown);
+      self->shown = g_steal_pointer (&chosen);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->shown->len);
+    }
+  if (takeover != self->takeover_active)
+    {
+      self->takeover_active = takeover;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAKEOVER_ACTIVE]);
+    }
+  /* What changed, for the log and the status: told once the model shows it. */
+  for (guint i = 0; i < previous->len; i++)
+    {
+      KioskAlert *was = g_ptr_array_index (previous, i);
       KioskAlert *by;
 
-      if (find_key (chosen, kiosk_alert_get_key (was)) != NULL)
+      if (find_key (self->shown, kiosk_alert_get_key (was)) != NULL)
         continue;
       by = superseded_by (was, all);
       if (by != NULL)
@@ -225,32 +248,13 @@ evaluate (KioskAlerts *self)
       else
         report (self, was, "withdrawn", NULL);
     }
-  for (guint i = 0; i < chosen->len; i++)
+  for (guint i = 0; i < self->shown->len; i++)
     {
-      KioskAlert *alert = g_ptr_array_index (chosen, i);
+      KioskAlert *alert = g_ptr_array_index (self->shown, i);
 
-      if (find_key (self->shown, kiosk_alert_get_key (alert)) == NULL &&
-          !replaces_shown (self, alert, all))
+      if (find_key (previous, kiosk_alert_get_key (alert)) == NULL &&
+          !replaces_shown (previous, alert, all))
         report (self, alert, "raised", NULL);
-      if (kiosk_alerts_takes_over (self, alert))
-        takeover = TRUE;
-    }
-
-  same = chosen->len == self->shown->len;
-  for (guint i = 0; same && i < chosen->len; i++)
-    same = g_ptr_array_index (chosen, i) == g_ptr_array_index (self->shown, i);
-  if (!same)
-    {
-      guint removed = self->shown->len;
-
-      old = g_steal_pointer (&self->shown);
-      self->shown = g_steal_pointer (&chosen);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->shown->len);
-    }
-  if (takeover != self->takeover_active)
-    {
-      self->takeover_active = takeover;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAKEOVER_ACTIVE]);
     }
 
   g_clear_handle_id (&self->expiry_id, g_source_remove);
