@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kiosk-alert-view.h"
 #include "kiosk-application.h"
 #include "kiosk-cap-format.h"
@@ -95,6 +97,24 @@ static gboolean
 showing (const char *text)
 {
   return kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, text) != NULL;
+}
+
+/* A mapped label whose text contains @part (the status line joins parts). */
+static gboolean
+label_contains (GtkWidget  *root,
+                const char *part)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (label_contains (child, part))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -188,6 +208,9 @@ run_survey_case (const char *language,
                          "clicked");
   kiosk_test_ui_wait_until (!gtk_widget_get_visible (full_view ()));
   g_assert_cmpstr (kiosk_window_get_current (window), ==, "surveys");
+  g_assert_true (label_contains (GTK_WIDGET (window), g_str_equal (language, "de")
+                                                      ? "1 Warnung in Kraft"
+                                                      : "1 warning in force"));
   shoot ("survey-banner");
 
   /* Updated: it takes over again. */

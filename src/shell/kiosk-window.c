@@ -55,6 +55,7 @@ update_status_cb (KioskWindow *self)
   guint waiting = self->outbox != NULL ? kiosk_outbox_get_n_pending (self->outbox) : 0;
   const char *status = kiosk_source_list_get_status_text (self->sources);
   g_autofree char *text = NULL;
+  guint n_alerts = g_list_model_get_n_items (kiosk_services_get_alerts (self->services));
 
   /* Survey answers not yet with the city are worth a word on the status line. */
   if (waiting > 0)
@@ -65,6 +66,20 @@ update_status_cb (KioskWindow *self)
 
       text = status != NULL && *status != '\0' ? g_strjoin (" · ", status, answers, NULL)
                                                : g_steal_pointer (&answers);
+    }
+
+  /* So are the public warnings on screen (each change is in the log). */
+  if (n_alerts > 0)
+    {
+      g_autofree char *alerts = g_strdup_printf (ngettext ("%u warning in force",
+                                                           "%u warnings in force",
+                                                           n_alerts), n_alerts);
+      const char *before = text != NULL ? text : status;
+      char *joined = before != NULL && *before != '\0' ? g_strjoin (" · ", before, alerts, NULL)
+                                                       : g_steal_pointer (&alerts);
+
+      g_free (text);
+      text = joined;
     }
 
   kiosk_header_set_status (self->header,
@@ -504,6 +519,8 @@ kiosk_window_constructed (GObject *object)
   apply_accessibility_defaults (self);
   apply_font_size (self);
   add_alert_views (self);
+  g_signal_connect_object (kiosk_services_get_alerts (self->services), "items-changed",
+                           G_CALLBACK (update_status_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->sources, "notify::status-text", G_CALLBACK (update_status_cb), self);
   g_signal_connect_swapped (self->sources, "notify::offline", G_CALLBACK (update_status_cb), self);
   if (self->outbox != NULL)

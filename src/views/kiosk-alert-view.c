@@ -186,7 +186,8 @@ build_full (KioskAlertView *self)
   guint n = g_list_model_get_n_items (self->alerts);
 
   gtk_widget_add_css_class (self->box, "alert-takeover");
-  add_label (GTK_BOX (self->box), _("Official warning"), "alert-title");
+  gtk_label_set_xalign (GTK_LABEL (add_label (GTK_BOX (self->box), _("Official warning"),
+                                              "alert-title")), 0.5);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
