@@ -135,13 +135,12 @@ make_card (KioskAlertView *self,
   g_autofree char *until = format_until (kiosk_alert_get_expires (alert), self->tz);
   g_autofree char *issued = g_strdup_printf (_("Issued by %s"), issuer);
   g_autofree char *area = kiosk_alert_dup_area_desc (alert);
-  GtkWidget *label;
 
   gtk_widget_add_css_class (card, "alert-card");
   if (kiosk_alert_severity_rank (kiosk_alert_get_severity (alert)) >= 4)
     gtk_widget_add_css_class (card, "extreme");
   add_label (GTK_BOX (card), severity_text (alert), "alert-severity");
-  label = add_label (GTK_BOX (card), headline_of (alert), "alert-headline");
+  add_label (GTK_BOX (card), headline_of (alert), "alert-headline");
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   headline_of (alert), -1);
   if (instruction != NULL)
@@ -155,7 +154,6 @@ make_card (KioskAlertView *self,
     add_label (GTK_BOX (card), area, "alert-meta");
   add_label (GTK_BOX (card), until, "alert-meta");
   add_label (GTK_BOX (card), issued, "alert-meta");
-  (void) label;
 
   return card;
 }
