@@ -597,6 +597,99 @@ test_check_missing (void)
   g_assert_cmpstr (run.out, ==, "");
   g_assert_true (g_str_has_prefix (run.err, "ankerort: /nonexistent/ankerort-loop: "));
   g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+static JsonArray *
+cap_items (const Run *run)
+{
+  g_autoptr(JsonObject) root = parse_object (run->out);
+
+  g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "cap");
+  return json_array_ref (json_object_get_array_member (root, "items"));
+}
+
+static void
+test_cap (void)
+{
+  static const char * const fields[] = {
+    "identifier", "sent", "msg_type", "status", "language", "event", "urgency", "severity",
+    "certainty", "headline", "description", "instruction", "onset", "expires", "area_desc",
+    "applies", NULL
+  };
+  g_autofree char *flood = g_test_build_filename (G_TEST_DIST, "fixtures", "cap",
+                                                  "flood-polygon.xml", NULL);
+  g_autofree char *boil = g_test_build_filename (G_TEST_DIST, "fixtures", "cap",
+                                                 "boil-geocode.xml", NULL);
+  g_autoptr(JsonArray) items = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *item;
+  g_autoptr(GList) members = NULL;
+  guint n = 0;
+
+  /* Inside the polygon: both language blocks apply. */
+  run_check (&run, "cap", flood, "--lat", "51.34", "--lon", "12.37", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  items = cap_items (&run);
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  item = json_array_get_object_element (items, 1);
+  members = json_object_get_members (item);
+  for (GList *l = members; l != NULL; l = l->next, n++)
+    g_assert_true (g_strv_contains (fields, l->data));
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) fields));
+  g_assert_cmpstr (json_object_get_string_member (item, "identifier"), ==, "MD-2026-0042");
+  g_assert_cmpstr (json_object_get_string_member (item, "sent"), ==, "2026-11-30T08:00:00+01:00");
+  g_assert_cmpstr (json_object_get_string_member (item, "msg_type"), ==, "Alert");
+  g_assert_cmpstr (json_object_get_string_member (item, "language"), ==, "en-US");
+  g_assert_cmpstr (json_object_get_string_member (item, "area_desc"), ==, "Musterdorf town centre");
+  g_assert_cmpstr (json_object_get_string_member (item, "expires"), ==, "2099-12-01T20:00:00+01:00");
+  g_assert_true (json_object_get_boolean_member (item, "applies"));
+  run_clear (&run);
+  g_clear_pointer (&items, json_array_unref);
+
+  /* Outside it */
+  run_check (&run, "cap", flood, "--lat", "52.5", "--lon", "13.4", "--json", NULL);
+  items = cap_items (&run);
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (items, 0),
+                                                  "applies"));
+  run_clear (&run);
+  g_clear_pointer (&items, json_array_unref);
+
+  /* Neither position nor geocode: undecided */
+  run_check (&run, "cap", flood, "--json", NULL);
+  items = cap_items (&run);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (items, 0),
+                                              "applies"));
+  run_clear (&run);
+  g_clear_pointer (&items, json_array_unref);
+
+  /* A geocode alone decides. */
+  run_check (&run, "cap", boil, "--geocode", "WARNCELLID=814713000", "--json", NULL);
+  items = cap_items (&run);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (items, 0),
+                                                 "applies"));
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (items, 0),
+                                              "onset"));
+  run_clear (&run);
+  g_clear_pointer (&items, json_array_unref);
+
+  run_check (&run, "cap", boil, "--geocode", "14713000", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--geocode “14713000” is not NAME=VALUE"));
+  run_clear (&run);
+  run_check (&run, "cap", boil, "--lat", "51", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+}
+
+static void
+test_cap_refused (void)
+{
+  g_autofree char *laughs = g_test_build_filename (G_TEST_DIST, "fixtures", "cap",
+                                                   "billion-laughs.xml", NULL);
+  g_auto(Run) run = { 0 };
+
+  run_check (&run, "cap", laughs, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_error_line (&run, laughs, "document type declaration");
+  g_assert_nonnull (strstr (run.out, "\"error\""));
 }
 
 int
@@ -613,6 +706,8 @@ main (int   argc,
   g_test_add_func ("/check/bad-files", test_bad_files);
   g_test_add_func ("/check/missing-file", test_missing_file);
   g_test_add_func ("/check/usage", test_usage);
+  g_test_add_func ("/check/cap", test_cap);
+  g_test_add_func ("/check/cap-refused", test_cap_refused);
   g_test_add_func ("/check/refused", test_refused);
   g_test_add_func ("/check/opening-hours", test_opening_hours);
   g_test_add ("/check/url", Fixture, NULL, fixture_set_up, test_url, fixture_tear_down);

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct _KioskResettable        KioskResettable;
 
 /* model */
+typedef struct _KioskAlert             KioskAlert;
 typedef struct _KioskEvent             KioskEvent;
 typedef struct _KioskMapPoint          KioskMapPoint;
 typedef struct _KioskPlace             KioskPlace;
@@ -22,6 +23,7 @@ typedef struct _KioskReadingKind       KioskReadingKind;
 typedef struct _KioskSurvey            KioskSurvey;
 
 /* store */
+typedef struct _KioskAlerts            KioskAlerts;
 typedef struct _KioskDatabase          KioskDatabase;
 typedef struct _KioskFetcher           KioskFetcher;
 typedef struct _KioskOutbox            KioskOutbox;

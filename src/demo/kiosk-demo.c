@@ -81,6 +81,7 @@ kiosk_demo_start (GPtrArray  *sources,
   kiosk_demo_surveys_install (server, sources);
   kiosk_demo_tiles_install (server, sources);
   kiosk_demo_media_install (server, sources);
+  kiosk_demo_alerts_install (server, sources);
   apply_fault_from_environment (server);
 
   return g_steal_pointer (&server);

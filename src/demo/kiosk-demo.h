@@ -22,6 +22,9 @@ void kiosk_demo_sensors_install (KioskDemoServer *server,
                                  GPtrArray       *sources);
 void kiosk_demo_surveys_install (KioskDemoServer *server,
                                  GPtrArray       *sources);
+/* Public warnings: a CAP Atom feed and its switch (kiosk-demo-alerts.c). */
+void kiosk_demo_alerts_install  (KioskDemoServer *server,
+                                 GPtrArray       *sources);
 /* The map: Musterdorf's MBTiles file drawn at build time (no server route). */
 void kiosk_demo_tiles_install   (KioskDemoServer *server,
                                  GPtrArray       *sources);

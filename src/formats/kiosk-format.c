@@ -31,6 +31,9 @@ static const KioskFormat *formats[] = {
   /* media: the attract loop */
   &kiosk_format_media,
 
+  /* public warnings */
+  &kiosk_format_cap,
+
   NULL,
 };
 
@@ -74,6 +77,8 @@ kiosk_area_to_string (KioskArea area)
       return "tiles";
     case KIOSK_AREA_MEDIA:
       return "media";
+    case KIOSK_AREA_ALERTS:
+      return "alerts";
     case KIOSK_AREA_NONE:
     case KIOSK_N_AREAS:
     default:
@@ -89,6 +94,7 @@ kiosk_parse_result_init (KioskParseResult *result)
   result->items = g_ptr_array_new_with_free_func (g_object_unref);
   result->warnings = g_ptr_array_new_with_free_func (g_free);
   result->next_url = NULL;
+  result->linked_urls = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -97,6 +103,7 @@ kiosk_parse_result_clear (KioskParseResult *result)
   g_clear_pointer (&result->items, g_ptr_array_unref);
   g_clear_pointer (&result->warnings, g_ptr_array_unref);
   g_clear_pointer (&result->next_url, g_free);
+  g_clear_pointer (&result->linked_urls, g_ptr_array_unref);
 }
 
 void

@@ -27,6 +27,7 @@ typedef enum
   KIOSK_AREA_SURVEYS,
   KIOSK_AREA_TILES,
   KIOSK_AREA_MEDIA,
+  KIOSK_AREA_ALERTS,
   KIOSK_N_AREAS,
 } KioskArea;
 
@@ -49,6 +50,8 @@ typedef struct
   GPtrArray *items;     /* GObject*: the format's item type */
   GPtrArray *warnings;  /* char*: one line each, naming the place */
   char      *next_url;  /* when set, the fetcher requests this page too */
+  GPtrArray *linked_urls; /* char*: documents a feed links to, fetched after
+                           * next_url's pages, each once (each a page) */
 } KioskParseResult;
 
 typedef gboolean  (*KioskParseFunc)      (GBytes                  *bytes,

@@ -27,4 +27,7 @@ extern const KioskFormat kiosk_format_tiles;
 /* media */
 extern const KioskFormat kiosk_format_media;
 
+/* public warnings */
+extern const KioskFormat kiosk_format_cap;
+
 G_END_DECLS

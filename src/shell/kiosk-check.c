@@ -12,6 +12,7 @@
 #include "kiosk-check-hours.h"
 #include "kiosk-check-media.h"
 #include "kiosk-check-config.h"
+#include "kiosk-check-private.h"
 #include "kiosk-fetcher.h"
 #include "kiosk-format.h"
 #include "kiosk-redact.h"
@@ -81,8 +82,8 @@ usage_error (GOptionContext *context,
 }
 
 /* A path or a URL; paths become file:// URLs. */
-static char *
-source_to_url (const char *source)
+char *
+kiosk_check_source_to_url (const char *source)
 {
   g_autofree char *scheme = g_uri_parse_scheme (source);
   g_autoptr(GFile) file = NULL;
@@ -129,14 +130,14 @@ kiosk_check_write_json (JsonNode *root)
   fflush (stdout);
 }
 
-static int
-report_error (const Options *options,
-              const char    *source,
-              const GError  *error)
+int
+kiosk_check_report_error (gboolean      json,
+                          const char   *source,
+                          const GError *error)
 {
   fprintf (stderr, "ankerort: %s: %s\n", source, error->message);
 
-  if (options->json)
+  if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
@@ -315,6 +316,10 @@ kiosk_check_main (int    argc,
   if (argc >= 3 && strcmp (argv[2], "config") == 0)
     return kiosk_check_config_main (argc, argv);
 
+  /* CAP has options of its own (the kiosk's position and geocodes). */
+  if (argc >= 3 && g_str_equal (argv[2], "cap"))
+    return kiosk_check_cap_main (argc, argv);
+
   /* Parse "check ARGS..." so "check" reads as the program's name. */
   args = g_new0 (char *, argc);
   for (int i = 1; i < argc; i++)
@@ -372,7 +377,7 @@ kiosk_check_main (int    argc,
   if (options.timeout < 0)
     return usage_error (context, "--timeout must be a number of seconds");
 
-  url = source_to_url (source);
+  url = kiosk_check_source_to_url (source);
   config = kiosk_source_config_new ("check", kind, url);
   if (options.headers != NULL)
     {
@@ -403,7 +408,7 @@ kiosk_check_main (int    argc,
     kiosk_fetcher_set_timeout (fetcher, options.timeout);
   if (!kiosk_check_source (fetcher, format, config, ctx, json_items, lines, warnings,
                            &fetched_at, &error))
-    return report_error (&options, shown, error);
+    return kiosk_check_report_error (options.json, shown, error);
 
   return report_items (&options, format, shown, fetched_at, json_items, lines, warnings);
 }

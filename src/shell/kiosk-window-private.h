@@ -29,6 +29,8 @@ struct _KioskWindow
   /* borrowed */
   GtkWidget            *attract;
   GtkWidget            *closed;      /* outside the opening hours */
+  GtkWidget            *alert_view;   /* public warnings above everything */
+  GtkWidget            *alert_banner; /* under the header while one applies */
 
   /* owned */
   KioskConfig          *config;

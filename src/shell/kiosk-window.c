@@ -9,6 +9,8 @@
 #include <malloc.h>
 #endif
 
+#include "kiosk-alert-view.h"
+#include "kiosk-alerts.h"
 #include "kiosk-attract-view.h"
 #include "kiosk-closed-view.h"
 #include "kiosk-header.h"
@@ -54,6 +56,7 @@ update_status_cb (KioskWindow *self)
   guint waiting = self->outbox != NULL ? kiosk_outbox_get_n_pending (self->outbox) : 0;
   const char *status = kiosk_source_list_get_status_text (self->sources);
   g_autofree char *text = NULL;
+  guint n_alerts = g_list_model_get_n_items (kiosk_services_get_alerts (self->services));
 
   /* Survey answers not yet with the city are worth a word on the status line. */
   if (waiting > 0)
@@ -64,6 +67,20 @@ update_status_cb (KioskWindow *self)
 
       text = status != NULL && *status != '\0' ? g_strjoin (" · ", status, answers, NULL)
                                                : g_steal_pointer (&answers);
+    }
+
+  /* So are the public warnings on screen (each change is in the log). */
+  if (n_alerts > 0)
+    {
+      g_autofree char *alerts = g_strdup_printf (ngettext ("%u warning in force",
+                                                           "%u warnings in force",
+                                                           n_alerts), n_alerts);
+      const char *before = text != NULL ? text : status;
+      char *joined = before != NULL && *before != '\0' ? g_strjoin (" · ", before, alerts, NULL)
+                                                       : g_steal_pointer (&alerts);
+
+      g_free (text);
+      text = joined;
     }
 
   kiosk_header_set_status (self->header,
@@ -174,6 +191,10 @@ rebuild_views (KioskWindow *self)
 
   replace_attract (self);
   kiosk_window_apply_closed_screen (self);
+  kiosk_alerts_set_language (KIOSK_ALERTS (kiosk_services_get_alerts (self->services)),
+                             kiosk_i18n_get_language ());
+  kiosk_alert_view_retranslate (KIOSK_ALERT_VIEW (self->alert_view));
+  kiosk_alert_view_retranslate (KIOSK_ALERT_VIEW (self->alert_banner));
 }
 
 /* What would take a screen from under a citizen waits for the next reset;
@@ -213,6 +234,7 @@ config_changed_cb (KioskConfig *config,
       g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (config);
 
       kiosk_header_set_time_zone (self->header, tz);
+      kiosk_alert_view_set_time_zone (KIOSK_ALERT_VIEW (self->alert_view), tz);
       /* The views keep the zone they were built with. */
       rebuild_views_when_free (self);
     }
@@ -438,6 +460,52 @@ application_cb (KioskWindow *self,
 }
 
 static void
+apply_alert_time_zone (KioskWindow *self)
+{
+  g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
+
+  kiosk_alert_view_set_time_zone (KIOSK_ALERT_VIEW (self->alert_view), tz);
+}
+
+/* Closed in attract mode: the visitor who closed it uses the kiosk now,
+ * and the banner keeps the warning in sight. */
+static void
+alert_closed_cb (KioskAlertView *view,
+                 KioskWindow    *self)
+{
+  if (in_attract_mode (self))
+    kiosk_window_show_area (self, "home");
+}
+
+static void
+alert_open_requested_cb (KioskAlertView *banner,
+                         KioskWindow    *self)
+{
+  kiosk_alert_view_open (KIOSK_ALERT_VIEW (self->alert_view));
+}
+
+/* The warnings go above everything: an overlay in the window covers the
+ * attract loop, an open survey (which keeps its answers) and any screen
+ * added later, without navigating away. */
+static void
+add_alert_views (KioskWindow *self)
+{
+  GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (self->main_stack));
+  KioskAlerts *alerts = KIOSK_ALERTS (kiosk_services_get_alerts (self->services));
+
+  kiosk_alerts_set_config (alerts, self->config);
+  kiosk_alerts_set_language (alerts, kiosk_i18n_get_language ());
+  self->alert_banner = kiosk_alert_view_new (self->services, TRUE);
+  g_signal_connect (self->alert_banner, "open-requested",
+                    G_CALLBACK (alert_open_requested_cb), self);
+  gtk_box_insert_child_after (self->kiosk_box, self->alert_banner, GTK_WIDGET (self->header));
+  self->alert_view = kiosk_alert_view_new (self->services, FALSE);
+  g_signal_connect (self->alert_view, "closed", G_CALLBACK (alert_closed_cb), self);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->alert_view);
+  apply_alert_time_zone (self);
+}
+
+static void
 kiosk_window_constructed (GObject *object)
 {
   KioskWindow *self = KIOSK_WINDOW (object);
@@ -455,6 +523,9 @@ kiosk_window_constructed (GObject *object)
   apply_place_name (self);
   apply_accessibility_defaults (self);
   apply_font_size (self);
+  add_alert_views (self);
+  g_signal_connect_object (kiosk_services_get_alerts (self->services), "items-changed",
+                           G_CALLBACK (update_status_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->sources, "notify::status-text", G_CALLBACK (update_status_cb), self);
   g_signal_connect_swapped (self->sources, "notify::offline", G_CALLBACK (update_status_cb), self);
   if (self->outbox != NULL)
@@ -734,6 +805,9 @@ kiosk_window_show_attract (KioskWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "closed");
       gtk_widget_grab_focus (self->closed);
     }
+  /* Nobody is using the kiosk: a warning that takes over covers the loop
+   * and the closed screen. */
+  kiosk_alert_view_present (KIOSK_ALERT_VIEW (self->alert_view));
 }
 
 /* After a visitor, glibc keeps the heap the areas' pages grew to (some

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "kiosk-alerts.h"
 #include "kiosk-fetcher.h"
 #include "kiosk-map-tiles.h"
 #include "kiosk-media-playlist.h"
@@ -23,6 +24,7 @@ struct _KioskServices
   KioskFetcher    *fetcher;
   KioskSourceList *sources;
   KioskOutbox     *outbox;
+  KioskAlerts     *alerts;      /* made when first asked for */
   char            *cache_dir;
   KioskMediaPlaylist *media;     /* made when first asked for */
 
@@ -128,6 +130,7 @@ kiosk_services_finalize (GObject *object)
   g_clear_object (&self->fetcher);
   g_clear_object (&self->sources);
   g_clear_object (&self->outbox);
+  g_clear_object (&self->alerts);
   g_clear_pointer (&self->cache_dir, g_free);
   g_clear_object (&self->media);
 
@@ -286,6 +289,26 @@ kiosk_services_get_items (KioskServices *self,
   g_return_val_if_fail (KIOSK_IS_SERVICES (self), NULL);
 
   return kiosk_source_list_get_items (self->sources, area);
+}
+
+GListModel *
+kiosk_services_get_alerts (KioskServices *self)
+{
+  g_return_val_if_fail (KIOSK_IS_SERVICES (self), NULL);
+
+  if (self->alerts == NULL)
+    self->alerts = kiosk_alerts_new (kiosk_source_list_get_items (self->sources,
+                                                                  KIOSK_AREA_ALERTS));
+  return G_LIST_MODEL (self->alerts);
+}
+
+gboolean
+kiosk_services_alert_takes_over (KioskServices *self,
+                                 KioskAlert    *alert)
+{
+  g_return_val_if_fail (KIOSK_IS_SERVICES (self), FALSE);
+
+  return kiosk_alerts_takes_over (KIOSK_ALERTS (kiosk_services_get_alerts (self)), alert);
 }
 
 gboolean

@@ -38,6 +38,12 @@ void             kiosk_services_set_cache_dir    (KioskServices       *self,
 /* The items of every source of @area, following refreshes. */
 GListModel      *kiosk_services_get_items        (KioskServices       *self,
                                                   KioskArea            area);
+/* The public warnings on screen now, most severe first (KioskAlert; a
+ * KioskAlerts, see kiosk-alerts.h): its boolean property
+ * "takeover-active" says one of them takes over the screen. */
+GListModel      *kiosk_services_get_alerts       (KioskServices       *self);
+gboolean         kiosk_services_alert_takes_over (KioskServices       *self,
+                                                  KioskAlert          *alert);
 gboolean         kiosk_services_has_area         (KioskServices       *self,
                                                   KioskArea            area);
 /* TRUE while @area has sources and none has brought data or an error yet. */

@@ -96,6 +96,7 @@ parse_page (const KioskFormat       *format,
             GPtrArray               *items,
             GPtrArray               *warnings,
             char                   **next_url,
+            GPtrArray               *linked_urls,
             GError                 **error)
 {
   g_autoptr(KioskParseContext) page_ctx = kiosk_parse_context_copy (ctx);
@@ -141,6 +142,8 @@ parse_page (const KioskFormat       *format,
     }
   if (next_url != NULL)
     *next_url = g_steal_pointer (&result.next_url);
+  if (linked_urls != NULL)
+    g_ptr_array_extend_and_steal (linked_urls, g_steal_pointer (&result.linked_urls));
 
   return TRUE;
 }
@@ -162,7 +165,7 @@ kiosk_source_parse_pages (const KioskFormat       *format,
       const KioskCachePage *page = g_ptr_array_index (pages, i);
 
       if (!parse_page (format, ctx, i, page->url, page->headers, page->bytes,
-                       items, warnings, NULL, error))
+                       items, warnings, NULL, NULL, error))
         return FALSE;
     }
 
@@ -269,6 +272,27 @@ fetch_page (KioskFetcher            *fetcher,
                                (*response_out)->bytes);
 }
 
+/* The first of @linked from *@index on that was not fetched yet. */
+static gboolean
+next_link (GPtrArray   *linked,
+           guint       *index,
+           GHashTable  *seen,
+           char       **next_url)
+{
+  while (*index < linked->len)
+    {
+      const char *link = g_ptr_array_index (linked, (*index)++);
+
+      if (!g_hash_table_contains (seen, link))
+        {
+          *next_url = g_strdup (link);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 KioskSourceUpdate *
 kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
                               const KioskFormat       *format,
@@ -286,6 +310,9 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
   g_autofree char *next_url = NULL;
   g_autoptr(GChecksum) all_pages = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) linked = g_ptr_array_new_with_free_func (g_free);
+  guint next_linked = 0;
+  gboolean from_link = FALSE;
   gboolean all_not_modified = TRUE;
   gboolean changed;
   guint parsed = 0;
@@ -324,6 +351,7 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
       const char *page_url = page == 0 ? url : next_url;
       const KioskCachePage *old = cached_page (cached, page, page_url);
       g_autoptr(KioskFetchResponse) response = NULL;
+      g_autoptr(GError) fetch_error = NULL;
       KioskCachePage *fetched;
       gboolean same = FALSE;
 
@@ -334,9 +362,24 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
                             page == 0 && old != NULL ? cached->last_modified
                                                      : page_header (old, "last-modified"),
                             deadline, (gsize) (max_bytes - total), &response, &same,
-                            cancellable, error);
+                            cancellable, &fetch_error);
+      /* A linked document that cannot be had costs its own items only. */
+      if (fetched == NULL && from_link &&
+          !g_error_matches (fetch_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (fetch_error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TOO_LARGE))
+        {
+          g_ptr_array_add (page_warnings, g_strdup_printf ("linked document %s: %s", page_url,
+                                                           fetch_error->message));
+          g_clear_pointer (&next_url, g_free);
+          from_link = next_link (linked, &next_linked, seen, &next_url);
+          if (next_url == NULL)
+            break;
+          page--;
+          continue;
+        }
       if (fetched == NULL)
         {
+          g_propagate_error (error, g_steal_pointer (&fetch_error));
           if (page > 0 && error != NULL &&
               g_error_matches (*error, KIOSK_FETCH_ERROR, KIOSK_FETCH_ERROR_TOO_LARGE))
             g_prefix_error (error, "page %u: with the pages before it, over the source’s "
@@ -390,9 +433,11 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
 
               g_clear_pointer (&next_url, g_free);
               if (!parse_page (format, ctx, parsed, p->url, p->headers, p->bytes,
-                               items, page_warnings, &next_url, error))
+                               items, page_warnings, &next_url, linked, error))
                 return NULL;
             }
+          /* After the pages, the documents a feed links to, each once. */
+          from_link = next_url == NULL && next_link (linked, &next_linked, seen, &next_url);
         }
 
       if (next_url == NULL)
@@ -432,7 +477,7 @@ kiosk_source_fetch_and_parse (KioskFetcher            *fetcher,
           const KioskCachePage *p = g_ptr_array_index (entry->pages, parsed);
 
           if (!parse_page (format, ctx, parsed, p->url, p->headers, p->bytes,
-                           items, page_warnings, NULL, error))
+                           items, page_warnings, NULL, NULL, error))
             return NULL;
         }
     }
