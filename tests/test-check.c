@@ -597,6 +597,8 @@ test_check_missing (void)
   g_assert_cmpstr (run.out, ==, "");
   g_assert_true (g_str_has_prefix (run.err, "ankerort: /nonexistent/ankerort-loop: "));
   g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+}
+
 static JsonArray *
 cap_items (const Run *run)
 {
