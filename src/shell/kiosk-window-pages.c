@@ -215,6 +215,8 @@ kiosk_window_get_current (KioskWindow *self)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "attract") == 0)
     return "attract";
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "staff") == 0)
+    return "staff";
 
   return current_page (self);
 }

@@ -27,6 +27,7 @@ struct _KioskWindow
 
   /* borrowed */
   GtkWidget            *attract;
+  GtkWidget            *staff;       /* NULL: no staff entry (no PIN auth) */
 
   /* owned */
   KioskConfig          *config;
@@ -47,6 +48,8 @@ struct _KioskWindow
   guint                 areas_with_sources; /* bit per KioskArea, at the last build */
   guint                 sources_idle;
   guint                 inhibit_cookie;
+  guint                 maintenance_id; /* back to kiosk mode after this */
+  gboolean              maintenance;
 };
 
 /* kiosk-window-pages.c: the area table, the page stack, the history. */

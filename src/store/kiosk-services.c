@@ -35,6 +35,7 @@ struct _KioskServices
   KioskDatabase   *database;
   KioskStaffAuth  *staff_auth;
   char            *cache_dir;
+  gint64           started;        /* monotonic µs */
 
   /* weak: only compared, to tell when the map's tiles changed */
   KioskSource     *tiles_source;
@@ -166,6 +167,7 @@ static void
 kiosk_services_init (KioskServices *self)
 {
   self->cache_dir = g_build_filename (g_get_user_cache_dir (), "ankerort", NULL);
+  self->started = g_get_monotonic_time ();
 }
 
 static KioskSource *
@@ -926,4 +928,12 @@ kiosk_services_clear_caches (KioskServices  *self,
     }
 
   return TRUE;
+}
+
+GTimeSpan
+kiosk_services_get_uptime (KioskServices *self)
+{
+  g_return_val_if_fail (KIOSK_IS_SERVICES (self), 0);
+
+  return g_get_monotonic_time () - self->started;
 }

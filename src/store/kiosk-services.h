@@ -101,6 +101,8 @@ KioskMapTiles   *kiosk_services_open_map_tiles_finish (KioskServices  *self,
 /* The offline cache, for clearing it (may be NULL). */
 void             kiosk_services_set_database     (KioskServices       *self,
                                                   KioskDatabase       *database);
+/* Since the kiosk started (the services were made). */
+GTimeSpan        kiosk_services_get_uptime       (KioskServices       *self);
 /* The PIN check and its lockout (NULL: no staff entry at all). */
 void             kiosk_services_set_staff_auth   (KioskServices       *self,
                                                   KioskStaffAuth      *auth);
