@@ -75,37 +75,7 @@ static const char * const general_keys[] = {
   NULL
 };
 
-static void
-name_widget (GtkWidget  *widget,
-             const char *name)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
-static GtkWidget *
-big_button (const char *label)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_set_size_request (button, 160, 72);
-  name_widget (button, label);
-
-  return button;
-}
-
 /* PIN change */
-
-static void
-set_pin_message (KioskStaffPanel *self,
-                 const char      *text,
-                 gboolean         error)
-{
-  gtk_label_set_label (self->pin_message, text);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->pin_message), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->pin_message), "error");
-}
 
 static void
 clear_pin_entries (KioskStaffPanel *self)
@@ -131,12 +101,12 @@ new_hash_cb (GObject      *object,
   gtk_widget_set_sensitive (self->pin_save, TRUE);
   if (hash == NULL)
     {
-      set_pin_message (self, error->message, TRUE);
+      kiosk_staff_set_message (self->pin_message, error->message, TRUE);
       return;
     }
   g_settings_set_string (kiosk_config_get_settings (self->config), "staff-pin-hash", hash);
   clear_pin_entries (self);
-  set_pin_message (self, _("The new PIN is set."), FALSE);
+  kiosk_staff_set_message (self->pin_message, _("The new PIN is set."), FALSE);
 }
 
 static void
@@ -156,7 +126,7 @@ old_pin_checked_cb (GObject      *object,
   if (error != NULL)
     {
       gtk_widget_set_sensitive (self->pin_save, TRUE);
-      set_pin_message (self, _("The old PIN is wrong. Nothing changed."), TRUE);
+      kiosk_staff_set_message (self->pin_message, _("The old PIN is wrong. Nothing changed."), TRUE);
       return;
     }
 
@@ -178,18 +148,18 @@ pin_save_clicked_cb (GtkButton       *button,
                                                KIOSK_STAFF_PIN_MIN_DIGITS,
                                                KIOSK_STAFF_PIN_MAX_DIGITS);
 
-      set_pin_message (self, text, TRUE);
+      kiosk_staff_set_message (self->pin_message, text, TRUE);
       return;
     }
   if (!g_str_equal (new_pin, gtk_editable_get_text (GTK_EDITABLE (self->new_pin_again))))
     {
-      set_pin_message (self, _("The new PIN and its repetition differ."), TRUE);
+      kiosk_staff_set_message (self->pin_message, _("The new PIN and its repetition differ."), TRUE);
       return;
     }
 
   hash = g_settings_get_string (kiosk_config_get_settings (self->config), "staff-pin-hash");
   gtk_widget_set_sensitive (self->pin_save, FALSE);
-  set_pin_message (self, _("Checking…"), FALSE);
+  kiosk_staff_set_message (self->pin_message, _("Checking…"), FALSE);
   kiosk_staff_auth_verify_async (auth, hash, gtk_editable_get_text (GTK_EDITABLE (self->old_pin)),
                                  self->cancellable, old_pin_checked_cb, self);
 }
@@ -204,7 +174,7 @@ pin_entry (GtkWidget  *grid,
 
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
   gtk_widget_set_size_request (entry, 320, 64);
-  name_widget (entry, label);
+  kiosk_staff_name (entry, label);
   gtk_grid_attach (GTK_GRID (grid), caption, 0, row, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), entry, 1, row, 1, 1);
 
@@ -230,7 +200,7 @@ build_pin_page (KioskStaffPanel *self)
   gtk_label_set_xalign (self->pin_message, 0);
   gtk_widget_set_hexpand (GTK_WIDGET (self->pin_message), TRUE);
 
-  self->pin_save = big_button (_("Change PIN"));
+  self->pin_save = kiosk_staff_big_button (_("Change PIN"));
   gtk_widget_add_css_class (self->pin_save, "suggested-action");
   g_signal_connect (self->pin_save, "clicked", G_CALLBACK (pin_save_clicked_cb), self);
   gtk_box_append (GTK_BOX (actions), self->pin_save);
@@ -296,7 +266,7 @@ build_panel (KioskStaffPanel *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
     {
-      GtkWidget *button = big_button (_(page_infos[i].title));
+      GtkWidget *button = kiosk_staff_big_button (_(page_infos[i].title));
       GtkWidget *page;
 
       gtk_widget_set_name (button, page_infos[i].name);
@@ -319,7 +289,7 @@ build_panel (KioskStaffPanel *self)
       gtk_stack_add_named (self->pages, page, page_infos[i].name);
     }
 
-  lock = big_button (_("Lock"));
+  lock = kiosk_staff_big_button (_("Lock"));
   gtk_widget_add_css_class (lock, "destructive-action");
   g_signal_connect (lock, "clicked", G_CALLBACK (lock_clicked_cb), self);
   gtk_flow_box_append (GTK_FLOW_BOX (self->nav), lock);

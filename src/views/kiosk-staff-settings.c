@@ -77,6 +77,37 @@ kiosk_staff_settings_key_label (const char *key)
 }
 
 void
+kiosk_staff_name (GtkWidget  *widget,
+                  const char *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+GtkWidget *
+kiosk_staff_big_button (const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_set_size_request (button, 200, 72);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  kiosk_staff_name (button, label);
+
+  return button;
+}
+
+void
+kiosk_staff_set_message (GtkLabel   *label,
+                         const char *text,
+                         gboolean    error)
+{
+  gtk_label_set_label (label, text);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}
+
+void
 kiosk_staff_osk_type (GtkWidget  *target,
                       const char *text)
 {
@@ -175,14 +206,6 @@ schema_key (KioskStaffSettings *self,
   return g_settings_schema_get_key (schema, key);
 }
 
-static void
-name_control (GtkWidget  *control,
-              const char *label)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
-}
-
 static GtkWidget *
 make_control (KioskStaffSettings *self,
               const char         *key)
@@ -265,7 +288,7 @@ make_control (KioskStaffSettings *self,
     }
 
   gtk_widget_set_size_request (control, -1, 64);
-  name_control (control, kiosk_staff_settings_key_label (key));
+  kiosk_staff_name (control, kiosk_staff_settings_key_label (key));
 
   return control;
 }
@@ -470,7 +493,7 @@ kiosk_staff_settings_new (KioskConfig        *config,
   gtk_widget_add_css_class (save, "suggested-action");
   gtk_widget_set_size_request (save, 240, 72);
   gtk_widget_set_halign (save, GTK_ALIGN_START);
-  name_control (save, _("Save"));
+  kiosk_staff_name (save, _("Save"));
   g_signal_connect (save, "clicked", G_CALLBACK (save_clicked_cb), self);
   gtk_box_append (GTK_BOX (actions), save);
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->message));
@@ -509,8 +532,7 @@ kiosk_staff_settings_save (KioskStaffSettings *self)
           g_autofree char *text = g_strdup_printf ("%s: %s", kiosk_staff_settings_key_label (key),
                                                    problem);
 
-          gtk_label_set_label (self->message, text);
-          gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
+          kiosk_staff_set_message (self->message, text, TRUE);
           return FALSE;
         }
       g_ptr_array_add (values, value);
@@ -528,8 +550,7 @@ kiosk_staff_settings_save (KioskStaffSettings *self)
         g_settings_set_value (settings, key, g_ptr_array_index (values, i));
     }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->message), "error");
-  gtk_label_set_label (self->message, _("Saved. The kiosk uses the new settings now."));
+  kiosk_staff_set_message (self->message, _("Saved. The kiosk uses the new settings now."), FALSE);
 
   return TRUE;
 }

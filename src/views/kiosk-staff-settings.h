@@ -33,6 +33,14 @@ void        kiosk_staff_osk_backspace       (GtkWidget          *target);
  * @content has the focus; returns the box holding them. */
 GtkWidget  *kiosk_staff_osk_wrap            (GtkWidget          *content,
                                              GtkWidget          *actions);
+/* What every staff page's controls share: large buttons named after
+ * their label for screen readers, messages that may be errors. */
+GtkWidget  *kiosk_staff_big_button          (const char         *label);
+void        kiosk_staff_name                (GtkWidget          *widget,
+                                             const char         *name);
+void        kiosk_staff_set_message         (GtkLabel           *label,
+                                             const char         *text,
+                                             gboolean            error);
 /* The name of a settings key as staff read it (translated). */
 const char *kiosk_staff_settings_key_label  (const char         *key);
 

@@ -52,24 +52,6 @@ struct _KioskStaffSources
 
 G_DEFINE_FINAL_TYPE (KioskStaffSources, kiosk_staff_sources, GTK_TYPE_WIDGET)
 
-static void
-name_widget (GtkWidget  *widget,
-             const char *name)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
-static GtkWidget *
-big_button (const char *label)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_set_size_request (button, 200, 72);
-  name_widget (button, label);
-
-  return button;
-}
-
 static const char *
 area_name (KioskArea area)
 {
@@ -169,7 +151,7 @@ remove_clicked_cb (GtkButton         *button,
 
   gtk_widget_add_css_class (GTK_WIDGET (button), "destructive-action");
   gtk_button_set_label (button, _("Really remove"));
-  name_widget (GTK_WIDGET (button), _("Really remove"));
+  kiosk_staff_name (GTK_WIDGET (button), _("Really remove"));
 }
 
 static void
@@ -209,7 +191,7 @@ add_row (KioskStaffSources       *self,
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (row), text);
 
-  edit = big_button (_("Edit"));
+  edit = kiosk_staff_big_button (_("Edit"));
   gtk_widget_set_name (edit, config->id);
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -217,7 +199,7 @@ add_row (KioskStaffSources       *self,
   g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
   gtk_box_append (GTK_BOX (row), edit);
 
-  remove = big_button (_("Remove"));
+  remove = kiosk_staff_big_button (_("Remove"));
   gtk_widget_set_name (remove, config->id);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -258,18 +240,6 @@ cancel_clicked_cb (GtkButton         *button,
   kiosk_staff_sources_refresh (self);
 }
 
-static void
-show_result (KioskStaffSources *self,
-             const char        *text,
-             gboolean           error)
-{
-  gtk_label_set_label (self->result, text);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->result), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->result), "error");
-}
-
 static gboolean
 url_is_acceptable (const char *url)
 {
@@ -298,7 +268,7 @@ read_editor (KioskStaffSources *self)
 
   if (*id == '\0' || strpbrk (id, "[]\n") != NULL)
     {
-      show_result (self, _("Give the source a name (letters, digits, no brackets)."), TRUE);
+      kiosk_staff_set_message (self->result, _("Give the source a name (letters, digits, no brackets)."), TRUE);
       return NULL;
     }
   if (self->editing_id == NULL || !g_str_equal (self->editing_id, id))
@@ -312,14 +282,14 @@ read_editor (KioskStaffSources *self)
               g_autofree char *text = g_strdup_printf (_("There is a source named “%s” already."),
                                                        id);
 
-              show_result (self, text, TRUE);
+              kiosk_staff_set_message (self->result, text, TRUE);
               return NULL;
             }
         }
     }
   if (!url_is_acceptable (url))
     {
-      show_result (self, _("The address must start with https://, http:// or file://."), TRUE);
+      kiosk_staff_set_message (self->result, _("The address must start with https://, http:// or file://."), TRUE);
       return NULL;
     }
 
@@ -338,7 +308,7 @@ read_editor (KioskStaffSources *self)
         {
           g_autofree char *text = g_strdup_printf (_("Header %u is not “Name: value”."), i + 1);
 
-          show_result (self, text, TRUE);
+          kiosk_staff_set_message (self->result, text, TRUE);
           return NULL;
         }
       g_strv_builder_add (headers, header);
@@ -358,7 +328,7 @@ read_editor (KioskStaffSources *self)
         {
           g_autofree char *text = g_strdup_printf (_("Option “%s” is not “name=value”."), option);
 
-          show_result (self, text, TRUE);
+          kiosk_staff_set_message (self->result, text, TRUE);
           return NULL;
         }
       *equals = '\0';
@@ -388,13 +358,13 @@ tested_cb (GObject      *object,
     {
       g_autofree char *text = g_strdup_printf (_("Works: %s"), found);
 
-      show_result (self, text, FALSE);
+      kiosk_staff_set_message (self->result, text, FALSE);
     }
   else
     {
       g_autofree char *text = g_strdup_printf (_("Does not work: %s"), error->message);
 
-      show_result (self, text, TRUE);
+      kiosk_staff_set_message (self->result, text, TRUE);
     }
 }
 
@@ -413,7 +383,7 @@ test_clicked_cb (GtkButton         *button,
   self->cancellable = g_cancellable_new ();
   self->testing = TRUE;
   gtk_widget_set_sensitive (self->test_button, FALSE);
-  show_result (self, _("Testing… (fetching the source now)"), FALSE);
+  kiosk_staff_set_message (self->result, _("Testing… (fetching the source now)"), FALSE);
   tz = kiosk_config_get_time_zone (self->config);
   kiosk_services_test_source_async (self->services, config, tz, self->cancellable, tested_cb,
                                     g_object_ref (self));
@@ -487,7 +457,7 @@ field (GtkWidget  *grid,
   gtk_label_set_max_width_chars (GTK_LABEL (caption), 24);
   gtk_widget_set_size_request (control, -1, 64);
   gtk_widget_set_hexpand (control, TRUE);
-  name_widget (control, label);
+  kiosk_staff_name (control, label);
   gtk_grid_attach (GTK_GRID (grid), caption, 0, row, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), control, 1, row, 1, 1);
 
@@ -545,14 +515,14 @@ build_editor (KioskStaffSources *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->result), "title-4");
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->result));
 
-  self->test_button = big_button (_("Test"));
+  self->test_button = kiosk_staff_big_button (_("Test"));
   g_signal_connect (self->test_button, "clicked", G_CALLBACK (test_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), self->test_button);
-  self->save_button = big_button (_("Save"));
+  self->save_button = kiosk_staff_big_button (_("Save"));
   gtk_widget_add_css_class (self->save_button, "suggested-action");
   g_signal_connect (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), self->save_button);
-  self->cancel_button = big_button (_("Cancel"));
+  self->cancel_button = kiosk_staff_big_button (_("Cancel"));
   g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), self->cancel_button);
   gtk_box_append (GTK_BOX (actions), buttons);
@@ -566,7 +536,7 @@ build_list (KioskStaffSources *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
-  self->add_button = big_button (_("Add source"));
+  self->add_button = kiosk_staff_big_button (_("Add source"));
   gtk_widget_add_css_class (self->add_button, "suggested-action");
   gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
@@ -766,7 +736,7 @@ kiosk_staff_sources_edit (KioskStaffSources *self,
                                 (const char *) key, (const char *) value);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->options_entry), options->str);
-  show_result (self, _("“Test” fetches the source now and says what it found."), FALSE);
+  kiosk_staff_set_message (self->result, _("“Test” fetches the source now and says what it found."), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "editor");
   gtk_widget_grab_focus (self->name_entry);
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-i18n.h"
+#include "kiosk-staff-settings.h"
 #include "kiosk-staff-status.h"
 
 struct _KioskStaffStatus
@@ -39,25 +40,6 @@ struct _KioskStaffStatus
 
 G_DEFINE_FINAL_TYPE (KioskStaffStatus, kiosk_staff_status, GTK_TYPE_WIDGET)
 
-static void
-name_widget (GtkWidget  *widget,
-             const char *name)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
-static GtkWidget *
-big_button (const char *label)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_set_size_request (button, 200, 72);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  name_widget (button, label);
-
-  return button;
-}
-
 static GtkWidget *
 text_label (const char *text,
             const char *css_class)
@@ -80,18 +62,6 @@ clear_box (GtkBox *box)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_box_remove (box, child);
-}
-
-static void
-set_message (KioskStaffStatus *self,
-             const char       *text,
-             gboolean          error)
-{
-  gtk_label_set_label (self->message, text);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->message), "error");
 }
 
 static char *
@@ -168,9 +138,9 @@ answer_action (KioskStaffStatus *self,
                       : kiosk_services_discard_answer (self->services, key, &error);
 
   if (!ok)
-    set_message (self, error->message, TRUE);
+    kiosk_staff_set_message (self->message, error->message, TRUE);
   else
-    set_message (self, retry ? _("The answer will be sent again.") : _("The answer was discarded."),
+    kiosk_staff_set_message (self->message, retry ? _("The answer will be sent again.") : _("The answer was discarded."),
                  FALSE);
   kiosk_staff_status_refresh (self);
 }
@@ -191,7 +161,7 @@ discard_clicked_cb (GtkButton        *button,
     {
       gtk_widget_add_css_class (GTK_WIDGET (button), "destructive-action");
       gtk_button_set_label (button, _("Really discard"));
-      name_widget (GTK_WIDGET (button), _("Really discard"));
+      kiosk_staff_name (GTK_WIDGET (button), _("Really discard"));
       return;
     }
   answer_action (self, button, FALSE);
@@ -230,8 +200,8 @@ fill_answers (KioskStaffStatus *self)
     {
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
       GtkWidget *reason = text_label (g_ptr_array_index (pairs, i + 1), NULL);
-      GtkWidget *retry = big_button (_("Send again"));
-      GtkWidget *discard = big_button (_("Discard"));
+      GtkWidget *retry = kiosk_staff_big_button (_("Send again"));
+      GtkWidget *discard = kiosk_staff_big_button (_("Discard"));
 
       gtk_widget_set_hexpand (reason, TRUE);
       gtk_box_append (GTK_BOX (row), reason);
@@ -287,19 +257,19 @@ clear_clicked_cb (GtkButton        *button,
     {
       gtk_widget_add_css_class (GTK_WIDGET (button), "destructive-action");
       gtk_button_set_label (button, _("Really clear the caches"));
-      name_widget (GTK_WIDGET (button), _("Really clear the caches"));
-      set_message (self, _("The screens keep what they show; the sources fetch everything "
+      kiosk_staff_name (GTK_WIDGET (button), _("Really clear the caches"));
+      kiosk_staff_set_message (self->message, _("The screens keep what they show; the sources fetch everything "
                            "again at their next refresh. Survey answers are kept."), FALSE);
       return;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (button), "destructive-action");
   gtk_button_set_label (button, _("Clear caches"));
-  name_widget (GTK_WIDGET (button), _("Clear caches"));
+  kiosk_staff_name (GTK_WIDGET (button), _("Clear caches"));
   if (!kiosk_services_clear_caches (self->services, &error))
-    set_message (self, error->message, TRUE);
+    kiosk_staff_set_message (self->message, error->message, TRUE);
   else
-    set_message (self, _("The caches are cleared."), FALSE);
+    kiosk_staff_set_message (self->message, _("The caches are cleared."), FALSE);
   kiosk_staff_status_refresh (self);
 }
 
@@ -322,7 +292,7 @@ export_clicked_cb (GtkButton        *button,
                                                path, error != NULL ? error->message
                                                                    : g_strerror (errno));
 
-      set_message (self, text, TRUE);
+      kiosk_staff_set_message (self->message, text, TRUE);
       return;
     }
 
@@ -330,7 +300,7 @@ export_clicked_cb (GtkButton        *button,
     g_autofree char *text = g_strdup_printf (_("The configuration is in %s (read it with "
                                                "ankerort --config)."), path);
 
-    set_message (self, text, FALSE);
+    kiosk_staff_set_message (self->message, text, FALSE);
   }
 }
 
@@ -396,17 +366,17 @@ build (KioskStaffStatus *self)
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 16);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 16);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 4);
-  self->clear_button = big_button (_("Clear caches"));
+  self->clear_button = kiosk_staff_big_button (_("Clear caches"));
   g_signal_connect (self->clear_button, "clicked", G_CALLBACK (clear_clicked_cb), self);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), self->clear_button);
-  button = big_button (_("Export configuration"));
+  button = kiosk_staff_big_button (_("Export configuration"));
   g_signal_connect (button, "clicked", G_CALLBACK (export_clicked_cb), self);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
-  button = big_button (_("Leave kiosk mode"));
+  button = kiosk_staff_big_button (_("Leave kiosk mode"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.maintenance");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "b", TRUE);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
-  button = big_button (_("Back to kiosk mode"));
+  button = kiosk_staff_big_button (_("Back to kiosk mode"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.maintenance");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "b", FALSE);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), button);
