@@ -225,7 +225,6 @@ make_control (KioskStaffSettings *self,
     {
       control = gtk_switch_new ();
       gtk_switch_set_active (GTK_SWITCH (control), g_variant_get_boolean (value));
-      gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
     }
   else if (g_str_equal (range_type, "enum"))
     {
@@ -287,7 +286,8 @@ make_control (KioskStaffSettings *self,
       gtk_widget_set_hexpand (control, TRUE);
     }
 
-  gtk_widget_set_size_request (control, -1, 64);
+  /* A target a finger finds: a switch as wide as two. */
+  gtk_widget_set_size_request (control, GTK_IS_SWITCH (control) ? 128 : -1, 64);
   kiosk_staff_name (control, kiosk_staff_settings_key_label (key));
 
   return control;

@@ -169,7 +169,7 @@ add_row (KioskStaffSources       *self,
   title_text = g_strdup_printf ("%s · %s (%s)", config->id,
                                 format != NULL ? area_name (format->area) : _("Other"), config->kind);
   title = gtk_label_new (title_text);
-  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (title, "title-3");
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_box_append (GTK_BOX (text), title);
@@ -209,6 +209,11 @@ add_row (KioskStaffSources       *self,
 
   gtk_widget_add_css_class (row, "card");
   gtk_widget_set_margin_bottom (row, 8);
+  /* The card's text keeps off its edges. */
+  gtk_widget_set_margin_start (text, 16);
+  gtk_widget_set_margin_top (text, 12);
+  gtk_widget_set_margin_bottom (text, 12);
+  gtk_widget_set_margin_end (remove, 16);
   gtk_box_append (self->rows, row);
 }
 
@@ -512,7 +517,7 @@ build_editor (KioskStaffSources *self)
   gtk_label_set_wrap_mode (self->result, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (self->result, 0);
   gtk_label_set_selectable (self->result, FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->result), "title-4");
+  gtk_widget_add_css_class (GTK_WIDGET (self->result), "title-3");
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->result));
 
   self->test_button = kiosk_staff_big_button (_("Test"));

@@ -88,10 +88,11 @@ add_source_row (KioskStaffStatus        *self,
   g_autofree char *success = NULL;
   g_autofree char *cache = NULL;
 
-  gtk_box_append (GTK_BOX (row), text_label (title, "heading"));
+  gtk_box_append (GTK_BOX (row), text_label (title, "title-3"));
   if (status->last_success != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (status->last_success);
+      g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (status->last_success, tz);
       g_autofree char *date = kiosk_i18n_format_date_short (local);
       g_autofree char *time = kiosk_i18n_format_time (local);
 
@@ -123,8 +124,18 @@ add_source_row (KioskStaffStatus        *self,
       gtk_box_append (GTK_BOX (row), text_label (error, "error"));
     }
 
-  gtk_widget_add_css_class (row, "card");
-  gtk_box_append (self->sources, row);
+  /* The card's text keeps off its edges. */
+  gtk_widget_set_margin_start (row, 16);
+  gtk_widget_set_margin_end (row, 16);
+  gtk_widget_set_margin_top (row, 12);
+  gtk_widget_set_margin_bottom (row, 12);
+  {
+    GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_widget_add_css_class (card, "card");
+    gtk_box_append (GTK_BOX (card), row);
+    gtk_box_append (self->sources, card);
+  }
 }
 
 static void
@@ -359,7 +370,7 @@ build (KioskStaffStatus *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), content);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 
-  self->facts = GTK_LABEL (text_label (NULL, "title-4"));
+  self->facts = GTK_LABEL (text_label (NULL, "title-3"));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->facts));
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
