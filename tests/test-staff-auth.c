@@ -5,6 +5,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <sodium.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "kiosk-config.h"
+#include "kiosk-set-pin.h"
 #include "kiosk-staff-auth.h"
 
 typedef struct
@@ -200,6 +206,47 @@ test_unreadable_state (void)
   g_assert_true (kiosk_staff_auth_get_locked (auth));
 }
 
+/* `ankerort --set-pin` with @input on its standard input. */
+static int
+set_pin (KioskConfig *config,
+         const char  *input)
+{
+  int fds[2];
+  FILE *output = tmpfile ();
+  int status;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  g_assert_cmpint (write (fds[1], input, strlen (input)), ==, (gssize) strlen (input));
+  close (fds[1]);
+  status = kiosk_set_pin_run (config, fds[0], output);
+  close (fds[0]);
+  fclose (output);
+
+  return status;
+}
+
+static void
+test_set_pin (void)
+{
+  g_autoptr(KioskConfig) config = kiosk_config_new_default ();
+  GSettings *settings = kiosk_config_get_settings (config);
+  g_autofree char *hash = NULL;
+  g_autofree char *unchanged = NULL;
+
+  g_settings_reset (settings, "staff-pin-hash");
+  g_assert_cmpint (set_pin (config, "4711\n4711\n"), ==, EXIT_SUCCESS);
+  hash = g_settings_get_string (settings, "staff-pin-hash");
+  g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
+  g_assert_cmpint (crypto_pwhash_str_verify (hash, "4711", 4), ==, 0);
+
+  /* Two different PINs, or no PIN, change nothing. */
+  g_assert_cmpint (set_pin (config, "4711\n4712\n"), ==, EXIT_FAILURE);
+  g_assert_cmpint (set_pin (config, "12\n12\n"), ==, EXIT_FAILURE);
+  g_assert_cmpint (set_pin (config, ""), ==, EXIT_FAILURE);
+  unchanged = g_settings_get_string (settings, "staff-pin-hash");
+  g_assert_cmpstr (unchanged, ==, hash);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/staff-auth/verify", test_verify);
   g_test_add_func ("/staff-auth/lockout", test_lockout);
   g_test_add_func ("/staff-auth/unreadable-state", test_unreadable_state);
+  g_test_add_func ("/staff-auth/set-pin", test_set_pin);
 
   return g_test_run ();
 }
