@@ -210,13 +210,14 @@ kiosk_test_ui_xdotool (GtkWidget          *widget,
   return xdotool_until (widget, until, 0, argv);
 }
 
-void
-kiosk_test_ui_click (GtkWidget *widget)
+/* Where the centre of @widget is on the X screen, as xdotool arguments. */
+static void
+centre_on_screen (GtkWidget  *widget,
+                  char      **x,
+                  char      **y)
 {
   GtkNative *native = gtk_widget_get_native (widget);
   graphene_point_t in_widget, in_native;
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
   double nx = 0, ny = 0;
 
   g_assert_nonnull (native);
@@ -227,9 +228,17 @@ kiosk_test_ui_click (GtkWidget *widget)
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in_widget, &in_native));
 
   /* Fullscreen under the window manager: the surface is at 0,0. */
-  x = g_strdup_printf ("%d", (int) (in_native.x + nx));
-  y = g_strdup_printf ("%d", (int) (in_native.y + ny));
+  *x = g_strdup_printf ("%d", (int) (in_native.x + nx));
+  *y = g_strdup_printf ("%d", (int) (in_native.y + ny));
+}
 
+void
+kiosk_test_ui_click (GtkWidget *widget)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  centre_on_screen (widget, &x, &y);
   {
     const char *argv[] = { "xdotool", "mousemove", "--sync", x, y, "click", "1", NULL };
 
@@ -239,6 +248,26 @@ kiosk_test_ui_click (GtkWidget *widget)
         g_assert_true (GTK_IS_BUTTON (widget));
         g_signal_emit_by_name (widget, "clicked");
       }
+  }
+}
+
+gboolean
+kiosk_test_ui_long_press (GtkWidget *widget,
+                          guint      ms)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  centre_on_screen (widget, &x, &y);
+  {
+    const char *down[] = { "xdotool", "mousemove", "--sync", x, y, "mousedown", "1", NULL };
+    const char *up[] = { "xdotool", "mouseup", "1", NULL };
+
+    if (!kiosk_test_ui_xdotool (widget, GDK_BUTTON_PRESS, down))
+      return FALSE;
+    /* The main loop runs while the button is held: the gesture's timer. */
+    kiosk_test_ui_run_for (ms);
+    return kiosk_test_ui_xdotool (widget, GDK_BUTTON_RELEASE, up);
   }
 }
 

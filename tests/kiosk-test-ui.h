@@ -55,6 +55,10 @@ gboolean  kiosk_test_ui_xdotool          (GtkWidget          *widget,
  * (xdotool), waiting until the window has received it; falls back to
  * emitting "clicked" on buttons without X. */
 void      kiosk_test_ui_click            (GtkWidget  *widget);
+/* A real press held @ms milliseconds at the centre of @widget (xdotool);
+ * FALSE when xdotool or X is not there. */
+gboolean  kiosk_test_ui_long_press       (GtkWidget  *widget,
+                                          guint       ms);
 /* A real key press through the X server, e.g. "ctrl+q", then a Shift
  * press, waiting until @window has received the Shift's release. */
 gboolean  kiosk_test_ui_key              (GtkWidget  *window,

@@ -630,6 +630,93 @@ test_kiosk_id_machine (void)
     g_test_message ("no /etc/machine-id here: the random id is used");
 }
 
+/* What the staff panel exports, --config reads back to the same settings. */
+static void
+test_export_round_trip (void)
+{
+  g_autoptr(KioskConfig) config = new_config ();
+  GSettings *settings = kiosk_config_get_settings (config);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_source_config_free);
+  g_autoptr(GPtrArray) read_back = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(KioskSourceConfig) events = kiosk_source_config_new ("termine", "ical",
+                                                                 "https://example.org/a b;c.ics");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
+  const char * const languages[] = { "en", "de", NULL };
+  g_auto(GStrv) languages_back = NULL;
+  static const char * const keys[] = {
+    "place-name", "latitude", "longitude", "map-bounds", "idle-timeout", "large-text",
+    "languages", "attract-fit", "attract-volume", "opening-hours",
+  };
+  GVariant *before[G_N_ELEMENTS (keys)];
+
+  g_settings_set_string (settings, "place-name", "Bürgerhaus „Am Anker“; Eingang B");
+  g_settings_set_double (settings, "latitude", 51.3397123);
+  g_settings_set_double (settings, "longitude", 12.3731);
+  g_settings_set_value (settings, "map-bounds", g_variant_new ("(dddd)", 12.3, 51.3, 12.45, 51.38));
+  g_settings_set_uint (settings, "idle-timeout", 120);
+  g_settings_set_boolean (settings, "large-text", TRUE);
+  g_settings_set_strv (settings, "languages", languages);
+  g_settings_set_string (settings, "attract-fit", "fill");
+  g_settings_set_double (settings, "attract-volume", 0.25);
+  g_settings_set_string (settings, "opening-hours", "Mo-Fr 09:00-18:00; Sa 10:00-14:00");
+  g_settings_set_string (settings, "staff-pin-hash", "$argon2id$v=19$secret");
+  g_settings_set_string (settings, "kiosk-id", "one-kiosk-only");
+
+  events->refresh_interval = 600;
+  g_strfreev (events->headers);
+  events->headers = g_new0 (char *, 3);
+  events->headers[0] = g_strdup ("X-Api-Key: ab;cd");
+  events->headers[1] = g_strdup ("Fiware-Service: stadt");
+  g_hash_table_insert (events->options, g_strdup ("past-days"), g_strdup ("2"));
+  g_ptr_array_add (sources, kiosk_source_config_copy (events));
+  g_ptr_array_add (sources, kiosk_source_config_new ("orte", "geojson", "file:///srv/orte.geojson"));
+  kiosk_config_set_sources (config, sources);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    before[i] = g_settings_get_value (settings, keys[i]);
+
+  data = kiosk_config_export_keyfile (config, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (data, "argon2id"));
+  g_assert_null (strstr (data, "one-kiosk-only"));
+  path = write_keyfile (data);
+
+  /* A kiosk with the defaults reads it. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+  g_settings_reset (settings, "sources");
+  g_assert_true (kiosk_config_import_keyfile (config, path, messages, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < messages->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (messages, i));
+  g_assert_cmpuint (messages->len, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GVariant) after = g_settings_get_value (settings, keys[i]);
+      g_autofree char *want = g_variant_print (before[i], TRUE);
+      g_autofree char *got = g_variant_print (after, TRUE);
+
+      g_assert_cmpstr (got, ==, want);
+      g_variant_unref (before[i]);
+    }
+  languages_back = g_settings_get_strv (settings, "languages");
+  g_assert_cmpstr (languages_back[0], ==, "en");
+
+  read_back = kiosk_config_get_sources (config);
+  g_assert_cmpuint (read_back->len, ==, 2);
+  g_assert_true (kiosk_source_config_equal (g_ptr_array_index (read_back, 0), events));
+  g_assert_true (kiosk_source_config_equal (g_ptr_array_index (read_back, 1),
+                                            g_ptr_array_index (sources, 1)));
+
+  g_settings_reset (settings, "staff-pin-hash");
+  g_settings_reset (settings, "kiosk-id");
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -651,6 +738,8 @@ main (int   argc,
   g_test_add_func ("/config/fleet/other-kiosk-checked", test_fleet_other_kiosk_checked);
   g_test_add_func ("/config/fleet/value-types", test_fleet_value_types);
   g_test_add_func ("/config/kiosk-id/machine", test_kiosk_id_machine);
+
+  g_test_add_func ("/config/export-round-trip", test_export_round_trip);
 
   return g_test_run ();
 }

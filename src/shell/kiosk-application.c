@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 #include <glib-unix.h>
 #include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "kiosk-application.h"
 #include "kiosk-config-sync.h"
@@ -22,6 +24,8 @@
 #include "kiosk-services.h"
 #include "kiosk-status.h"
 #include "kiosk-status-service.h"
+#include "kiosk-set-pin.h"
+#include "kiosk-staff-auth.h"
 #include "kiosk-sync.h"
 #include "kiosk-watchdog.h"
 #include "kiosk-window.h"
@@ -55,11 +59,14 @@ struct _KioskApplication
   gulong           config_changed_id;
   char            *config_file;
   char            *config_url;
+  char            *demo_pin_hash;
   gboolean         demo;
   gboolean         windowed;
 };
 
 G_DEFINE_FINAL_TYPE (KioskApplication, kiosk_application, ADW_TYPE_APPLICATION)
+
+#define DEMO_STAFF_PIN "0000"
 
 static const GOptionEntry option_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -73,6 +80,8 @@ static const GOptionEntry option_entries[] = {
     N_("FILE") },
   { "config-url", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Take the configuration from this URL from now on (the config-url setting)"), N_("URL") },
+  { "set-pin", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Ask for the staff PIN twice and store its hash, then exit"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -282,6 +291,10 @@ setup_demo (KioskApplication *self)
   g_settings_set_string (settings, "place-name", "Stadtbibliothek Musterdorf");
   g_settings_set_double (settings, "latitude", 51.3397);
   g_settings_set_double (settings, "longitude", 12.3731);
+  /* The demo's staff PIN is 0000, and its PIN pad says so. */
+  if (self->demo_pin_hash == NULL)
+    self->demo_pin_hash = kiosk_staff_auth_hash_pin (DEMO_STAFF_PIN, NULL);
+  g_settings_set_string (settings, "staff-pin-hash", self->demo_pin_hash ? self->demo_pin_hash : "");
 
   if (self->demo_server == NULL)
     {
@@ -348,6 +361,12 @@ kiosk_application_handle_local_options (GApplication *app,
     {
       g_print ("ankerort %s\n", PACKAGE_VERSION);
       return 0;
+    }
+  if (g_variant_dict_contains (options, "set-pin"))
+    {
+      g_autoptr(KioskConfig) config = kiosk_config_new_default ();
+
+      return kiosk_set_pin_run (config, STDIN_FILENO, stdout);
     }
 
   return -1;
@@ -510,8 +529,24 @@ kiosk_application_activate (GApplication *app)
     create_outbox (self);
   if (self->services == NULL)
     {
+      g_autoptr(KioskStaffAuth) auth = NULL;
+      g_autofree char *auth_path = kiosk_staff_auth_get_default_path ();
+
       self->services = kiosk_services_new (self->fetcher, self->sources, self->outbox);
       start_health (self);
+      kiosk_services_set_database (self->services, self->database);
+      /* The demo's wrong PINs never lock a real kiosk's staff out. */
+      if (self->demo)
+        {
+          g_autofree char *dir = g_path_get_dirname (auth_path);
+
+          g_free (auth_path);
+          auth_path = g_build_filename (dir, "demo-staff-auth.ini", NULL);
+        }
+      auth = kiosk_staff_auth_new (auth_path);
+      if (self->demo)
+        kiosk_staff_auth_set_hint_pin (auth, DEMO_STAFF_PIN);
+      kiosk_services_set_staff_auth (self->services, auth);
     }
   if (self->config_changed_id == 0)
     self->config_changed_id = g_signal_connect (self->config, "changed",
@@ -637,6 +672,7 @@ kiosk_application_finalize (GObject *object)
   g_clear_object (&self->config);
   g_clear_pointer (&self->config_file, g_free);
   g_clear_pointer (&self->config_url, g_free);
+  g_clear_pointer (&self->demo_pin_hash, g_free);
 
   G_OBJECT_CLASS (kiosk_application_parent_class)->finalize (object);
 }

@@ -73,6 +73,95 @@ clock_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The hidden long press. GtkGestureLongPress stops at twice the
+ * desktop's long-press time, so the press is timed here: held for
+ * KIOSK_HEADER_STAFF_PRESS_MS without moving away, it opens the PIN pad. */
+typedef struct
+{
+  GtkWidget *widget;    /* unowned: the gesture's widget */
+  guint      timer_id;
+} StaffPress;
+
+#define STAFF_PRESS_SLOP_PX 24
+
+static void
+staff_press_free (gpointer data,
+                  GClosure *closure)
+{
+  StaffPress *press = data;
+
+  g_clear_handle_id (&press->timer_id, g_source_remove);
+  g_free (press);
+}
+
+static gboolean
+staff_press_done_cb (gpointer user_data)
+{
+  StaffPress *press = user_data;
+
+  press->timer_id = 0;
+  gtk_widget_activate_action (press->widget, "win.show-staff", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+staff_drag_begin_cb (GtkGestureDrag *gesture,
+                     double          x,
+                     double          y,
+                     StaffPress     *press)
+{
+  press->widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  g_clear_handle_id (&press->timer_id, g_source_remove);
+  press->timer_id = g_timeout_add (KIOSK_HEADER_STAFF_PRESS_MS, staff_press_done_cb, press);
+}
+
+static void
+staff_drag_update_cb (GtkGestureDrag *gesture,
+                      double          dx,
+                      double          dy,
+                      StaffPress     *press)
+{
+  /* A swipe or a scroll is not a long press. */
+  if (dx * dx + dy * dy > STAFF_PRESS_SLOP_PX * STAFF_PRESS_SLOP_PX)
+    g_clear_handle_id (&press->timer_id, g_source_remove);
+}
+
+static void
+staff_drag_end_cb (GtkGestureDrag *gesture,
+                   double          dx,
+                   double          dy,
+                   StaffPress     *press)
+{
+  g_clear_handle_id (&press->timer_id, g_source_remove);
+}
+
+static void
+staff_drag_cancel_cb (GtkGesture       *gesture,
+                      GdkEventSequence *sequence,
+                      StaffPress       *press)
+{
+  g_clear_handle_id (&press->timer_id, g_source_remove);
+}
+
+void
+kiosk_header_add_staff_gesture (GtkWidget *widget)
+{
+  GtkGesture *gesture;
+  StaffPress *press;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  press = g_new0 (StaffPress, 1);
+  gesture = gtk_gesture_drag_new ();
+  g_signal_connect_data (gesture, "drag-begin", G_CALLBACK (staff_drag_begin_cb), press,
+                         staff_press_free, 0);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (staff_drag_update_cb), press);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (staff_drag_end_cb), press);
+  g_signal_connect (gesture, "cancel", G_CALLBACK (staff_drag_cancel_cb), press);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+}
+
 static void
 kiosk_header_dispose (GObject *object)
 {
@@ -132,6 +221,9 @@ static void
 kiosk_header_init (KioskHeader *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The staff's way in: hold the place name for three seconds. */
+  kiosk_header_add_staff_gesture (GTK_WIDGET (self->place_label));
 
   self->tz = g_time_zone_new_local ();
   /* Once a second is cheap and keeps the minute change exact. */

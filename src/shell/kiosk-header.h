@@ -28,4 +28,10 @@ void       kiosk_header_set_portrait    (KioskHeader *self,
 /* Re-reads every translated string after a language switch. */
 void       kiosk_header_retranslate     (KioskHeader *self);
 
+/* How long the place name is held to open the staff panel's PIN pad. */
+#define KIOSK_HEADER_STAFF_PRESS_MS 3000
+/* The hidden long press (win.show-staff) on @widget: the header's place
+ * name has it, and so has the place name reach mode shows at the top. */
+void       kiosk_header_add_staff_gesture (GtkWidget  *widget);
+
 G_END_DECLS

@@ -83,6 +83,22 @@ show_on_map_action (GtkWidget  *widget,
     gtk_widget_activate_action_variant (map, "map.show-location", param);
 }
 
+static void
+show_staff_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  kiosk_window_show_staff (KIOSK_WINDOW (widget));
+}
+
+static void
+maintenance_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  kiosk_window_set_maintenance (KIOSK_WINDOW (widget), g_variant_get_boolean (param));
+}
+
 void
 kiosk_window_class_install_actions (GtkWidgetClass *widget_class)
 {
@@ -94,4 +110,7 @@ kiosk_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
   /* (id, latitude, longitude): what to centre on and whose card to open. */
   gtk_widget_class_install_action (widget_class, "win.show-on-map", "(sdd)", show_on_map_action);
+  /* The staff panel: its PIN pad, and leaving kiosk mode for maintenance. */
+  gtk_widget_class_install_action (widget_class, "win.show-staff", NULL, show_staff_action);
+  gtk_widget_class_install_action (widget_class, "win.maintenance", "b", maintenance_action);
 }

@@ -217,6 +217,8 @@ kiosk_window_get_current (KioskWindow *self)
     return "attract";
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "closed") == 0)
     return "closed";
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "staff") == 0)
+    return "staff";
 
   return current_page (self);
 }

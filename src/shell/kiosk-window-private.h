@@ -31,6 +31,7 @@ struct _KioskWindow
   GtkWidget            *closed;      /* outside the opening hours */
   GtkWidget            *alert_view;   /* public warnings above everything */
   GtkWidget            *alert_banner; /* under the header while one applies */
+  GtkWidget            *staff;       /* NULL: no staff entry (no PIN auth) */
 
   /* owned */
   KioskConfig          *config;
@@ -52,6 +53,8 @@ struct _KioskWindow
   guint                 areas_with_sources; /* bit per KioskArea, at the last build */
   guint                 sources_idle;
   guint                 inhibit_cookie;
+  guint                 maintenance_id; /* back to kiosk mode after this */
+  gboolean              maintenance;
 };
 
 /* kiosk-window-pages.c: the area table, the page stack, the history. */

@@ -18,6 +18,7 @@
 #include "kiosk-i18n.h"
 #include "kiosk-outbox.h"
 #include "kiosk-services.h"
+#include "kiosk-staff-panel.h"
 #include "kiosk-survey-session.h"
 #include "kiosk-window-private.h"
 
@@ -541,6 +542,14 @@ kiosk_window_constructed (GObject *object)
   kiosk_window_create_pages (self);
   kiosk_attract_view_set_media (KIOSK_ATTRACT_VIEW (self->attract), self->config, self->services);
   g_signal_connect_object (self->config, "changed", G_CALLBACK (config_changed_cb), self, 0);
+
+  /* The staff side, reached only by the hidden long press. */
+  kiosk_header_add_staff_gesture (GTK_WIDGET (self->reach_place_label));
+  if (kiosk_services_get_staff_auth (self->services) != NULL)
+    {
+      self->staff = kiosk_staff_panel_new (self->config, self->services);
+      gtk_stack_add_named (self->main_stack, self->staff, "staff");
+    }
   g_signal_connect_object (kiosk_source_list_get_sources (self->sources), "items-changed",
                            G_CALLBACK (sources_changed_cb), self, 0);
 
@@ -570,6 +579,7 @@ kiosk_window_dispose (GObject *object)
     gtk_application_uninhibit (app, self->inhibit_cookie);
   self->inhibit_cookie = 0;
   g_clear_handle_id (&self->sources_idle, g_source_remove);
+  g_clear_handle_id (&self->maintenance_id, g_source_remove);
 
   if (self->idle != NULL)
     g_signal_handlers_disconnect_by_data (self->idle, self);
@@ -920,4 +930,86 @@ kiosk_window_set_reach_mode (KioskWindow *self,
   self->reach_mode = reach_mode;
   apply_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACH_MODE]);
+}
+
+void
+kiosk_window_show_staff (KioskWindow *self)
+{
+  g_autofree char *hash = NULL;
+
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  /* Without a PIN there is no staff entry at all. */
+  hash = g_settings_get_string (kiosk_config_get_settings (self->config), "staff-pin-hash");
+  if (self->staff == NULL || *hash == '\0')
+    {
+      g_debug ("No staff PIN set: no staff panel");
+      return;
+    }
+
+  kiosk_staff_panel_lock (KIOSK_STAFF_PANEL (self->staff));
+  gtk_stack_set_visible_child_name (self->main_stack, "staff");
+  /* The idle timeout locks the panel too: the reset leaves for attract. */
+  kiosk_idle_monitor_set_active (self->idle, TRUE);
+  kiosk_idle_monitor_poke (self->idle);
+}
+
+GtkWidget *
+kiosk_window_get_staff_panel (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+
+  return self->staff;
+}
+
+static gboolean
+maintenance_over_cb (gpointer user_data)
+{
+  KioskWindow *self = user_data;
+
+  self->maintenance_id = 0;
+  kiosk_window_set_maintenance (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+kiosk_window_set_maintenance (KioskWindow *self,
+                              gboolean     maintenance)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  maintenance = !!maintenance;
+  if (self->maintenance == maintenance)
+    return;
+
+  /* A window started windowed has nothing to leave. */
+  if (maintenance && self->windowed)
+    return;
+
+  self->maintenance = maintenance;
+  g_clear_handle_id (&self->maintenance_id, g_source_remove);
+  self->windowed = maintenance;
+  gtk_window_set_decorated (GTK_WINDOW (self), maintenance);
+  gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
+  if (maintenance)
+    {
+      g_message ("Maintenance: kiosk mode left for %d minutes", KIOSK_WINDOW_MAINTENANCE_S / 60);
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+      self->maintenance_id = g_timeout_add_seconds (KIOSK_WINDOW_MAINTENANCE_S,
+                                                    maintenance_over_cb, self);
+    }
+  else
+    {
+      g_message ("Maintenance over: back in kiosk mode");
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+}
+
+gboolean
+kiosk_window_get_maintenance (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
+
+  return self->maintenance;
 }

@@ -39,6 +39,15 @@ KioskIdleMonitor *kiosk_window_get_idle_monitor  (KioskWindow     *self);
 /* The kiosk's day (kiosk_opening_state_hold_display keeps it awake). */
 KioskOpeningState *kiosk_window_get_opening_state (KioskWindow    *self);
 gboolean          kiosk_window_get_portrait      (KioskWindow     *self);
+/* The staff panel's PIN pad, when a staff PIN is set (else nothing). */
+void              kiosk_window_show_staff        (KioskWindow     *self);
+GtkWidget        *kiosk_window_get_staff_panel   (KioskWindow     *self);
+/* Maintenance: a normal window, keys and window controls work; back in
+ * kiosk mode on request or after KIOSK_WINDOW_MAINTENANCE_S. */
+#define KIOSK_WINDOW_MAINTENANCE_S (30 * 60)
+void              kiosk_window_set_maintenance   (KioskWindow     *self,
+                                                  gboolean         maintenance);
+gboolean          kiosk_window_get_maintenance   (KioskWindow     *self);
 
 void              kiosk_window_set_large_text    (KioskWindow     *self,
                                                   gboolean         large_text);

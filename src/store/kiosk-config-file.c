@@ -13,11 +13,8 @@
 #include "kiosk-minisign.h"
 #include "kiosk-redact.h"
 
-#define KIOSK_GROUP "Kiosk"
 #define KIOSK_GROUP_PREFIX "Kiosk "
-#define SOURCE_GROUP_PREFIX "Source "
 #define KIOSK_SEPARATOR '@'
-#define OPTION_PREFIX "option-"
 
 /* Problems are collected once each, however many kiosks' views of the
  * file show them. */

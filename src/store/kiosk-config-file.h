@@ -7,6 +7,11 @@
 
 G_BEGIN_DECLS
 
+/* The keyfile's groups and keys, read here and written by the export. */
+#define KIOSK_GROUP "Kiosk"
+#define SOURCE_GROUP_PREFIX "Source "
+#define OPTION_PREFIX "option-"
+
 /* One thing wrong in a file: where (@group without brackets, @key; either
  * may be NULL for the file or a whole group) and what. */
 typedef struct

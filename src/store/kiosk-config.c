@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kiosk-config.h"
+#include "kiosk-config-file.h"
 #include "kiosk-minisign.h"
 
 struct _KioskConfig
@@ -537,4 +538,126 @@ kiosk_config_import_keyfile (KioskConfig *self,
     }
 
   return kiosk_config_apply_file (self, file, error);
+}
+
+/* Keyfile export */
+
+/* The text parse_value () reads back as @value; NULL for what a keyfile
+ * line cannot carry. */
+static char *
+format_value (GVariant *value)
+{
+  char buf[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    {
+      const char *text = g_variant_get_string (value, NULL);
+
+      /* The import reads the raw line and strips it. */
+      if (strpbrk (text, "\n\r") != NULL || g_ascii_isspace (text[0]) ||
+          (text[0] != '\0' && g_ascii_isspace (text[strlen (text) - 1])))
+        return NULL;
+      return g_strdup (text);
+    }
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    return g_strdup (g_ascii_dtostr (buf[0], sizeof buf[0], g_variant_get_double (value)));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    return g_strdup_printf ("%u", g_variant_get_uint32 (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_strdup (g_variant_get_boolean (value) ? "true" : "false");
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING_ARRAY))
+    {
+      g_autofree const char **items = g_variant_get_strv (value, NULL);
+
+      for (guint i = 0; items[i] != NULL; i++)
+        {
+          if (strpbrk (items[i], ";\n\r") != NULL)
+            return NULL;
+        }
+      return g_strjoinv (";", (char **) items);
+    }
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE ("(dddd)")))
+    {
+      double v[4];
+
+      g_variant_get (value, "(dddd)", &v[0], &v[1], &v[2], &v[3]);
+      return g_strdup_printf ("%s;%s;%s;%s",
+                              g_ascii_dtostr (buf[0], sizeof buf[0], v[0]),
+                              g_ascii_dtostr (buf[1], sizeof buf[1], v[1]),
+                              g_ascii_dtostr (buf[2], sizeof buf[2], v[2]),
+                              g_ascii_dtostr (buf[3], sizeof buf[3], v[3]));
+    }
+
+  return NULL;
+}
+
+char *
+kiosk_config_export_keyfile (KioskConfig  *self,
+                             GError      **error)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_CONFIG (self), NULL);
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  g_key_file_set_comment (keyfile, NULL, NULL,
+                          " Ankerort configuration, exported from the kiosk's settings.\n"
+                          " Read it with: ankerort --config FILE", NULL);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GSettingsSchemaKey) key = g_settings_schema_get_key (schema, keys[i]);
+      g_autoptr(GVariant) value = g_settings_get_value (self->settings, keys[i]);
+      g_autoptr(GVariant) def = g_settings_schema_key_get_default_value (key);
+      g_autofree char *text = NULL;
+
+      /* One kiosk's identity and its PIN's hash (a short PIN's hash is
+       * quickly guessed offline) never travel in a file meant for many. */
+      if (g_str_equal (keys[i], "sources") || g_str_equal (keys[i], "kiosk-id") ||
+          g_str_equal (keys[i], "staff-pin-hash") || g_variant_equal (value, def))
+        continue;
+
+      text = format_value (value);
+      if (text == NULL)
+        {
+          g_warning ("Setting %s cannot be written as a keyfile line; not exported", keys[i]);
+          continue;
+        }
+      g_key_file_set_value (keyfile, KIOSK_GROUP, keys[i], text);
+    }
+
+  sources = kiosk_config_get_sources (self);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const KioskSourceConfig *config = g_ptr_array_index (sources, i);
+      g_autofree char *group = g_strconcat (SOURCE_GROUP_PREFIX, config->id, NULL);
+      GHashTableIter iter;
+      gpointer name, value;
+
+      if (strpbrk (config->id, "[]\n\r") != NULL)
+        {
+          g_set_error (error, KIOSK_CONFIG_ERROR, KIOSK_CONFIG_ERROR_INVALID_VALUE,
+                       _("Source “%s”: its name cannot be a keyfile group"), config->id);
+          return NULL;
+        }
+      g_key_file_set_string (keyfile, group, "kind", config->kind);
+      g_key_file_set_string (keyfile, group, "url", config->url);
+      g_key_file_set_integer (keyfile, group, "refresh", (int) config->refresh_interval);
+      if (config->headers != NULL && config->headers[0] != NULL)
+        g_key_file_set_string_list (keyfile, group, "headers",
+                                    (const char * const *) config->headers,
+                                    g_strv_length (config->headers));
+      g_hash_table_iter_init (&iter, config->options);
+      while (g_hash_table_iter_next (&iter, &name, &value))
+        {
+          g_autofree char *option = g_strconcat (OPTION_PREFIX, name, NULL);
+
+          g_key_file_set_string (keyfile, group, option, value);
+        }
+    }
+
+  return g_key_file_to_data (keyfile, NULL, error);
 }

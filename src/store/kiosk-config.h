@@ -72,4 +72,11 @@ gboolean     kiosk_config_import_keyfile     (KioskConfig *self,
                                               GPtrArray   *messages,
                                               GError     **error);
 
+/* The configuration as the keyfile kiosk_config_import_keyfile () reads:
+ * every [Kiosk] key that differs from its default (but the kiosk's id and
+ * the PIN's hash) and a [Source ID] group per source, headers included
+ * (write it where only staff can read it). */
+char        *kiosk_config_export_keyfile     (KioskConfig *self,
+                                              GError     **error);
+
 G_END_DECLS

@@ -694,6 +694,16 @@ kiosk_outbox_set_aside (KioskOutbox  *self,
 }
 
 gboolean
+kiosk_outbox_retry (KioskOutbox  *self,
+                    const char   *key,
+                    GError      **error)
+{
+  return update_one (self, "UPDATE answers SET set_aside = 0, last_error = ?2, next_attempt = ?3 "
+                           "WHERE key = ?1 AND set_aside != 0",
+                     key, "sent again on staff's request", 0, error);
+}
+
+gboolean
 kiosk_outbox_make_due (KioskOutbox  *self,
                        GError      **error)
 {

@@ -111,6 +111,10 @@ gboolean          kiosk_outbox_set_aside      (KioskOutbox          *self,
                                                const char           *key,
                                                const char           *reason,
                                                GError              **error);
+/* An answer set aside goes back into the queue, due now (staff's retry). */
+gboolean          kiosk_outbox_retry          (KioskOutbox          *self,
+                                               const char           *key,
+                                               GError              **error);
 /* Every waiting answer is due now (the network came back). */
 gboolean          kiosk_outbox_make_due       (KioskOutbox          *self,
                                                GError              **error);

@@ -5,6 +5,8 @@
 #include <json-glib/json-glib.h>
 
 #include "kiosk-format.h"
+#include "kiosk-source-config.h"
+#include "kiosk-staff-auth.h"
 #include "kiosk-types.h"
 
 G_BEGIN_DECLS
@@ -109,6 +111,77 @@ void             kiosk_services_open_map_tiles_async (KioskServices   *self,
                                                   gpointer             user_data);
 KioskMapTiles   *kiosk_services_open_map_tiles_finish (KioskServices  *self,
                                                   GAsyncResult        *result,
+                                                  GError             **error);
+
+/* For the staff panel. */
+
+/* The offline cache, for clearing it (may be NULL). */
+void             kiosk_services_set_database     (KioskServices       *self,
+                                                  KioskDatabase       *database);
+/* Since the kiosk started (the services were made). */
+GTimeSpan        kiosk_services_get_uptime       (KioskServices       *self);
+/* The PIN check and its lockout (NULL: no staff entry at all). */
+void             kiosk_services_set_staff_auth   (KioskServices       *self,
+                                                  KioskStaffAuth      *auth);
+KioskStaffAuth  *kiosk_services_get_staff_auth   (KioskServices       *self);
+
+/* One source as the staff panel's status shows it. */
+typedef struct
+{
+  char      *id;
+  char      *kind;
+  char      *url;            /* without passwords or keys */
+  KioskArea  area;
+  GDateTime *last_success;   /* NULL: never */
+  char      *last_error;     /* NULL after a success */
+  GTimeSpan  age;            /* of the data shown; -1 without data */
+  guint      n_items;
+  gboolean   refreshing;
+} KioskSourceStatus;
+
+void kiosk_source_status_free (KioskSourceStatus *status);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskSourceStatus, kiosk_source_status_free)
+
+/* KioskSourceStatus*, in the order of the sources. */
+GPtrArray       *kiosk_services_list_source_status (KioskServices     *self);
+/* Fetches and parses @config now, the way `ankerort check` does, without
+ * touching the kiosk's sources or cache; the result is one sentence for
+ * staff ("23 events, the next on Monday, 14 December"). */
+void             kiosk_services_test_source_async (KioskServices      *self,
+                                                  const KioskSourceConfig *config,
+                                                  GTimeZone           *tz,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+char            *kiosk_services_test_source_finish (KioskServices     *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+/* Survey answers waiting to be sent, and those the city refused (4xx). */
+guint            kiosk_services_get_n_answers_waiting (KioskServices  *self);
+guint            kiosk_services_get_n_answers_set_aside (KioskServices *self);
+/* char* pairs: key, reason, key, reason... */
+GPtrArray       *kiosk_services_list_answers_set_aside (KioskServices *self,
+                                                  GError             **error);
+gboolean         kiosk_services_retry_answer     (KioskServices       *self,
+                                                  const char          *key,
+                                                  GError             **error);
+gboolean         kiosk_services_discard_answer   (KioskServices       *self,
+                                                  const char          *key,
+                                                  GError             **error);
+
+/* Bytes the caches (the offline cache and the map's tiles) take on disk,
+ * counted in a worker thread. */
+void             kiosk_services_measure_caches_async (KioskServices   *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+guint64          kiosk_services_measure_caches_finish (KioskServices  *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+/* Deletes the map's tile caches and every source's cached pages; the
+ * sources fetch again. Survey answers are data, not cache: they stay. */
+gboolean         kiosk_services_clear_caches     (KioskServices       *self,
                                                   GError             **error);
 
 G_END_DECLS

@@ -1,7 +1,9 @@
-/* kiosk-osk.c: the built-in on-screen keyboard (German layout)
+/* kiosk-osk.c: the built-in on-screen keyboard (German or English layout, and symbols)
  *
  * A kiosk has no physical keyboard and must not depend on a system one:
- * QWERTZ with ä ö ü ß, a row of digits, shift (once), space and delete.
+ * QWERTZ with ä ö ü ß in German, QWERTY in English, a row of digits, shift
+ * (once), space and delete, and a layer of symbols for URLs, e-mail
+ * addresses and HTTP headers.
  * Every key is a real button at least 64 px square whose accessible name
  * is its visible label. */
 
@@ -11,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-i18n.h"
 #include "kiosk-osk.h"
 
 struct _KioskOsk
@@ -26,7 +29,9 @@ struct _KioskOsk
   GtkWidget *shift_key;
   GtkWidget *space_key;
   GtkWidget *delete_key;
+  GtkWidget *layer_key;
   gboolean   shift;
+  gboolean   symbols;
 };
 
 enum {
@@ -46,11 +51,26 @@ G_DEFINE_FINAL_TYPE (KioskOsk, kiosk_osk, GTK_TYPE_WIDGET)
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char * const layout[] = {
+/* Four rows each; the shift key goes before the last row. */
+static const char * const german[] = {
   "1 2 3 4 5 6 7 8 9 0 ß",
   "q w e r t z u i o p ü",
   "a s d f g h j k l ö ä",
   "y x c v b n m , . - ?",
+};
+
+static const char * const english[] = {
+  "1 2 3 4 5 6 7 8 9 0",
+  "q w e r t y u i o p",
+  "a s d f g h j k l '",
+  "z x c v b n m , . - ?",
+};
+
+static const char * const symbol_rows[] = {
+  "1 2 3 4 5 6 7 8 9 0",
+  ": / . - _ ? = & @ #",
+  "% ! ( ) € \" ' + * ;",
+  ", $ ~ < > [ ] { } |",
 };
 
 static void
@@ -135,12 +155,36 @@ new_key (const char *label,
   return key;
 }
 
+static void build_keys (KioskOsk *self);
+
+static void
+layer_clicked_cb (GtkButton *key,
+                  KioskOsk  *self)
+{
+  kiosk_osk_set_symbols (self, !self->symbols);
+}
+
+static const char * const *
+current_layout (KioskOsk *self)
+{
+  if (self->symbols)
+    return symbol_rows;
+
+  return g_str_equal (kiosk_i18n_get_language (), "de") ? german : english;
+}
+
 static void
 build_keys (KioskOsk *self)
 {
+  const char * const *layout = current_layout (self);
   GtkWidget *row;
 
-  for (guint r = 0; r < G_N_ELEMENTS (layout); r++)
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->rows))) != NULL)
+    gtk_box_remove (self->rows, row);
+  g_ptr_array_set_size (self->letter_keys, 0);
+  g_ptr_array_set_size (self->letter_chars, 0);
+
+  for (guint r = 0; r < 4; r++)
     {
       g_auto(GStrv) chars = g_strsplit (layout[r], " ", -1);
 
@@ -176,6 +220,10 @@ build_keys (KioskOsk *self)
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_set_halign (row, GTK_ALIGN_CENTER);
+  self->layer_key = new_key (self->symbols ? C_("keyboard", "Letters") : C_("keyboard", "Symbols"),
+                             "osk-wide");
+  g_signal_connect (self->layer_key, "clicked", G_CALLBACK (layer_clicked_cb), self);
+  gtk_box_append (GTK_BOX (row), self->layer_key);
   self->space_key = new_key (C_("keyboard", "Space"), "osk-space");
   g_signal_connect (self->space_key, "clicked", G_CALLBACK (space_clicked_cb), self);
   gtk_box_append (GTK_BOX (row), self->space_key);
@@ -304,7 +352,7 @@ GtkWidget *
 kiosk_osk_get_key (KioskOsk   *self,
                    const char *label)
 {
-  GtkWidget *special[3];
+  GtkWidget *special[4];
 
   g_return_val_if_fail (KIOSK_IS_OSK (self), NULL);
   g_return_val_if_fail (label != NULL, NULL);
@@ -320,6 +368,7 @@ kiosk_osk_get_key (KioskOsk   *self,
   special[0] = self->shift_key;
   special[1] = self->space_key;
   special[2] = self->delete_key;
+  special[3] = self->layer_key;
   for (guint i = 0; i < G_N_ELEMENTS (special); i++)
     {
       if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (special[i])), label) == 0)
@@ -327,4 +376,26 @@ kiosk_osk_get_key (KioskOsk   *self,
     }
 
   return NULL;
+}
+
+gboolean
+kiosk_osk_get_symbols (KioskOsk *self)
+{
+  g_return_val_if_fail (KIOSK_IS_OSK (self), FALSE);
+
+  return self->symbols;
+}
+
+void
+kiosk_osk_set_symbols (KioskOsk *self,
+                       gboolean  symbols)
+{
+  g_return_if_fail (KIOSK_IS_OSK (self));
+
+  symbols = !!symbols;
+  if (self->symbols == symbols)
+    return;
+
+  self->symbols = symbols;
+  build_keys (self);
 }
