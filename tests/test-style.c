@@ -9,9 +9,14 @@
  * libadwaita styles them, or they are handles for code and tests. */
 static const char * const unstyled[] = {
   /* libadwaita's */
+  "card",
   "destructive-action",
   "dim-label",
+  "error",
   "numeric",
+  "title-1",
+  "title-2",
+  "title-3",
   /* handles */
   "language-button",
   "large-text",       /* the font size comes from GtkSettings */
