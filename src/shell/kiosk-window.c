@@ -35,7 +35,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* Text sizes in style.css are in rem, so the font size here scales all. */
 #define NORMAL_FONT_PT 12
-#define LARGE_FONT_PT 15
+#define LARGE_FONT_PT 18
 
 static void
 apply_accessibility_defaults (KioskWindow *self)
@@ -370,7 +370,8 @@ apply_layout (KioskWindow *self)
   gtk_widget_set_visible (self->reach_spacer, reach);
   gtk_widget_set_size_request (self->reach_spacer, -1, reach ? height / 3 : -1);
   if (reach)
-    gtk_box_reorder_child_after (self->kiosk_box, GTK_WIDGET (self->header), GTK_WIDGET (self->pages));
+    gtk_box_reorder_child_after (self->kiosk_box, GTK_WIDGET (self->header),
+                                 GTK_WIDGET (self->pages_scroller));
   else
     gtk_box_reorder_child_after (self->kiosk_box, GTK_WIDGET (self->header), self->reach_spacer);
   set_css_class (GTK_WIDGET (self), "reach-mode", reach);
@@ -397,6 +398,15 @@ kiosk_window_size_allocate (GtkWidget *widget,
   gboolean portrait = height > width;
 
   GTK_WIDGET_CLASS (kiosk_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Larger than the output means cut off: the log tells staff (and the
+   * compositor test) what the window took. */
+  if (width != self->allocated_width || height != self->allocated_height)
+    {
+      self->allocated_width = width;
+      self->allocated_height = height;
+      g_debug ("Window allocated %d×%d", width, height);
+    }
 
   if (portrait != self->portrait)
     {
@@ -656,10 +666,12 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, pages_scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, header);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, kiosk_box);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, reach_spacer);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, reach_place_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, reach_title_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, attract);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_revealer);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_label);
