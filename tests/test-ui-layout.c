@@ -44,6 +44,9 @@ apply_mode (const Mode *mode)
   kiosk_window_set_large_text (window, mode->large_text);
   kiosk_window_set_high_contrast (window, mode->high_contrast);
   kiosk_window_set_reach_mode (window, mode->reach_mode);
+  /* Twice: a view that rearranges itself for its new size does so after
+   * the first frame. */
+  kiosk_test_ui_settle (GTK_WIDGET (window));
   kiosk_test_ui_settle (GTK_WIDGET (window));
 }
 
@@ -90,6 +93,10 @@ assert_inside (GtkWidget   *widget,
                           gtk_widget_get_css_name (widget),
                           bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height,
                           width, height);
+          for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+            if (gtk_widget_compute_bounds (up, GTK_WIDGET (window), &bounds))
+              g_test_message ("  in %s at %.0f,%.0f %.0f×%.0f", G_OBJECT_TYPE_NAME (up),
+                              bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
           g_test_fail ();
           return;
         }
@@ -112,6 +119,32 @@ assert_inside (GtkWidget   *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     assert_inside (child, screen, check_x, check_y);
+}
+
+/* The same for the height at @width. */
+static gboolean
+report_tall (GtkWidget *widget,
+             int        width,
+             int        limit)
+{
+  int min = 0;
+  gboolean child_reported = FALSE;
+
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &min, NULL, NULL, NULL);
+  if (min <= limit)
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    child_reported |= report_tall (child, width, limit);
+
+  if (!child_reported)
+    g_test_message ("  %s (%s) asks for %d px of height", G_OBJECT_TYPE_NAME (widget),
+                    gtk_widget_get_css_name (widget), min);
+  return TRUE;
 }
 
 /* Names the widgets that make the window wider than @limit: the deepest
@@ -198,6 +231,8 @@ assert_fits (const char *screen,
                           screen, mode->name, min_width, min_height, width, height);
           if (min_width > width)
             report_wide (GTK_WIDGET (window), width);
+          else
+            report_tall (GTK_WIDGET (window), width, height / 3);
           g_test_fail ();
         }
     }
@@ -316,6 +351,145 @@ test_screens (void)
   kiosk_window_set_language (window, "de");
 }
 
+static double
+widget_y (GtkWidget *widget)
+{
+  graphene_point_t at;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (0, 0), &at));
+  return at.y;
+}
+
+/* Every category of the demo's events has a chip, however many there are
+ * (Sport and Umwelt came after the first ten once). */
+static void
+test_category_chips (void)
+{
+  GListModel *items = kiosk_source_list_get_items (kiosk_application_get_sources (app),
+                                                   KIOSK_AREA_EVENTS);
+  g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  const char *category;
+
+  kiosk_test_ui_wait_until (have_events ());
+  show_area ("events");
+  kiosk_events_view_refresh (KIOSK_EVENTS_VIEW (kiosk_window_get_area_view (window, "events")));
+  kiosk_test_ui_settle (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(KioskEvent) event = g_list_model_get_item (items, i);
+      const char * const *names = kiosk_event_get_categories (event);
+
+      for (guint j = 0; names != NULL && names[j] != NULL; j++)
+        g_hash_table_add (categories, (gpointer) names[j]);
+    }
+  g_assert_true (g_hash_table_contains (categories, "Sport"));
+  g_assert_true (g_hash_table_contains (categories, "Umwelt"));
+  g_assert_cmpuint (g_hash_table_size (categories), >, 10);
+
+  g_hash_table_iter_init (&iter, categories);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &category, NULL))
+    {
+      GtkWidget *chip = kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, category);
+
+      if (chip == NULL)
+        g_test_message ("no chip for the category “%s”", category);
+      g_assert_nonnull (chip);
+    }
+}
+
+/* Reach mode on a portrait stele: what a person touches is in the lower
+ * half; on a landscape screen the option is not offered. */
+static void
+test_reach_mode (void)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+  GtkWidget *reach, *chip;
+
+  kiosk_test_ui_wait_until (have_events ());
+  show_area ("home");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-accessibility", NULL));
+  kiosk_test_ui_wait_for_page (window, "page-");
+  reach = kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Bedienung unten");
+  if (!kiosk_window_get_portrait (window))
+    {
+      g_assert_null (reach);
+      kiosk_window_go_back (window);
+      return;
+    }
+
+  /* Reachable before it is switched on. */
+  g_assert_nonnull (reach);
+  g_assert_cmpfloat (widget_y (reach), >=, height / 2.0);
+  kiosk_test_ui_click (reach);
+  kiosk_test_ui_wait_until (gtk_widget_has_css_class (GTK_WIDGET (window), "reach-mode"));
+  kiosk_test_ui_settle (GTK_WIDGET (window));
+  g_assert_cmpfloat (widget_y (reach), >=, height / 2.0);
+  kiosk_window_go_back (window);
+
+  show_area ("events");
+  chip = kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Heute");
+  g_assert_nonnull (chip);
+  g_assert_cmpfloat (widget_y (chip), >=, height / 2.0);
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Umwelt"));
+  g_assert_cmpfloat (widget_y (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Umwelt")),
+                     >=, height / 2.0);
+
+  /* The event's QR code is not under the header at the bottom. */
+  open_event ("ausstellung-fotos");
+  {
+    GtkWidget *qr = kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_QR_CODE, NULL);
+    GtkWidget *header = kiosk_test_ui_find (GTK_WIDGET (window), g_type_from_name ("KioskHeader"), NULL);
+
+    g_assert_nonnull (qr);
+    g_assert_cmpfloat (widget_y (qr) + gtk_widget_get_height (qr), <=, widget_y (header));
+  }
+
+  kiosk_window_set_reach_mode (window, FALSE);
+  kiosk_window_go_back (window);
+}
+
+static int
+text_height (const char *css_class)
+{
+  GtkWidget *label = find_by_class (GTK_WIDGET (window), css_class);
+  int height = 0;
+
+  if (label == NULL)
+    g_test_message ("no text of the class “%s”", css_class);
+  g_assert_nonnull (label);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  return height;
+}
+
+/* Large text is at least one and a half times as large everywhere: the
+ * status line, the date and the headings alike. */
+static void
+test_large_text (void)
+{
+  const char *classes[] = { "header-date", "header-status", "header-place", "header-time", "tile-title" };
+  int before[G_N_ELEMENTS (classes)];
+
+  kiosk_test_ui_wait_until (have_events ());
+  show_area ("home");
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    before[i] = text_height (classes[i]);
+  kiosk_window_set_large_text (window, TRUE);
+  kiosk_test_ui_settle (GTK_WIDGET (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      int after = text_height (classes[i]);
+
+      g_test_message ("%s: %d px, large %d px", classes[i], before[i], after);
+      g_assert_cmpfloat ((double) after / before[i], >=, 1.45);
+    }
+  kiosk_window_set_large_text (window, FALSE);
+  kiosk_test_ui_settle (GTK_WIDGET (window));
+}
+
 static void
 activate_cb (GApplication *application)
 {
@@ -328,7 +502,18 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_source_config_free);
   g_autoptr(KioskConfig) config = NULL;
+  g_autofree char *home = g_dir_make_tmp ("ankerort-layout-XXXXXX", &error);
   int status;
+
+  /* A home of its own: nothing another build left in the real one counts. */
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *vars[] = { "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME" };
+      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
+
+      g_setenv (vars[i], dir, TRUE);
+    }
 
   kiosk_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
@@ -342,6 +527,9 @@ main (int   argc,
   app = kiosk_application_new ();
   window = kiosk_test_ui_start_app (app, G_CALLBACK (activate_cb), TRUE);
 
+  g_test_add_func ("/ui/layout/category-chips", test_category_chips);
+  g_test_add_func ("/ui/layout/reach-mode", test_reach_mode);
+  g_test_add_func ("/ui/layout/large-text", test_large_text);
   g_test_add_func ("/ui/layout/screens", test_screens);
 
   status = g_test_run ();
@@ -350,6 +538,11 @@ main (int   argc,
   g_clear_object (&app);
   kiosk_demo_server_stop (server);
   g_clear_object (&server);
+  {
+    const char *rm[] = { "rm", "-rf", home, NULL };
+
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
 
   return status;
 }

@@ -250,6 +250,15 @@ arrange_cb (gpointer user_data)
 
 /* The header never asks for more than its compact form needs: on a narrow
  * output it rearranges instead of pushing the window past the edge. */
+static GtkSizeRequestMode
+kiosk_header_get_request_mode (GtkWidget *widget)
+{
+  KioskHeader *self = KIOSK_HEADER (widget);
+
+  /* Wrapped text: the height depends on the width. */
+  return gtk_widget_get_request_mode (self->content);
+}
+
 static void
 kiosk_header_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -263,7 +272,19 @@ kiosk_header_measure (GtkWidget      *widget,
 
   gtk_widget_measure (self->content, orientation, for_size, minimum, natural, NULL, NULL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = MIN (*minimum, form_width (self, FORM_COMPACT));
+    {
+      *minimum = MIN (*minimum, form_width (self, FORM_COMPACT));
+    }
+  else if (for_size < 0)
+    {
+      int narrow_min = 0, narrow_nat = 0;
+
+      /* Without a width, the height at the narrowest: no width may need more. */
+      gtk_widget_measure (self->content, orientation, form_width (self, FORM_COMPACT),
+                          &narrow_min, &narrow_nat, NULL, NULL);
+      *minimum = MAX (*minimum, narrow_min);
+      *natural = MAX (*natural, narrow_nat);
+    }
 }
 
 static void
@@ -332,6 +353,7 @@ kiosk_header_class_init (KioskHeaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, accessibility_button);
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, accessibility_label);
 
+  widget_class->get_request_mode = kiosk_header_get_request_mode;
   widget_class->measure = kiosk_header_measure;
   widget_class->size_allocate = kiosk_header_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "kioskheader");

@@ -10,6 +10,7 @@
 #endif
 
 #include "kiosk-attract-view.h"
+#include "kiosk-events-view.h"
 #include "kiosk-header.h"
 #include "kiosk-home-view.h"
 #include "kiosk-i18n.h"
@@ -26,12 +27,15 @@ enum {
   PROP_LARGE_TEXT,
   PROP_HIGH_CONTRAST,
   PROP_REACH_MODE,
+  PROP_PORTRAIT,
   N_PROPS
 };
 
 G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static GParamSpec *properties[N_PROPS];
+
+static void apply_layout (KioskWindow *self);
 
 /* Text sizes in style.css are in rem, so the font size here scales all. */
 #define NORMAL_FONT_PT 12
@@ -151,6 +155,7 @@ rebuild_views (KioskWindow *self)
   gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_NONE);
   kiosk_window_destroy_pages (self);
   kiosk_window_create_pages (self);
+  apply_layout (self);
   kiosk_header_retranslate (self->header);
   retranslate_countdown (self);
   update_status_cb (self);
@@ -365,6 +370,7 @@ apply_layout (KioskWindow *self)
 {
   gboolean reach = self->reach_mode && self->portrait;
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  GtkWidget *events;
 
   kiosk_header_set_portrait (self->header, self->portrait);
   gtk_widget_set_visible (self->reach_spacer, reach);
@@ -375,6 +381,10 @@ apply_layout (KioskWindow *self)
   else
     gtk_box_reorder_child_after (self->kiosk_box, GTK_WIDGET (self->header), self->reach_spacer);
   set_css_class (GTK_WIDGET (self), "reach-mode", reach);
+
+  events = gtk_stack_get_child_by_name (self->pages, "events");
+  if (events != NULL && KIOSK_IS_EVENTS_VIEW (events))
+    kiosk_events_view_set_controls_below (KIOSK_EVENTS_VIEW (events), reach);
 }
 
 static gboolean
@@ -419,6 +429,7 @@ kiosk_window_size_allocate (GtkWidget *widget,
         gtk_widget_remove_css_class (widget, "portrait");
       if (home != NULL)
         kiosk_home_view_set_portrait (KIOSK_HOME_VIEW (home), portrait);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTRAIT]);
       /* Not while allocating: the header's rows change. */
       g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_orientation_cb,
                        g_object_ref (self), g_object_unref);
@@ -571,6 +582,10 @@ kiosk_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->reach_mode);
       break;
 
+    case PROP_PORTRAIT:
+      g_value_set_boolean (value, self->portrait);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -658,6 +673,10 @@ kiosk_window_class_init (KioskWindowClass *klass)
   properties[PROP_REACH_MODE] =
     g_param_spec_boolean ("reach-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Taller than wide: set by the size the window gets. */
+  properties[PROP_PORTRAIT] =
+    g_param_spec_boolean ("portrait", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KIOSK_TYPE_HEADER);

@@ -101,6 +101,15 @@ place_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static GtkSizeRequestMode
+kiosk_home_view_get_request_mode (GtkWidget *widget)
+{
+  KioskHomeView *self = KIOSK_HOME_VIEW (widget);
+
+  /* Wrapped text: the height depends on the width. */
+  return gtk_widget_get_request_mode (GTK_WIDGET (self->grid));
+}
+
 static void
 kiosk_home_view_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -169,6 +178,7 @@ kiosk_home_view_class_init (KioskHomeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskHomeView, sensors_tile);
   gtk_widget_class_bind_template_child (widget_class, KioskHomeView, surveys_tile);
 
+  widget_class->get_request_mode = kiosk_home_view_get_request_mode;
   widget_class->measure = kiosk_home_view_measure;
   widget_class->size_allocate = kiosk_home_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "home");
