@@ -42,6 +42,7 @@ struct _KioskHeader
 
   gboolean   portrait;
   Form       form;
+  int        width;          /* the content's, at the last arrangement */
   guint      arrange_idle;
 
   /* owned */
@@ -243,22 +244,15 @@ arrange_cb (gpointer user_data)
   KioskHeader *self = user_data;
 
   self->arrange_idle = 0;
-  arrange (self, form_for (self, gtk_widget_get_width (GTK_WIDGET (self))));
+  self->width = gtk_widget_get_width (GTK_WIDGET (self));
+  arrange (self, form_for (self, self->width));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 
   return G_SOURCE_REMOVE;
 }
 
 /* The header never asks for more than its compact form needs: on a narrow
  * output it rearranges instead of pushing the window past the edge. */
-static GtkSizeRequestMode
-kiosk_header_get_request_mode (GtkWidget *widget)
-{
-  KioskHeader *self = KIOSK_HEADER (widget);
-
-  /* Wrapped text: the height depends on the width. */
-  return gtk_widget_get_request_mode (self->content);
-}
-
 static void
 kiosk_header_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -270,21 +264,13 @@ kiosk_header_measure (GtkWidget      *widget,
 {
   KioskHeader *self = KIOSK_HEADER (widget);
 
+  /* The height is for the width the header has (wrapped lines); a new
+   * width asks again (see size_allocate). */
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0 && self->width > 0)
+    for_size = self->width;
   gtk_widget_measure (self->content, orientation, for_size, minimum, natural, NULL, NULL);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = MIN (*minimum, form_width (self, FORM_COMPACT));
-    }
-  else if (for_size < 0)
-    {
-      int narrow_min = 0, narrow_nat = 0;
-
-      /* Without a width, the height at the narrowest: no width may need more. */
-      gtk_widget_measure (self->content, orientation, form_width (self, FORM_COMPACT),
-                          &narrow_min, &narrow_nat, NULL, NULL);
-      *minimum = MAX (*minimum, narrow_min);
-      *natural = MAX (*natural, narrow_nat);
-    }
+    *minimum = MIN (*minimum, form_width (self, FORM_COMPACT));
 }
 
 static void
@@ -297,8 +283,8 @@ kiosk_header_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (self->content, width, height, baseline, NULL);
 
-  /* Never rearrange during an allocation: from an idle. */
-  if (form_for (self, width) != self->form && self->arrange_idle == 0)
+  /* Never rearrange or ask for a new height during an allocation: from an idle. */
+  if ((width != self->width || form_for (self, width) != self->form) && self->arrange_idle == 0)
     self->arrange_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, arrange_cb, self, NULL);
 }
 
@@ -353,7 +339,6 @@ kiosk_header_class_init (KioskHeaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, accessibility_button);
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, accessibility_label);
 
-  widget_class->get_request_mode = kiosk_header_get_request_mode;
   widget_class->measure = kiosk_header_measure;
   widget_class->size_allocate = kiosk_header_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "kioskheader");
