@@ -4,6 +4,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "kiosk-application.h"
 #include "kiosk-demo.h"
 #include "kiosk-event.h"
@@ -488,6 +491,68 @@ test_large_text (void)
   kiosk_test_ui_settle (GTK_WIDGET (window));
 }
 
+/* The calendar file's QR code reads back as the same text in a decoder
+ * (zbar), umlauts and typographic quotes included: it declares UTF-8. */
+static void
+test_qr_code_text (void)
+{
+  g_autofree char *zbarimg = g_find_program_in_path ("zbarimg");
+  g_autofree char *path = NULL;
+  g_autofree char *decoded = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) image = NULL;
+  g_autoptr(GError) error = NULL;
+  KioskQrCode *qr;
+  const char *text;
+  guint modules, side, scale = 6, quiet = 4;
+  int status = 0;
+
+  open_event ("ausstellung-fotos");
+  qr = KIOSK_QR_CODE (kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_QR_CODE, NULL));
+  g_assert_nonnull (qr);
+  text = kiosk_qr_code_get_text (qr);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_nonnull (strstr (text, "„"));
+
+  if (zbarimg == NULL)
+    {
+      kiosk_window_go_back (window);
+      g_test_skip ("zbarimg is not installed");
+      return;
+    }
+
+  /* The modules as a plain PGM, with the quiet zone. */
+  modules = kiosk_qr_code_get_modules (qr);
+  side = (modules + 2 * quiet) * scale;
+  image = g_string_new (NULL);
+  g_string_append_printf (image, "P5\n%u %u\n255\n", side, side);
+  for (guint y = 0; y < side; y++)
+    for (guint x = 0; x < side; x++)
+      {
+        int mx = (int) (x / scale) - (int) quiet, my = (int) (y / scale) - (int) quiet;
+        gboolean dark = mx >= 0 && my >= 0 && mx < (int) modules && my < (int) modules &&
+                        kiosk_qr_code_is_dark (qr, mx, my);
+
+        g_string_append_c (image, dark ? 0 : (char) 255);
+      }
+  path = g_build_filename (g_get_tmp_dir (), "ankerort-qr.pgm", NULL);
+  g_assert_true (g_file_set_contents (path, image->str, image->len, &error));
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { zbarimg, "--quiet", "--raw", path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &decoded, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  expected = g_strchomp (g_strdup (text));
+  g_assert_cmpstr (g_strchomp (decoded), ==, expected);
+  kiosk_window_go_back (window);
+}
+
 static void
 activate_cb (GApplication *application)
 {
@@ -528,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/ui/layout/category-chips", test_category_chips);
   g_test_add_func ("/ui/layout/reach-mode", test_reach_mode);
   g_test_add_func ("/ui/layout/large-text", test_large_text);
+  g_test_add_func ("/ui/layout/qr-code-text", test_qr_code_text);
   g_test_add_func ("/ui/layout/screens", test_screens);
 
   status = g_test_run ();
