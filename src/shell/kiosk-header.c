@@ -9,6 +9,13 @@
 #include "kiosk-header.h"
 #include "kiosk-i18n.h"
 
+typedef enum
+{
+  FORM_ONE_ROW,
+  FORM_TWO_ROWS,
+  FORM_COMPACT,
+} Form;
+
 struct _KioskHeader
 {
   GtkWidget  parent_instance;
@@ -32,6 +39,11 @@ struct _KioskHeader
   GtkLabel  *language_label;
   GtkWidget *accessibility_button;
   GtkLabel  *accessibility_label;
+
+  gboolean   portrait;
+  Form       form;
+  int        width;          /* the content's, at the last arrangement */
+  guint      arrange_idle;
 
   /* owned */
   GTimeZone *tz;
@@ -105,6 +117,172 @@ staff_press_done_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A button's icon is its box's first child; the compact form keeps only
+ * the words. */
+static void
+show_icon (GtkWidget *button,
+           gboolean   show)
+{
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+
+  gtk_widget_set_visible (gtk_widget_get_first_child (box), show);
+}
+
+/* One row on a wide screen; two on a narrow one (Home, Back, the clock and
+ * the language on top, the place and the title with the accessibility
+ * button below); narrower still, the clock joins the second row. */
+static void
+arrange (KioskHeader *self,
+         Form         form)
+{
+  if (self->form == form)
+    return;
+
+  self->form = form;
+  g_object_ref (self->title_box);
+  g_object_ref (self->clock_box);
+  g_object_ref (self->accessibility_button);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->title_box)), self->title_box);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->clock_box)), self->clock_box);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->accessibility_button)),
+                  self->accessibility_button);
+  switch (form)
+    {
+    case FORM_ONE_ROW:
+      gtk_box_insert_child_after (self->top_row, self->title_box, self->back_button);
+      gtk_box_insert_child_after (self->top_row, self->clock_box, self->title_box);
+      gtk_box_append (self->top_row, self->accessibility_button);
+      break;
+
+    case FORM_TWO_ROWS:
+      gtk_box_insert_child_after (self->top_row, self->clock_box, self->back_button);
+      gtk_box_append (self->second_row, self->title_box);
+      gtk_box_append (self->second_row, self->accessibility_button);
+      break;
+
+    case FORM_COMPACT:
+    default:
+      gtk_box_append (self->second_row, self->title_box);
+      gtk_box_append (self->second_row, self->clock_box);
+      gtk_box_append (self->second_row, self->accessibility_button);
+      break;
+    }
+  g_object_unref (self->accessibility_button);
+  g_object_unref (self->clock_box);
+  g_object_unref (self->title_box);
+  /* On the top row the clock takes its free middle. */
+  gtk_widget_set_hexpand (self->clock_box, form == FORM_TWO_ROWS);
+  gtk_widget_set_visible (GTK_WIDGET (self->second_row), form != FORM_ONE_ROW);
+  show_icon (self->home_button, form != FORM_COMPACT);
+  show_icon (self->back_button, form != FORM_COMPACT);
+  show_icon (GTK_WIDGET (self->language_button), form != FORM_COMPACT);
+  show_icon (self->accessibility_button, form != FORM_COMPACT);
+}
+
+/* What the icons of the visible @buttons take, with their spacing, shown
+ * or not. */
+static int
+icons_width (GtkWidget **buttons,
+             guint       n_buttons)
+{
+  int width = 0;
+
+  for (guint i = 0; i < n_buttons; i++)
+    {
+      GtkWidget *box = gtk_button_get_child (GTK_BUTTON (buttons[i]));
+      GtkWidget *icon = gtk_widget_get_first_child (box);
+
+      if (gtk_widget_get_visible (buttons[i]))
+        width += gtk_image_get_pixel_size (GTK_IMAGE (icon)) + gtk_box_get_spacing (GTK_BOX (box));
+    }
+
+  return width;
+}
+
+/* The width a row of @widgets needs: their minimums and the spacing
+ * between the visible ones. */
+static int
+row_width (GtkWidget **widgets,
+           guint       n_widgets,
+           int         spacing)
+{
+  int width = 0;
+  guint visible = 0;
+
+  for (guint i = 0; i < n_widgets; i++)
+    {
+      int min = 0;
+
+      if (!gtk_widget_get_visible (widgets[i]))
+        continue;
+      gtk_widget_measure (widgets[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      width += min;
+      visible++;
+    }
+
+  return width + (visible > 1 ? (int) (visible - 1) * spacing : 0);
+}
+
+static int
+form_width (KioskHeader *self,
+            Form         form)
+{
+  GtkWidget *one_row[] = { self->home_button, self->back_button, self->title_box, self->clock_box,
+                           GTK_WIDGET (self->language_button), self->accessibility_button };
+  GtkWidget *two_top[] = { self->home_button, self->back_button, self->clock_box,
+                           GTK_WIDGET (self->language_button) };
+  GtkWidget *two_second[] = { self->title_box, self->accessibility_button };
+  GtkWidget *compact_top[] = { self->home_button, self->back_button,
+                               GTK_WIDGET (self->language_button) };
+  GtkWidget *compact_second[] = { self->title_box, self->clock_box, self->accessibility_button };
+  int spacing = gtk_box_get_spacing (self->top_row);
+  /* The compact form shows the buttons' words without their icons. */
+  int icons = icons_width (compact_top, G_N_ELEMENTS (compact_top));
+  int icon = icons_width (&self->accessibility_button, 1);
+  int with_icons = self->form == FORM_COMPACT ? icons : 0;
+  int with_icon = self->form == FORM_COMPACT ? icon : 0;
+
+  switch (form)
+    {
+    case FORM_ONE_ROW:
+      return row_width (one_row, G_N_ELEMENTS (one_row), spacing) + with_icons + with_icon;
+
+    case FORM_TWO_ROWS:
+      return MAX (row_width (two_top, G_N_ELEMENTS (two_top), spacing) + with_icons,
+                  row_width (two_second, G_N_ELEMENTS (two_second), spacing) + with_icon);
+
+    case FORM_COMPACT:
+    default:
+      return MAX (row_width (compact_top, G_N_ELEMENTS (compact_top), spacing) - icons + with_icons,
+                  row_width (compact_second, G_N_ELEMENTS (compact_second), spacing) - icon + with_icon);
+    }
+}
+
+/* The widest form that fits @width; a portrait screen never takes one row. */
+static Form
+form_for (KioskHeader *self,
+          int          width)
+{
+  if (!self->portrait && width >= form_width (self, FORM_ONE_ROW))
+    return FORM_ONE_ROW;
+  if (width >= form_width (self, FORM_TWO_ROWS))
+    return FORM_TWO_ROWS;
+  return FORM_COMPACT;
+}
+
+static gboolean
+arrange_cb (gpointer user_data)
+{
+  KioskHeader *self = user_data;
+
+  self->arrange_idle = 0;
+  self->width = gtk_widget_get_width (GTK_WIDGET (self));
+  arrange (self, form_for (self, self->width));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 staff_drag_begin_cb (GtkGestureDrag *gesture,
                      double          x,
@@ -162,12 +340,50 @@ kiosk_header_add_staff_gesture (GtkWidget *widget)
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
 }
 
+/* The header never asks for more than its compact form needs: on a narrow
+ * output it rearranges instead of pushing the window past the edge. */
+static void
+kiosk_header_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  KioskHeader *self = KIOSK_HEADER (widget);
+
+  /* The height is for the width the header has (wrapped lines); a new
+   * width asks again (see size_allocate). */
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0 && self->width > 0)
+    for_size = self->width;
+  gtk_widget_measure (self->content, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = MIN (*minimum, form_width (self, FORM_COMPACT));
+}
+
+static void
+kiosk_header_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  KioskHeader *self = KIOSK_HEADER (widget);
+
+  gtk_widget_allocate (self->content, width, height, baseline, NULL);
+
+  /* Never rearrange or ask for a new height during an allocation: from an idle. */
+  if ((width != self->width || form_for (self, width) != self->form) && self->arrange_idle == 0)
+    self->arrange_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, arrange_cb, self, NULL);
+}
+
 static void
 kiosk_header_dispose (GObject *object)
 {
   KioskHeader *self = (KioskHeader *)object;
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
+  g_clear_handle_id (&self->arrange_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_HEADER);
 
   G_OBJECT_CLASS (kiosk_header_parent_class)->dispose (object);
@@ -212,7 +428,8 @@ kiosk_header_class_init (KioskHeaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, accessibility_button);
   gtk_widget_class_bind_template_child (widget_class, KioskHeader, accessibility_label);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = kiosk_header_measure;
+  widget_class->size_allocate = kiosk_header_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "kioskheader");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BANNER);
 }
@@ -300,31 +517,12 @@ kiosk_header_set_portrait (KioskHeader *self,
 {
   g_return_if_fail (KIOSK_IS_HEADER (self));
 
-  if ((gtk_widget_get_parent (self->title_box) == GTK_WIDGET (self->second_row)) == !!portrait)
+  portrait = !!portrait;
+  if (self->portrait == portrait)
     return;
 
-  g_object_ref (self->title_box);
-  g_object_ref (self->accessibility_button);
-  if (portrait)
-    {
-      gtk_box_remove (self->top_row, self->title_box);
-      gtk_box_append (self->second_row, self->title_box);
-      gtk_box_remove (self->top_row, self->accessibility_button);
-      gtk_box_append (self->second_row, self->accessibility_button);
-      /* The clock takes the free middle of the top row. */
-      gtk_widget_set_hexpand (self->clock_box, TRUE);
-    }
-  else
-    {
-      gtk_box_remove (self->second_row, self->title_box);
-      gtk_box_insert_child_after (self->top_row, self->title_box, self->back_button);
-      gtk_box_remove (self->second_row, self->accessibility_button);
-      gtk_box_append (self->top_row, self->accessibility_button);
-      gtk_widget_set_hexpand (self->clock_box, FALSE);
-    }
-  g_object_unref (self->accessibility_button);
-  g_object_unref (self->title_box);
-  gtk_widget_set_visible (GTK_WIDGET (self->second_row), portrait);
+  self->portrait = portrait;
+  arrange (self, form_for (self, gtk_widget_get_width (GTK_WIDGET (self))));
 }
 
 void

@@ -96,6 +96,7 @@ update_header (KioskWindow *self)
     title = g_hash_table_lookup (self->page_titles, name);
 
   kiosk_header_set_title (self->header, title);
+  gtk_label_set_label (self->reach_title_label, title != NULL ? title : "");
   kiosk_header_set_navigation (self->header,
                                !g_str_equal (name, "home"),
                                self->history->len > 1);
@@ -115,6 +116,9 @@ kiosk_window_show_page (KioskWindow *self,
                         const char  *name)
 {
   gtk_stack_set_visible_child_name (self->pages, name);
+  /* A page too large for a small output scrolls; the next starts at its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->pages_scroller), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->pages_scroller), 0);
   update_header (self);
 }
 

@@ -16,9 +16,11 @@ struct _KioskWindow
   /* template widgets */
   GtkStack             *main_stack;
   GtkStack             *pages;
+  GtkScrolledWindow    *pages_scroller;
   GtkBox               *kiosk_box;
   GtkWidget            *reach_spacer;
   GtkLabel             *reach_place_label;
+  GtkLabel             *reach_title_label;
   KioskHeader          *header;
   GtkRevealer          *countdown_revealer;
   GtkLabel             *countdown_label;
@@ -46,6 +48,8 @@ struct _KioskWindow
   guint                 pushed_serial;
   gboolean              windowed;
   gboolean              portrait;
+  int                   allocated_width;
+  int                   allocated_height;
   gboolean              large_text;
   gboolean              high_contrast;
   gboolean              reach_mode;

@@ -13,6 +13,7 @@
 #include "kiosk-alerts.h"
 #include "kiosk-attract-view.h"
 #include "kiosk-closed-view.h"
+#include "kiosk-events-view.h"
 #include "kiosk-header.h"
 #include "kiosk-home-view.h"
 #include "kiosk-i18n.h"
@@ -30,6 +31,7 @@ enum {
   PROP_LARGE_TEXT,
   PROP_HIGH_CONTRAST,
   PROP_REACH_MODE,
+  PROP_PORTRAIT,
   N_PROPS
 };
 
@@ -37,9 +39,11 @@ G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static GParamSpec *properties[N_PROPS];
 
+static void apply_layout (KioskWindow *self);
+
 /* Text sizes in style.css are in rem, so the font size here scales all. */
 #define NORMAL_FONT_PT 12
-#define LARGE_FONT_PT 15
+#define LARGE_FONT_PT 18
 
 static void
 apply_accessibility_defaults (KioskWindow *self)
@@ -175,6 +179,7 @@ rebuild_views (KioskWindow *self)
   gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_NONE);
   kiosk_window_destroy_pages (self);
   kiosk_window_create_pages (self);
+  apply_layout (self);
   kiosk_header_retranslate (self->header);
   retranslate_countdown (self);
   update_status_cb (self);
@@ -400,16 +405,22 @@ apply_layout (KioskWindow *self)
 {
   gboolean reach = self->reach_mode && self->portrait;
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  GtkWidget *events;
 
   kiosk_header_set_portrait (self->header, self->portrait);
   gtk_widget_set_visible (self->reach_spacer, reach);
   gtk_widget_set_size_request (self->reach_spacer, -1, reach ? height / 3 : -1);
   if (reach)
-    gtk_box_reorder_child_after (self->kiosk_box, GTK_WIDGET (self->header), GTK_WIDGET (self->pages));
+    gtk_box_reorder_child_after (self->kiosk_box, GTK_WIDGET (self->header),
+                                 GTK_WIDGET (self->pages_scroller));
   else
     gtk_box_reorder_child_after (self->kiosk_box, GTK_WIDGET (self->header), self->reach_spacer);
   set_css_class (GTK_WIDGET (self), "reach-mode", reach);
   kiosk_attract_view_set_reach_mode (KIOSK_ATTRACT_VIEW (self->attract), reach);
+
+  events = gtk_stack_get_child_by_name (self->pages, "events");
+  if (events != NULL && KIOSK_IS_EVENTS_VIEW (events))
+    kiosk_events_view_set_controls_below (KIOSK_EVENTS_VIEW (events), reach);
 }
 
 static gboolean
@@ -434,6 +445,15 @@ kiosk_window_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (kiosk_window_parent_class)->size_allocate (widget, width, height, baseline);
 
+  /* Larger than the output means cut off: the log tells staff (and the
+   * compositor test) what the window took. */
+  if (width != self->allocated_width || height != self->allocated_height)
+    {
+      self->allocated_width = width;
+      self->allocated_height = height;
+      g_debug ("Window allocated %d×%d", width, height);
+    }
+
   if (portrait != self->portrait)
     {
       GtkWidget *home = gtk_stack_get_child_by_name (self->pages, "home");
@@ -445,6 +465,7 @@ kiosk_window_size_allocate (GtkWidget *widget,
         gtk_widget_remove_css_class (widget, "portrait");
       if (home != NULL)
         kiosk_home_view_set_portrait (KIOSK_HOME_VIEW (home), portrait);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTRAIT]);
       /* Not while allocating: the header's rows change. */
       g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_orientation_cb,
                        g_object_ref (self), g_object_unref);
@@ -651,6 +672,10 @@ kiosk_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->reach_mode);
       break;
 
+    case PROP_PORTRAIT:
+      g_value_set_boolean (value, self->portrait);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -738,6 +763,10 @@ kiosk_window_class_init (KioskWindowClass *klass)
   properties[PROP_REACH_MODE] =
     g_param_spec_boolean ("reach-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Taller than wide: set by the size the window gets. */
+  properties[PROP_PORTRAIT] =
+    g_param_spec_boolean ("portrait", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KIOSK_TYPE_HEADER);
@@ -746,10 +775,12 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, pages_scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, header);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, kiosk_box);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, reach_spacer);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, reach_place_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, reach_title_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, attract);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_revealer);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, countdown_label);

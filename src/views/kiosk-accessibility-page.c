@@ -14,6 +14,7 @@ struct _KioskAccessibilityPage
   GtkWidget       *content;
   GtkToggleButton *large_text_button;
   GtkToggleButton *high_contrast_button;
+  GtkWidget       *column;
   GtkToggleButton *reach_mode_button;
   GtkLabel        *large_text_label;
   GtkLabel        *high_contrast_label;
@@ -40,6 +41,16 @@ kiosk_accessibility_page_dispose (GObject *object)
   G_OBJECT_CLASS (kiosk_accessibility_page_parent_class)->dispose (object);
 }
 
+static gboolean
+portrait_to_valign (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  g_value_set_enum (to, g_value_get_boolean (from) ? GTK_ALIGN_END : GTK_ALIGN_CENTER);
+  return TRUE;
+}
+
 static void
 kiosk_accessibility_page_class_init (KioskAccessibilityPageClass *klass)
 {
@@ -53,6 +64,7 @@ kiosk_accessibility_page_class_init (KioskAccessibilityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskAccessibilityPage, content);
   gtk_widget_class_bind_template_child (widget_class, KioskAccessibilityPage, large_text_button);
   gtk_widget_class_bind_template_child (widget_class, KioskAccessibilityPage, high_contrast_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskAccessibilityPage, column);
   gtk_widget_class_bind_template_child (widget_class, KioskAccessibilityPage, reach_mode_button);
   gtk_widget_class_bind_template_child (widget_class, KioskAccessibilityPage, large_text_label);
   gtk_widget_class_bind_template_child (widget_class, KioskAccessibilityPage, high_contrast_label);
@@ -86,6 +98,13 @@ kiosk_accessibility_page_new (GObject *target)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (target, "reach-mode", self->reach_mode_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* Reach mode is for a tall stele; on a landscape screen it would change
+   * nothing. On a portrait one the choices sit in its lower half, where
+   * somebody in a wheelchair reaches them before switching anything. */
+  g_object_bind_property (target, "portrait", self->reach_mode_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (target, "portrait", self->column, "valign",
+                               G_BINDING_SYNC_CREATE, portrait_to_valign, NULL, NULL, NULL);
 
   return GTK_WIDGET (self);
 }

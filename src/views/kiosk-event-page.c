@@ -317,13 +317,51 @@ place (KioskEventPage *self,
   gtk_grid_layout_child_set_row_span (cell, row_span);
 }
 
+static int
+min_width (GtkWidget *widget)
+{
+  int min = 0;
+
+  if (gtk_widget_get_visible (widget))
+    gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+/* The minimum widths of the page's columns side by side and one above the
+ * other, with the page's padding. */
+static void
+layout_widths (KioskEventPage *self,
+               int            *side_by_side,
+               int            *stacked)
+{
+  int details = min_width (self->details);
+  int more = min_width (self->more);
+  int qr = min_width (self->qr_card);
+  int wide = MAX (details, more) + gtk_grid_get_column_spacing (self->columns) + qr;
+  int narrow = MAX (MAX (details, more), qr);
+  int padding = min_width (GTK_WIDGET (self->columns)) - (self->narrow ? narrow : wide);
+
+  *side_by_side = wide + padding;
+  *stacked = narrow + padding;
+}
+
+static gboolean
+wants_narrow (KioskEventPage *self,
+              int             width)
+{
+  int side_by_side, stacked;
+
+  layout_widths (self, &side_by_side, &stacked);
+  return width < NARROW_WIDTH || width < side_by_side;
+}
+
 static gboolean
 update_orientation_cb (gpointer user_data)
 {
   KioskEventPage *self = user_data;
 
   self->orientation_idle = 0;
-  self->narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+  self->narrow = wants_narrow (self, gtk_widget_get_width (GTK_WIDGET (self)));
 
   /* Wide: facts and text on the left, the QR card beside them. Narrow
    * (portrait stele): the QR card right under the facts, before the long
@@ -357,6 +395,15 @@ kiosk_event_page_measure (GtkWidget      *widget,
 
   gtk_widget_measure (GTK_WIDGET (self->scroller), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
+
+  /* Side by side only where it fits: never wider than one column needs. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && !self->narrow)
+    {
+      int side_by_side, stacked;
+
+      layout_widths (self, &side_by_side, &stacked);
+      *minimum = MIN (*minimum, stacked);
+    }
 }
 
 static void
@@ -366,7 +413,7 @@ kiosk_event_page_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   KioskEventPage *self = KIOSK_EVENT_PAGE (widget);
-  gboolean narrow = width < NARROW_WIDTH;
+  gboolean narrow = wants_narrow (self, width);
 
   gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
 

@@ -45,12 +45,19 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *chevron = gtk_image_new_from_icon_name ("go-next-symbolic");
 
   w->heading = label_with_class ("events-day-heading", 0);
+  gtk_label_set_wrap (GTK_LABEL (w->heading), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (w->heading), PANGO_WRAP_WORD_CHAR);
   gtk_accessible_update_property (GTK_ACCESSIBLE (w->heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
   w->event_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   gtk_widget_add_css_class (w->event_box, "event-row");
 
   w->time = GTK_LABEL (label_with_class ("event-row-time", 0));
   w->until = GTK_LABEL (label_with_class ("event-row-until", 0));
+  /* A date range or "all day" in large text wraps rather than widen the row. */
+  gtk_label_set_wrap (w->time, TRUE);
+  gtk_label_set_wrap (w->until, TRUE);
+  gtk_label_set_max_width_chars (w->time, 10);
+  gtk_label_set_max_width_chars (w->until, 12);
   gtk_widget_set_size_request (when, 170, -1);
   gtk_widget_set_valign (when, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (when), GTK_WIDGET (w->time));

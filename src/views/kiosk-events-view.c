@@ -23,7 +23,6 @@
 #include "kiosk-navigation.h"
 #include "kiosk-resettable.h"
 
-#define MAX_CATEGORY_CHIPS 10
 #define TICK_SECONDS 30
 
 typedef enum
@@ -39,6 +38,7 @@ struct _KioskEventsView
 
   /* template widgets */
   GtkWidget         *content;
+  GtkWidget         *chips_scroller;
   GtkFlowBox        *chips_box;
   GtkToggleButton   *today_chip;
   GtkToggleButton   *week_chip;
@@ -162,8 +162,6 @@ update_category_chips (KioskEventsView *self,
   g_autofree char *key = NULL;
 
   g_ptr_array_sort (categories, compare_strings);
-  if (categories->len > MAX_CATEGORY_CHIPS)
-    g_ptr_array_set_size (categories, MAX_CATEGORY_CHIPS);
   g_ptr_array_add (categories, NULL);
   key = g_strjoinv ("\n", (char **) categories->pdata);
   g_ptr_array_remove_index (categories, categories->len - 1);
@@ -206,7 +204,7 @@ update_empty_state (KioskEventsView *self,
   gboolean filtered = self->time_filter != TIME_FILTER_ALL || self->category != NULL;
 
   /* Filters over nothing would only confuse. */
-  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), n_upcoming > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_scroller), n_upcoming > 0);
 
   if (n_shown > 0)
     {
@@ -548,6 +546,7 @@ kiosk_events_view_class_init (KioskEventsViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/kiosk-events-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, content);
+  gtk_widget_class_bind_template_child (widget_class, KioskEventsView, chips_scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, chips_box);
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, today_chip);
   gtk_widget_class_bind_template_child (widget_class, KioskEventsView, week_chip);
@@ -674,4 +673,18 @@ GHashTable *
 kiosk_events_view_get_row_widgets (KioskEventsView *self)
 {
   return self->row_widgets;
+}
+
+void
+kiosk_events_view_set_controls_below (KioskEventsView *self,
+                                      gboolean         below)
+{
+  g_return_if_fail (KIOSK_IS_EVENTS_VIEW (self));
+
+  /* Reach mode: the filter chips under the list, within reach. */
+  if (below)
+    gtk_box_reorder_child_after (GTK_BOX (self->content), self->chips_scroller,
+                                 GTK_WIDGET (self->stack));
+  else
+    gtk_box_reorder_child_after (GTK_BOX (self->content), self->chips_scroller, NULL);
 }

@@ -25,5 +25,8 @@ GtkWidget   *kiosk_events_view_open_row       (KioskEventsView *self,
                                                guint            position);
 /* Rebuild now instead of at the next idle (tests). */
 void         kiosk_events_view_refresh        (KioskEventsView *self);
+/* Reach mode: the filters go below the list. */
+void         kiosk_events_view_set_controls_below (KioskEventsView *self,
+                                                   gboolean         below);
 
 G_END_DECLS

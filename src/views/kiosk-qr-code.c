@@ -1,8 +1,10 @@
 /* kiosk-qr-code.c: a QR code drawn crisp and large, with its quiet zone
  *
  * Modules are whole pixels so phone cameras see sharp edges; the code grows
- * to fill its allocation and asks for at least 10 px per module, which keeps a
- * URL-sized code scannable from 50 cm. Colours are fixed black on white
+ * to fill its allocation, would like 10 px per module (a URL-sized code
+ * scannable from 50 cm) and makes do with 5 px on a narrow screen. Text
+ * that is not plain ASCII is declared UTF-8 (ECI 26), so that phones do not
+ * guess another encoding and show "für" as "f羹r". Colours are fixed black on white
  * whatever the theme: inverted codes do not scan everywhere. */
 
 #define G_LOG_DOMAIN "kiosk-qr-code"
@@ -15,7 +17,9 @@
 #include "kiosk-qr-code.h"
 
 #define QUIET_ZONE 4          /* modules of white around the code (ISO 18004) */
-#define MIN_MODULE_PX 10
+#define MIN_MODULE_PX 5
+#define NATURAL_MODULE_PX 10
+#define ECI_UTF8 26
 
 struct _KioskQrCode
 {
@@ -37,6 +41,36 @@ G_DEFINE_FINAL_TYPE (KioskQrCode, kiosk_qr_code, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p >= 0x80)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Byte mode, with the UTF-8 ECI designator in front when the text needs it. */
+static QRcode *
+encode_at (const char *text,
+           QRecLevel   level)
+{
+  QRinput *input = QRinput_new2 (0, level);
+  QRcode *code = NULL;
+
+  if (input == NULL)
+    return NULL;
+  if ((is_ascii (text) || QRinput_appendECIheader (input, ECI_UTF8) == 0) &&
+      QRinput_append (input, QR_MODE_8, (int) strlen (text), (const unsigned char *) text) == 0)
+    code = QRcode_encodeInput (input);
+  QRinput_free (input);
+
+  return code;
+}
+
 static void
 encode (KioskQrCode *self)
 {
@@ -50,9 +84,9 @@ encode (KioskQrCode *self)
 
   /* M survives a scratched screen; long texts (an .ics) take L, which
    * keeps the modules large enough: a screen does not get torn. */
-  code = QRcode_encodeString8bit (self->text, 0, strlen (self->text) > 200 ? QR_ECLEVEL_L : QR_ECLEVEL_M);
+  code = encode_at (self->text, strlen (self->text) > 200 ? QR_ECLEVEL_L : QR_ECLEVEL_M);
   if (code == NULL)
-    code = QRcode_encodeString8bit (self->text, 0, QR_ECLEVEL_L);
+    code = encode_at (self->text, QR_ECLEVEL_L);
   if (code == NULL)
     {
       g_warning ("Text of %zu bytes is too long for a QR code", strlen (self->text));
@@ -76,10 +110,10 @@ kiosk_qr_code_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   KioskQrCode *self = KIOSK_QR_CODE (widget);
-  int side = self->width > 0 ? (int) (self->width + 2 * QUIET_ZONE) * MIN_MODULE_PX : 0;
+  int total = self->width > 0 ? (int) (self->width + 2 * QUIET_ZONE) : 0;
 
-  *minimum = side;
-  *natural = side;
+  *minimum = total * MIN_MODULE_PX;
+  *natural = total * NATURAL_MODULE_PX;
 }
 
 static void
