@@ -99,12 +99,9 @@ kiosk_map_marker_new (GPtrArray *points,
   gtk_widget_add_css_class (self->button, kind_class (first));
   if (points->len == 1)
     {
-      /* "kiosk-map-park-symbolic" -> "park": a colour per family, with its icon. */
-      g_autofree char *family = g_strdup (kiosk_map_point_get_icon_name (first));
-      char *end = g_strrstr (family, "-symbolic");
+      /* A colour per family, with its icon. */
+      g_autofree char *family = kiosk_map_point_dup_family_class (first);
 
-      if (end != NULL)
-        *end = '\0';
       gtk_widget_add_css_class (self->button, family);
     }
 
@@ -116,22 +113,28 @@ kiosk_map_marker_new (GPtrArray *points,
     }
   else
     {
-      g_autofree char *count = g_strdup_printf ("%u", points->len);
+      GtkWidget *stack = gtk_image_new_from_icon_name ("kiosk-map-place-symbolic");
 
-      content = gtk_label_new (count);
+      /* A group says what it is: "23 Orte", with a stack of pins. */
+      content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_image_set_pixel_size (GTK_IMAGE (stack), 24);
+      gtk_box_append (GTK_BOX (content), stack);
+      /* TRANSLATORS: on a map marker standing for several places close together */
+      name = g_strdup_printf (ngettext ("%u place", "%u places", points->len), points->len);
+      gtk_box_append (GTK_BOX (content), gtk_label_new (name));
       gtk_widget_add_css_class (self->button, "cluster");
-      /* TRANSLATORS: a marker standing for several places close together */
-      name = g_strdup_printf (ngettext ("%u place here", "%u places here", points->len), points->len);
     }
   gtk_button_set_child (GTK_BUTTON (self->button), content);
   if (points->len == 1)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   else
-    /* The name is what it shows, the count; the description says what it is. */
+    /* A screen reader says what the group is ("23 Orte", as shown), and
+     * what a tap does. */
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_label (GTK_LABEL (content)),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name,
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    _("Tap to come closer and see them one by one"),
                                     -1);
   g_signal_connect (self->button, "clicked", G_CALLBACK (clicked_cb), self);
   shumate_marker_set_child (SHUMATE_MARKER (self), self->button);

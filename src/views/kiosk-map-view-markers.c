@@ -6,10 +6,16 @@
 
 #include <math.h>
 
+#include "kiosk-config.h"
 #include "kiosk-map-view-private.h"
 
 /* Markers closer than this (px) are shown as one group. */
 #define CLUSTER_CELL_PX 88
+/* Around the "you are here" spot (px): its label above, its dot, a
+ * marker's half height below. */
+#define HERE_CLEAR_X 110
+#define HERE_CLEAR_ABOVE 100
+#define HERE_CLEAR_BELOW 76
 
 /* What a chip's "toggled" handler is given: the view and the category. */
 typedef struct
@@ -71,14 +77,45 @@ marker_activated_cb (KioskMapMarker *marker,
       double latitude = shumate_location_get_latitude (SHUMATE_LOCATION (marker));
       double longitude = shumate_location_get_longitude (SHUMATE_LOCATION (marker));
 
+      kiosk_map_view_close_card (self);
       shumate_map_go_to_full_with_duration (self->map, latitude, longitude,
                                             MIN (floor (zoom) + 2, max_zoom), GO_TO_MS);
       return;
     }
 
-  g_clear_pointer (&self->card_id, g_free);
+  /* The card lists this group: this marker is the one marked. */
+  kiosk_map_view_close_card (self);
   kiosk_map_card_show_points (self->card, points);
   gtk_widget_set_visible (GTK_WIDGET (self->card), TRUE);
+  self->selected = marker;
+  kiosk_map_marker_set_selected (marker, TRUE);
+}
+
+/* The "you are here" label sits above its dot: a marker under them
+ * (often the kiosk's own building, or the group around it) moves just
+ * below, so both stay visible and touchable. */
+static void
+place_clear_of_here (KioskMapView   *self,
+                     KioskMapMarker *marker,
+                     double          latitude,
+                     double          longitude)
+{
+  double here_x, here_y, x, y;
+
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
+                                              kiosk_config_get_latitude (self->config),
+                                              kiosk_config_get_longitude (self->config),
+                                              &here_x, &here_y);
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
+                                              latitude, longitude, &x, &y);
+  if (fabs (x - here_x) < HERE_CLEAR_X && y > here_y - HERE_CLEAR_ABOVE && y < here_y + HERE_CLEAR_BELOW)
+    shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
+                                                x, here_y + HERE_CLEAR_BELOW,
+                                                &latitude, &longitude);
+
+  if (shumate_location_get_latitude (SHUMATE_LOCATION (marker)) != latitude ||
+      shumate_location_get_longitude (SHUMATE_LOCATION (marker)) != longitude)
+    shumate_location_set_location (SHUMATE_LOCATION (marker), latitude, longitude);
 }
 
 static gboolean
@@ -221,6 +258,7 @@ kiosk_map_view_update_markers (KioskMapView *self)
           shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (marker));
           g_hash_table_insert (self->markers, g_strdup (ckey), marker);
         }
+      place_clear_of_here (self, marker, cluster->latitude, cluster->longitude);
       if (cluster->points->len == 1 && self->card_id != NULL &&
           g_strcmp0 (kiosk_map_point_get_id (g_ptr_array_index (cluster->points, 0)), self->card_id) == 0)
         {
