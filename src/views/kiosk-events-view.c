@@ -61,6 +61,7 @@ struct _KioskEventsView
   GHashTable        *row_widgets;    /* a row's box -> its RowWidgets */
   char              *categories_key;   /* the chips' categories, joined */
   char              *category;         /* the selected category's label, or NULL */
+  char              *category_term;    /* a source's word for it, which outlives the language */
   GDateTime         *next_change;      /* when the next shown event ends */
   GtkWidget         *open_page;        /* weak: the event page it pushed last */
   int                shown_day;        /* day of year the headings were made on */
@@ -156,6 +157,8 @@ category_chip_toggled_cb (GtkToggleButton *chip,
 
   g_free (self->category);
   self->category = gtk_toggle_button_get_active (chip) ? g_strdup (category) : NULL;
+  g_free (self->category_term);
+  self->category_term = g_strdup (g_object_get_data (G_OBJECT (chip), "term"));
   rebuild (self);
 }
 
@@ -166,9 +169,11 @@ compare_strings (gconstpointer a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* @terms: label -> a source's word for it. */
 static void
 update_category_chips (KioskEventsView *self,
-                       GPtrArray       *categories)
+                       GPtrArray       *categories,
+                       GHashTable      *terms)
 {
   g_autofree char *key = NULL;
 
@@ -196,6 +201,8 @@ update_category_chips (KioskEventsView *self,
       GtkWidget *chip = gtk_toggle_button_new_with_label (category);
 
       gtk_widget_add_css_class (chip, "chip");
+      g_object_set_data_full (G_OBJECT (chip), "term",
+                              g_strdup (g_hash_table_lookup (terms, category)), g_free);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), g_strcmp0 (self->category, category) == 0);
       g_signal_connect (chip, "toggled", G_CALLBACK (category_chip_toggled_cb), self);
       gtk_flow_box_append (self->chips_box, chip);
@@ -260,7 +267,7 @@ rebuild (KioskEventsView *self)
   g_autoptr(GDateTime) week_end = g_date_time_add_days (today, 8 - g_date_time_get_day_of_week (today));
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen_categories = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen_categories = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GPtrArray) out = NULL;
   GDateTime *next_change = NULL;
   GDateTime *current_day = NULL;
@@ -302,7 +309,7 @@ rebuild (KioskEventsView *self)
               char *copy = g_strdup (label);
 
               g_ptr_array_add (categories, copy);
-              g_hash_table_add (seen_categories, copy);
+              g_hash_table_insert (seen_categories, copy, g_strdup (event_categories[c]));
             }
         }
 
@@ -323,7 +330,7 @@ rebuild (KioskEventsView *self)
   {
     gboolean had_category = self->category != NULL;
 
-    update_category_chips (self, categories);
+    update_category_chips (self, categories, seen_categories);
     /* The chosen category is gone from the feed: list everything instead. */
     if (had_category && self->category == NULL)
       {
@@ -506,6 +513,7 @@ kiosk_events_view_finalize (GObject *object)
   g_clear_pointer (&self->row_widgets, g_hash_table_unref);
   g_clear_pointer (&self->categories_key, g_free);
   g_clear_pointer (&self->category, g_free);
+  g_clear_pointer (&self->category_term, g_free);
   g_clear_pointer (&self->next_change, g_date_time_unref);
 
   G_OBJECT_CLASS (kiosk_events_view_parent_class)->finalize (object);
@@ -535,23 +543,9 @@ save_place (KioskNavigation *navigation)
   const char *term = "";
   const char *uid = "";
   gint64 start = 0;
-  guint n = g_list_model_get_n_items (self->items);
 
-  for (guint i = 0; self->category != NULL && *term == '\0' && i < n; i++)
-    {
-      g_autoptr(KioskEvent) event = g_list_model_get_item (self->items, i);
-      const char * const *categories = kiosk_event_get_categories (event);
-
-      for (guint c = 0; categories != NULL && categories[c] != NULL; c++)
-        {
-          if (g_str_equal (kiosk_vocabulary_label (KIOSK_VOCABULARY_EVENT_CATEGORY, categories[c]),
-                           self->category))
-            {
-              term = categories[c];
-              break;
-            }
-        }
-    }
+  if (self->category != NULL && self->category_term != NULL)
+    term = self->category_term;
 
   /* Back from the page leaves it out of the window. */
   if (self->open_page != NULL && gtk_widget_get_parent (self->open_page) != NULL)
@@ -586,6 +580,8 @@ restore_place (KioskNavigation *navigation,
   self->category = *term != '\0' ? g_strdup (kiosk_vocabulary_label (KIOSK_VOCABULARY_EVENT_CATEGORY,
                                                                       term))
                                   : NULL;
+  g_free (self->category_term);
+  self->category_term = *term != '\0' ? g_strdup (term) : NULL;
   /* The chips' toggles rebuild the list with the category set. */
   if (time_filter == TIME_FILTER_TODAY)
     gtk_toggle_button_set_active (self->today_chip, TRUE);
@@ -593,6 +589,16 @@ restore_place (KioskNavigation *navigation,
     gtk_toggle_button_set_active (self->week_chip, TRUE);
   else
     rebuild (self);
+  /* Chips built before the category was known show it now. */
+  self->updating_chips = TRUE;
+  for (guint i = 0; i < self->category_chips->len; i++)
+    {
+      GtkToggleButton *chip = g_ptr_array_index (self->category_chips, i);
+
+      gtk_toggle_button_set_active (chip, g_strcmp0 (gtk_button_get_label (GTK_BUTTON (chip)),
+                                                     self->category) == 0);
+    }
+  self->updating_chips = FALSE;
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), scroll);
 
   if (*uid == '\0')

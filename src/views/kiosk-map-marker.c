@@ -168,6 +168,33 @@ kiosk_map_marker_new_here (double latitude,
   return self;
 }
 
+void
+kiosk_map_marker_get_extent (KioskMapMarker *self,
+                             double         *half_width,
+                             double         *above,
+                             double         *below)
+{
+  GtkWidget *child;
+  int width = 0, height = 0, spacer = 0;
+
+  g_return_if_fail (KIOSK_IS_MAP_MARKER (self));
+
+  child = shumate_marker_get_child (SHUMATE_MARKER (self));
+  if (child != NULL)
+    {
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+    }
+  /* "You are here" balances its label with empty space below the dot. */
+  if (self->button == NULL && child != NULL && gtk_widget_get_last_child (child) != NULL)
+    gtk_widget_measure (gtk_widget_get_last_child (child), GTK_ORIENTATION_VERTICAL, -1,
+                        NULL, &spacer, NULL, NULL);
+
+  *half_width = width / 2.0;
+  *above = height / 2.0;
+  *below = height / 2.0 - spacer;
+}
+
 GPtrArray *
 kiosk_map_marker_get_points (KioskMapMarker *self)
 {

@@ -6,16 +6,12 @@
 
 #include <math.h>
 
-#include "kiosk-config.h"
 #include "kiosk-map-view-private.h"
 
 /* Markers closer than this (px) are shown as one group. */
 #define CLUSTER_CELL_PX 88
-/* Around the "you are here" spot (px): its label above, its dot, a
- * marker's half height below. */
-#define HERE_CLEAR_X 110
-#define HERE_CLEAR_ABOVE 100
-#define HERE_CLEAR_BELOW 76
+/* Room left between "you are here" and a marker moved clear of it (px). */
+#define HERE_GAP 8
 
 /* What a chip's "toggled" handler is given: the view and the category. */
 typedef struct
@@ -91,31 +87,113 @@ marker_activated_cb (KioskMapMarker *marker,
   kiosk_map_marker_set_selected (marker, TRUE);
 }
 
+typedef struct
+{
+  KioskMapMarker *marker;
+  double          x;
+  double          half;
+} Moved;
+
+static int
+compare_moved (gconstpointer a,
+               gconstpointer b)
+{
+  const Moved *ma = a, *mb = b;
+
+  return ma->x < mb->x ? -1 : ma->x > mb->x;
+}
+
 /* The "you are here" label sits above its dot: a marker under them
  * (often the kiosk's own building, or the group around it) moves just
- * below, so both stay visible and touchable. */
-static void
-place_clear_of_here (KioskMapView   *self,
-                     KioskMapMarker *marker,
-                     double          latitude,
-                     double          longitude)
+ * below, so both stay visible and touchable. Moved markers keep their
+ * left-to-right order, in rows that do not overlap. Returns FALSE when
+ * @marker is not in the way; @moved gets it otherwise. */
+static gboolean
+in_way_of_here (KioskMapView   *self,
+                KioskMapMarker *marker,
+                double          latitude,
+                double          longitude,
+                GArray         *moved)
 {
+  GList *here = shumate_marker_layer_get_markers (self->here_layer);
   double here_x, here_y, x, y;
+  double here_half, here_above, here_below, half, above, below;
 
+  if (here == NULL)
+    return FALSE;
+  kiosk_map_marker_get_extent (here->data, &here_half, &here_above, &here_below);
   shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
-                                              kiosk_config_get_latitude (self->config),
-                                              kiosk_config_get_longitude (self->config),
+                                              shumate_location_get_latitude (here->data),
+                                              shumate_location_get_longitude (here->data),
                                               &here_x, &here_y);
+  g_list_free (here);
+
+  kiosk_map_marker_get_extent (marker, &half, &above, &below);
   shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
                                               latitude, longitude, &x, &y);
-  if (fabs (x - here_x) < HERE_CLEAR_X && y > here_y - HERE_CLEAR_ABOVE && y < here_y + HERE_CLEAR_BELOW)
-    shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
-                                                x, here_y + HERE_CLEAR_BELOW,
-                                                &latitude, &longitude);
+  if (fabs (x - here_x) < here_half + half + HERE_GAP &&
+      y - above < here_y + here_below + HERE_GAP &&
+      y + below > here_y - here_above - HERE_GAP)
+    {
+      Moved entry = { marker, x, half };
 
+      g_array_append_val (moved, entry);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+set_location (KioskMapMarker *marker,
+              double          latitude,
+              double          longitude)
+{
   if (shumate_location_get_latitude (SHUMATE_LOCATION (marker)) != latitude ||
       shumate_location_get_longitude (SHUMATE_LOCATION (marker)) != longitude)
     shumate_location_set_location (SHUMATE_LOCATION (marker), latitude, longitude);
+}
+
+static void
+place_below_here (KioskMapView *self,
+                  GArray       *moved)
+{
+  GList *here = shumate_marker_layer_get_markers (self->here_layer);
+  g_autoptr(GArray) row_ends = g_array_new (FALSE, FALSE, sizeof (double));
+  double here_x, here_y, here_half, here_above, here_below;
+
+  if (here == NULL || moved->len == 0)
+    {
+      g_list_free (here);
+      return;
+    }
+  kiosk_map_marker_get_extent (here->data, &here_half, &here_above, &here_below);
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
+                                              shumate_location_get_latitude (here->data),
+                                              shumate_location_get_longitude (here->data),
+                                              &here_x, &here_y);
+  g_list_free (here);
+
+  g_array_sort (moved, compare_moved);
+  for (guint i = 0; i < moved->len; i++)
+    {
+      Moved *m = &g_array_index (moved, Moved, i);
+      double half, above, below, latitude, longitude;
+      guint row = 0;
+
+      kiosk_map_marker_get_extent (m->marker, &half, &above, &below);
+      while (row < row_ends->len && g_array_index (row_ends, double, row) + HERE_GAP > m->x - half)
+        row++;
+      if (row == row_ends->len)
+        g_array_append_val (row_ends, m->x);
+      g_array_index (row_ends, double, row) = m->x + half;
+
+      shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map), m->x,
+                                                  here_y + here_below + HERE_GAP + above +
+                                                  row * (above + below + HERE_GAP),
+                                                  &latitude, &longitude);
+      set_location (m->marker, latitude, longitude);
+    }
 }
 
 static gboolean
@@ -186,6 +264,7 @@ void
 kiosk_map_view_update_markers (KioskMapView *self)
 {
   g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) moved = g_array_new (FALSE, FALSE, sizeof (Moved));
   int width = gtk_widget_get_width (GTK_WIDGET (self->map));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map));
   int zoom = (int) floor (shumate_viewport_get_zoom_level (self->viewport) + 0.25);
@@ -258,7 +337,8 @@ kiosk_map_view_update_markers (KioskMapView *self)
           shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (marker));
           g_hash_table_insert (self->markers, g_strdup (ckey), marker);
         }
-      place_clear_of_here (self, marker, cluster->latitude, cluster->longitude);
+      if (!in_way_of_here (self, marker, cluster->latitude, cluster->longitude, moved))
+        set_location (marker, cluster->latitude, cluster->longitude);
       if (cluster->points->len == 1 && self->card_id != NULL &&
           g_strcmp0 (kiosk_map_point_get_id (g_ptr_array_index (cluster->points, 0)), self->card_id) == 0)
         {
@@ -269,6 +349,7 @@ kiosk_map_view_update_markers (KioskMapView *self)
         }
       g_hash_table_add (keep, g_steal_pointer (&ckey));
     }
+  place_below_here (self, moved);
 
   g_hash_table_iter_init (&iter, self->markers);
   while (g_hash_table_iter_next (&iter, &key, &value))
