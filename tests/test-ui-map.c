@@ -13,6 +13,7 @@
 #include "kiosk-demo-server.h"
 #include "kiosk-demo-town.h"
 #include "kiosk-i18n.h"
+#include "kiosk-map-card.h"
 #include "kiosk-map-view.h"
 #include "kiosk-mbtiles-source.h"
 #include "kiosk-tiles-format.h"
@@ -717,8 +718,20 @@ test_groups_and_cards (void)
   g_assert_nonnull (more);
   g_assert_cmpint (gtk_widget_get_height (more), >=, 64);
   shoot (&kiosk, "card-long");
+  /* The shortened text stands whole on the card, not under its edge. */
+  {
+    graphene_rect_t text, card;
+
+    g_assert_true (gtk_widget_compute_bounds (description, GTK_WIDGET (view), &text));
+    g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_ancestor (description, KIOSK_TYPE_MAP_CARD),
+                                              GTK_WIDGET (view), &card));
+    g_assert_true (graphene_rect_contains_rect (&card, &text));
+    g_assert_null (gtk_widget_get_ancestor (description, GTK_TYPE_SCROLLED_WINDOW));
+  }
   kiosk_test_ui_click (more);
-  kiosk_test_ui_wait_until (g_strcmp0 (gtk_label_get_label (GTK_LABEL (description)), LONG_DESCRIPTION) == 0);
+  kiosk_test_ui_wait_until (find_class (GTK_WIDGET (view), "map-card-description") != NULL &&
+                            g_strcmp0 (gtk_label_get_label (GTK_LABEL (find_class (GTK_WIDGET (view), "map-card-description"))),
+                                       LONG_DESCRIPTION) == 0);
   g_assert_null (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Mehr lesen"));
   shoot (&kiosk, "card-long-more");
 

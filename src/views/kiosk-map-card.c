@@ -25,6 +25,7 @@ struct _KioskMapCard
   GtkLabel      *close_label;
   GtkScrolledWindow *scroller;
   GtkLabel      *when;
+  GtkLabel      *summary;
   GtkLabel      *description;
   GtkButton     *expand_button;
   GtkLabel      *expand_label;
@@ -80,14 +81,17 @@ set_optional (GtkLabel   *label,
 /* About four lines on the card; more is one tap away. */
 #define SHORT_DESCRIPTION_CHARS 180
 
-/* A long description shows its beginning, cut after a whole word with
- * "…", and a "Read more" button; never a line cut through. */
+/* A description up to about four lines stands above the scrolled part,
+ * so the card is always tall enough for all of it; a longer one shows its
+ * beginning there, cut after a whole word with "…", and "Read more" puts
+ * the whole text in the scrolled part. Never a line cut through. */
 static void
 set_description (KioskMapCard *self,
                  const char   *text)
 {
   g_clear_pointer (&self->full_description, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->expand_button), FALSE);
+  set_optional (self->description, NULL);
 
   if (text != NULL && g_utf8_strlen (text, -1) > SHORT_DESCRIPTION_CHARS + 20)
     {
@@ -106,14 +110,14 @@ set_description (KioskMapCard *self,
       while (*start != '\0' && strchr (",;:.", start[strlen (start) - 1]) != NULL)
         start[strlen (start) - 1] = '\0';
       shown = g_strconcat (start, "…", NULL);
-      set_optional (self->description, shown);
+      set_optional (self->summary, shown);
       self->full_description = g_strdup (text);
       set_button_label (self->expand_button, self->expand_label, _("Read more"));
       gtk_widget_set_visible (GTK_WIDGET (self->expand_button), TRUE);
       return;
     }
 
-  set_optional (self->description, text);
+  set_optional (self->summary, text);
 }
 
 static void
@@ -122,6 +126,7 @@ expand_clicked_cb (GtkButton    *button,
 {
   g_autofree char *text = g_steal_pointer (&self->full_description);
 
+  set_optional (self->summary, NULL);
   set_optional (self->description, text);
   gtk_widget_set_visible (GTK_WIDGET (self->expand_button), FALSE);
 }
@@ -320,6 +325,7 @@ kiosk_map_card_class_init (KioskMapCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, close_label);
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, when);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapCard, summary);
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, description);
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, expand_button);
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, expand_label);
