@@ -62,6 +62,7 @@ struct _KioskEventsView
   char              *categories_key;   /* the chips' categories, joined */
   char              *category;         /* the selected category's label, or NULL */
   char              *category_term;    /* a source's word for it, which outlives the language */
+  GHashTable        *category_terms;   /* a chip's label -> a source's word for it */
   GDateTime         *next_change;      /* when the next shown event ends */
   GtkWidget         *open_page;        /* weak: the event page it pushed last */
   int                shown_day;        /* day of year the headings were made on */
@@ -158,7 +159,7 @@ category_chip_toggled_cb (GtkToggleButton *chip,
   g_free (self->category);
   self->category = gtk_toggle_button_get_active (chip) ? g_strdup (category) : NULL;
   g_free (self->category_term);
-  self->category_term = g_strdup (g_object_get_data (G_OBJECT (chip), "term"));
+  self->category_term = g_strdup (g_hash_table_lookup (self->category_terms, category));
   rebuild (self);
 }
 
@@ -175,7 +176,14 @@ update_category_chips (KioskEventsView *self,
                        GPtrArray       *categories,
                        GHashTable      *terms)
 {
+  GHashTableIter iter;
+  gpointer label, term;
   g_autofree char *key = NULL;
+
+  g_hash_table_remove_all (self->category_terms);
+  g_hash_table_iter_init (&iter, terms);
+  while (g_hash_table_iter_next (&iter, &label, &term))
+    g_hash_table_insert (self->category_terms, g_strdup (label), g_strdup (term));
 
   g_ptr_array_sort (categories, compare_strings);
   if (categories->len > MAX_CATEGORY_CHIPS)
@@ -201,8 +209,6 @@ update_category_chips (KioskEventsView *self,
       GtkWidget *chip = gtk_toggle_button_new_with_label (category);
 
       gtk_widget_add_css_class (chip, "chip");
-      g_object_set_data_full (G_OBJECT (chip), "term",
-                              g_strdup (g_hash_table_lookup (terms, category)), g_free);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), g_strcmp0 (self->category, category) == 0);
       g_signal_connect (chip, "toggled", G_CALLBACK (category_chip_toggled_cb), self);
       gtk_flow_box_append (self->chips_box, chip);
@@ -514,6 +520,7 @@ kiosk_events_view_finalize (GObject *object)
   g_clear_pointer (&self->categories_key, g_free);
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->category_term, g_free);
+  g_clear_pointer (&self->category_terms, g_hash_table_unref);
   g_clear_pointer (&self->next_change, g_date_time_unref);
 
   G_OBJECT_CLASS (kiosk_events_view_parent_class)->finalize (object);
@@ -703,6 +710,7 @@ kiosk_events_view_init (KioskEventsView *self)
 
   self->rows = g_list_store_new (G_TYPE_OBJECT);
   self->category_chips = g_ptr_array_new ();
+  self->category_terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->row_widgets = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   factory = gtk_signal_list_item_factory_new ();
