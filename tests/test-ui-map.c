@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -649,11 +650,14 @@ test_groups_and_cards (void)
   for (guint i = 0; i < groups->len; i++)
     {
       GtkWidget *group = g_ptr_array_index (groups, i);
-      GtkWidget *label = kiosk_test_ui_find (group, GTK_TYPE_LABEL, NULL);
+      GtkWidget *count = find_class (group, "map-cluster-count");
+      GtkWidget *word = find_class (group, "map-cluster-word");
 
-      g_assert_nonnull (label);
-      g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (label)), " Orte"));
+      g_assert_nonnull (count);
+      g_assert_cmpuint (atoi (gtk_label_get_label (GTK_LABEL (count))), >, 1);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (word)), ==, "Orte");
       g_assert_cmpint (gtk_widget_get_width (group), >=, 64);
+      g_assert_cmpint (gtk_widget_get_height (group), >=, 64);
     }
   g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL,
                                         "Mehrere Orte nah beieinander: antippen zum Heranholen"));
@@ -675,6 +679,15 @@ test_groups_and_cards (void)
       g_assert_false (graphene_rect_intersection (&rect, &dot, NULL));
       g_assert_false (graphene_rect_intersection (&rect, &bubble, NULL));
     }
+  /* Nor does a moved marker land on another one. */
+  for (guint i = 0; i < markers->len; i++)
+    for (guint j = i + 1; j < markers->len; j++)
+      {
+        graphene_rect_t a = bounds_in (g_ptr_array_index (markers, i), map);
+        graphene_rect_t b = bounds_in (g_ptr_array_index (markers, j), map);
+
+        g_assert_false (graphene_rect_intersection (&a, &b, NULL));
+      }
   shoot (&kiosk, "groups");
 
   /* A card and its marker go together: the marker is marked, the card's

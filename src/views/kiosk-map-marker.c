@@ -113,15 +113,22 @@ kiosk_map_marker_new (GPtrArray *points,
     }
   else
     {
-      GtkWidget *stack = gtk_image_new_from_icon_name ("kiosk-map-place-symbolic");
+      GtkWidget *count = NULL, *word = NULL;
+      g_autofree char *number = g_strdup_printf ("%u", points->len);
 
-      /* A group says what it is: "23 Orte", with a stack of pins. */
-      content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_image_set_pixel_size (GTK_IMAGE (stack), 24);
-      gtk_box_append (GTK_BOX (content), stack);
-      /* TRANSLATORS: on a map marker standing for several places close together */
+      /* A group says what it is: "23" over "Orte", narrow enough for its
+       * grid cell; its name reads "23 Orte". */
+      content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      count = gtk_label_new (number);
+      gtk_widget_add_css_class (count, "map-cluster-count");
+      /* TRANSLATORS: under the number on a map marker standing for several places */
+      word = gtk_label_new (ngettext ("place", "places", points->len));
+      gtk_widget_add_css_class (word, "map-cluster-word");
+      gtk_box_append (GTK_BOX (content), count);
+      gtk_box_append (GTK_BOX (content), word);
+      gtk_widget_set_valign (content, GTK_ALIGN_CENTER);
+      /* TRANSLATORS: a map marker standing for several places close together */
       name = g_strdup_printf (ngettext ("%u place", "%u places", points->len), points->len);
-      gtk_box_append (GTK_BOX (content), gtk_label_new (name));
       gtk_widget_add_css_class (self->button, "cluster");
     }
   gtk_button_set_child (GTK_BUTTON (self->button), content);

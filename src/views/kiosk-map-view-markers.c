@@ -154,12 +154,46 @@ set_location (KioskMapMarker *marker,
     shumate_location_set_location (SHUMATE_LOCATION (marker), latitude, longitude);
 }
 
+/* Where a marker draws, in map widget coordinates. */
+static graphene_rect_t
+marker_rect (KioskMapMarker *marker,
+             double          x,
+             double          y)
+{
+  double half, above, below;
+  graphene_rect_t rect;
+
+  kiosk_map_marker_get_extent (marker, &half, &above, &below);
+  graphene_rect_init (&rect, x - half, y - above, 2 * half, above + below);
+
+  return rect;
+}
+
+static gboolean
+overlaps_any (const graphene_rect_t *rect,
+              GArray                *taken)
+{
+  graphene_rect_t padded;
+
+  graphene_rect_inset_r (rect, -HERE_GAP / 2.0, -HERE_GAP / 2.0, &padded);
+  for (guint i = 0; i < taken->len; i++)
+    {
+      if (graphene_rect_intersection (&padded, &g_array_index (taken, graphene_rect_t, i), NULL))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* @taken: where the markers that stay put draw; the moved ones go below
+ * "you are here", left to right, each in the first row where it hides
+ * nothing. */
 static void
 place_below_here (KioskMapView *self,
-                  GArray       *moved)
+                  GArray       *moved,
+                  GArray       *taken)
 {
   GList *here = shumate_marker_layer_get_markers (self->here_layer);
-  g_autoptr(GArray) row_ends = g_array_new (FALSE, FALSE, sizeof (double));
   double here_x, here_y, here_half, here_above, here_below;
 
   if (here == NULL || moved->len == 0)
@@ -178,19 +212,19 @@ place_below_here (KioskMapView *self,
   for (guint i = 0; i < moved->len; i++)
     {
       Moved *m = &g_array_index (moved, Moved, i);
-      double half, above, below, latitude, longitude;
-      guint row = 0;
+      double half, above, below, latitude, longitude, y = 0;
+      graphene_rect_t rect;
 
       kiosk_map_marker_get_extent (m->marker, &half, &above, &below);
-      while (row < row_ends->len && g_array_index (row_ends, double, row) + HERE_GAP > m->x - half)
-        row++;
-      if (row == row_ends->len)
-        g_array_append_val (row_ends, m->x);
-      g_array_index (row_ends, double, row) = m->x + half;
-
-      shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map), m->x,
-                                                  here_y + here_below + HERE_GAP + above +
-                                                  row * (above + below + HERE_GAP),
+      for (guint row = 0; row < 8; row++)
+        {
+          y = here_y + here_below + HERE_GAP + above + row * (above + below + HERE_GAP);
+          rect = marker_rect (m->marker, m->x, y);
+          if (!overlaps_any (&rect, taken))
+            break;
+        }
+      g_array_append_val (taken, rect);
+      shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map), m->x, y,
                                                   &latitude, &longitude);
       set_location (m->marker, latitude, longitude);
     }
@@ -265,6 +299,7 @@ kiosk_map_view_update_markers (KioskMapView *self)
 {
   g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) moved = g_array_new (FALSE, FALSE, sizeof (Moved));
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   int width = gtk_widget_get_width (GTK_WIDGET (self->map));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map));
   int zoom = (int) floor (shumate_viewport_get_zoom_level (self->viewport) + 0.25);
@@ -338,7 +373,16 @@ kiosk_map_view_update_markers (KioskMapView *self)
           g_hash_table_insert (self->markers, g_strdup (ckey), marker);
         }
       if (!in_way_of_here (self, marker, cluster->latitude, cluster->longitude, moved))
-        set_location (marker, cluster->latitude, cluster->longitude);
+        {
+          double x, y;
+          graphene_rect_t rect;
+
+          set_location (marker, cluster->latitude, cluster->longitude);
+          shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
+                                                      cluster->latitude, cluster->longitude, &x, &y);
+          rect = marker_rect (marker, x, y);
+          g_array_append_val (taken, rect);
+        }
       if (cluster->points->len == 1 && self->card_id != NULL &&
           g_strcmp0 (kiosk_map_point_get_id (g_ptr_array_index (cluster->points, 0)), self->card_id) == 0)
         {
@@ -349,7 +393,7 @@ kiosk_map_view_update_markers (KioskMapView *self)
         }
       g_hash_table_add (keep, g_steal_pointer (&ckey));
     }
-  place_below_here (self, moved);
+  place_below_here (self, moved, taken);
 
   g_hash_table_iter_init (&iter, self->markers);
   while (g_hash_table_iter_next (&iter, &key, &value))

@@ -86,7 +86,9 @@ static GtkWidget *
 legend_new (void)
 {
   GtkWidget *legend = gtk_grid_new ();
-  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *count = gtk_label_new ("3");
+  GtkWidget *word = gtk_label_new (ngettext ("place", "places", 3));
   GtkWidget *here = gtk_image_new_from_icon_name ("kiosk-map-here-symbolic");
 
   gtk_widget_add_css_class (legend, "map-legend");
@@ -96,8 +98,11 @@ legend_new (void)
   gtk_widget_set_valign (legend, GTK_ALIGN_START);
   gtk_widget_set_can_target (legend, FALSE);
 
-  gtk_box_append (GTK_BOX (group), gtk_image_new_from_icon_name ("kiosk-map-place-symbolic"));
-  gtk_box_append (GTK_BOX (group), gtk_label_new ("3"));
+  /* A small group marker, as on the map. */
+  gtk_widget_add_css_class (count, "map-cluster-count");
+  gtk_widget_add_css_class (word, "map-cluster-word");
+  gtk_box_append (GTK_BOX (group), count);
+  gtk_box_append (GTK_BOX (group), word);
   gtk_widget_add_css_class (group, "map-legend-cluster");
   legend_add (GTK_GRID (legend), group, _("Several places close together: tap to come closer"));
   gtk_widget_add_css_class (here, "map-legend-here");
