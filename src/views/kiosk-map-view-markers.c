@@ -103,6 +103,29 @@ compare_moved (gconstpointer a,
   return ma->x < mb->x ? -1 : ma->x > mb->x;
 }
 
+/* Where "you are here" stands on the map widget, and how far it reaches. */
+static gboolean
+here_extent (KioskMapView *self,
+             double       *x,
+             double       *y,
+             double       *half,
+             double       *above,
+             double       *below)
+{
+  GList *here = shumate_marker_layer_get_markers (self->here_layer);
+
+  if (here == NULL)
+    return FALSE;
+  kiosk_map_marker_get_extent (here->data, half, above, below);
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
+                                              shumate_location_get_latitude (here->data),
+                                              shumate_location_get_longitude (here->data),
+                                              x, y);
+  g_list_free (here);
+
+  return TRUE;
+}
+
 /* The "you are here" label sits above its dot: a marker under them
  * (often the kiosk's own building, or the group around it) moves just
  * below, so both stay visible and touchable. Moved markers keep their
@@ -115,18 +138,11 @@ in_way_of_here (KioskMapView   *self,
                 double          longitude,
                 GArray         *moved)
 {
-  GList *here = shumate_marker_layer_get_markers (self->here_layer);
   double here_x, here_y, x, y;
   double here_half, here_above, here_below, half, above, below;
 
-  if (here == NULL)
+  if (!here_extent (self, &here_x, &here_y, &here_half, &here_above, &here_below))
     return FALSE;
-  kiosk_map_marker_get_extent (here->data, &here_half, &here_above, &here_below);
-  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
-                                              shumate_location_get_latitude (here->data),
-                                              shumate_location_get_longitude (here->data),
-                                              &here_x, &here_y);
-  g_list_free (here);
 
   kiosk_map_marker_get_extent (marker, &half, &above, &below);
   shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
@@ -193,20 +209,11 @@ place_below_here (KioskMapView *self,
                   GArray       *moved,
                   GArray       *taken)
 {
-  GList *here = shumate_marker_layer_get_markers (self->here_layer);
   double here_x, here_y, here_half, here_above, here_below;
 
-  if (here == NULL || moved->len == 0)
-    {
-      g_list_free (here);
-      return;
-    }
-  kiosk_map_marker_get_extent (here->data, &here_half, &here_above, &here_below);
-  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
-                                              shumate_location_get_latitude (here->data),
-                                              shumate_location_get_longitude (here->data),
-                                              &here_x, &here_y);
-  g_list_free (here);
+  if (moved->len == 0 ||
+      !here_extent (self, &here_x, &here_y, &here_half, &here_above, &here_below))
+    return;
 
   g_array_sort (moved, compare_moved);
   for (guint i = 0; i < moved->len; i++)
