@@ -282,6 +282,19 @@ test_english_and_stations (void)
   kiosk_test_ui_wait_for_page (window, "page-");
   g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "What the colours mean"));
   shoot ("detail");
+
+  /* #15.7: a language switch keeps the reading's page open. */
+  kiosk_window_set_language (window, "de");
+  kiosk_test_ui_settle (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (kiosk_window_get_current (window), "page-"));
+  {
+    GtkWidget *page = kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_SENSOR_PAGE, NULL);
+
+    g_assert_nonnull (page);
+    g_assert_cmpstr (kiosk_reading_get_id (kiosk_sensor_page_get_reading (KIOSK_SENSOR_PAGE (page))), ==, "100");
+    g_assert_nonnull (kiosk_test_ui_find (page, GTK_TYPE_LABEL, "Was die Farben bedeuten"));
+  }
+  kiosk_window_set_language (window, "en");
   kiosk_window_go_back (window);
   kiosk_test_ui_wait_for_page (window, "sensors");
 
