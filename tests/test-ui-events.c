@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "kiosk-accessibility-page.h"
 #include "kiosk-application.h"
 #include "kiosk-demo.h"
 #include "kiosk-empty-view.h"
@@ -392,9 +393,17 @@ test_english (void)
   g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Tomorrow"));
   shoot (GTK_WIDGET (window), "list");
 
+  /* The demo's German categories read in English, chips and all. */
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Culture"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Family"));
+  g_assert_null (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "Kultur"));
+
   page = open_event ("https://tourismus.musterdorf.example/events/lesung");
   g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (page), GTK_TYPE_LABEL,
                                         "Reading: local stories from Musterdorf"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (page), GTK_TYPE_LABEL, "Culture · Literature"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                        "Accessibility: Wheelchair accessible"));
   g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (page), GTK_TYPE_LABEL, "Show on the map"));
   kiosk_test_ui_wait_until_full (page_has_picture (page), "the event's picture from the demo server");
   shoot (GTK_WIDGET (window), "page");
@@ -405,6 +414,57 @@ test_english (void)
   shoot (GTK_WIDGET (window), "page-yoga");
   kiosk_window_go_back (window);
   kiosk_window_set_language (window, "de");
+  kiosk_test_ui_settle (GTK_WIDGET (window));
+}
+
+/* #15.7: a language switch keeps the chosen category, the open event
+ * and the accessibility page on top. */
+static void
+test_language_keeps_place (void)
+{
+  KioskEventPage *page;
+  GtkWidget *chip;
+
+  kiosk_window_set_language (window, "de");
+  show_events ();
+  chip = kiosk_test_ui_find (GTK_WIDGET (events_view ()), GTK_TYPE_TOGGLE_BUTTON, "Kultur");
+  kiosk_test_ui_click (chip);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (chip)));
+  page = KIOSK_EVENT_PAGE (kiosk_events_view_open_row (events_view (),
+                                                       find_row ("https://tourismus.musterdorf.example/events/lesung")));
+  kiosk_test_ui_wait_for_page (window, "page-");
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                        "Barrierefreiheit: Rollstuhlgerecht"));
+
+  kiosk_window_set_language (window, "en");
+  kiosk_test_ui_settle (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (kiosk_window_get_current (window), "page-"));
+  page = KIOSK_EVENT_PAGE (kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_EVENT_PAGE, NULL));
+  g_assert_nonnull (page);
+  g_assert_true (g_str_has_prefix (kiosk_event_get_uid (kiosk_event_page_get_event (page)),
+                                   "https://tourismus.musterdorf.example/events/lesung"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                        "Reading: local stories from Musterdorf"));
+  shoot (GTK_WIDGET (window), "page-after-language-switch");
+
+  /* Back leads to the list, still filtered, the chip in English. */
+  kiosk_window_go_back (window);
+  kiosk_test_ui_wait_for_page (window, "events");
+  chip = kiosk_test_ui_find (GTK_WIDGET (events_view ()), GTK_TYPE_TOGGLE_BUTTON, "Culture");
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (chip)));
+
+  /* The accessibility page stays open across a switch too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-accessibility", NULL));
+  kiosk_test_ui_wait_for_page (window, "page-");
+  kiosk_window_set_language (window, "de");
+  kiosk_test_ui_settle (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (kiosk_window_get_current (window), "page-"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_ACCESSIBILITY_PAGE, NULL));
+  g_assert_null (kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_EVENT_PAGE, NULL));
+  kiosk_window_go_back (window);
+  kiosk_resettable_reset (KIOSK_RESETTABLE (events_view ()));
+  kiosk_window_show_area (window, "home");
   kiosk_test_ui_settle (GTK_WIDGET (window));
 }
 
@@ -569,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/ui/events/page-without-url", test_page_without_url);
   g_test_add_func ("/ui/events/page-cancelled", test_page_cancelled);
   g_test_add_func ("/ui/events/english", test_english);
+  g_test_add_func ("/ui/events/language-keeps-place", test_language_keeps_place);
   g_test_add_func ("/ui/events/empty-states", test_empty_states);
   g_test_add_func ("/ui/events/ten-thousand", test_ten_thousand);
   g_test_add_func ("/ui/events/ended-drop-out", test_ended_drop_out);

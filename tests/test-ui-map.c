@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -13,6 +14,7 @@
 #include "kiosk-demo-server.h"
 #include "kiosk-demo-town.h"
 #include "kiosk-i18n.h"
+#include "kiosk-map-card.h"
 #include "kiosk-map-view.h"
 #include "kiosk-mbtiles-source.h"
 #include "kiosk-tiles-format.h"
@@ -24,6 +26,12 @@
 
 #define HOME_LAT 51.3397
 #define HOME_LON 12.3731
+
+#define LONG_DESCRIPTION \
+  "Stadtgeschichte vom Mittelalter bis heute: Zunftzeichen, Stadtmodelle, eine Schulstube " \
+  "von 1900, Spielzeug aus drei Jahrhunderten und die Fotosammlung des Heimatvereins mit " \
+  "über zweitausend Aufnahmen. Wechselnde Ausstellungen im Obergeschoss, Führungen für " \
+  "Gruppen und Schulklassen nach Anmeldung. Mi–So 11–17 Uhr."
 
 static KioskApplication *app;
 
@@ -63,7 +71,11 @@ places_source (void)
                                            places[i].latitude, places[i].longitude);
 
       kiosk_place_set_category (place, places[i].category);
-      kiosk_place_set_description (place, places[i].description);
+      /* One description longer than a card shows at once. */
+      if (g_str_equal (places[i].id, "museum"))
+        kiosk_place_set_description (place, LONG_DESCRIPTION);
+      else
+        kiosk_place_set_description (place, places[i].description);
       g_ptr_array_add (items, place);
     }
   kiosk_source_set_items (source, items);
@@ -561,6 +573,247 @@ test_markers_and_cards (void)
   kiosk_close (&kiosk);
 }
 
+/* Mapped widgets under @root with every class in @classes ("a.b"). */
+static void
+collect (GtkWidget  *root,
+         const char *classes,
+         GPtrArray  *out)
+{
+  g_auto(GStrv) names = g_strsplit (classes, ".", -1);
+  gboolean all = gtk_widget_get_mapped (root);
+
+  for (guint i = 0; all && names[i] != NULL; i++)
+    all = gtk_widget_has_css_class (root, names[i]);
+  if (all)
+    g_ptr_array_add (out, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, classes, out);
+}
+
+static GtkWidget *
+find_class (GtkWidget  *root,
+            const char *classes)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, classes, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static guint
+count_class (GtkWidget  *root,
+             const char *classes)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, classes, found);
+  return found->len;
+}
+
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  graphene_rect_t rect;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &rect));
+  return rect;
+}
+
+/* #15.6: groups say what they are, nothing hides under "you are here",
+ * the card and its marker go together, a long text ends at a word. */
+static void
+test_groups_and_cards (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(GPtrArray) markers = g_ptr_array_new ();
+  Kiosk kiosk = { 0 };
+  KioskMapView *view;
+  GtkWidget *map, *marker, *icon, *description, *more, *here_dot, *here_label, *zoom_in;
+  graphene_rect_t dot, bubble;
+  const char *shown;
+
+  kiosk_open_full (&kiosk, uri, TRUE);
+  view = map_view (&kiosk);
+  map = GTK_WIDGET (kiosk_map_view_get_map (view));
+  wait_for_tiles (view, 6);
+  kiosk_test_ui_wait_until (kiosk_map_view_find_marker (view, "stadtbad") != NULL);
+  kiosk_test_ui_settle (GTK_WIDGET (view));
+
+  /* Groups read "N Orte", as a screen reader says them, and look apart. */
+  collect (GTK_WIDGET (view), "map-marker.cluster", groups);
+  g_assert_cmpuint (groups->len, >, 0);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (groups, i);
+      GtkWidget *count = find_class (group, "map-cluster-count");
+      GtkWidget *word = find_class (group, "map-cluster-word");
+
+      g_assert_nonnull (count);
+      g_assert_cmpuint (atoi (gtk_label_get_label (GTK_LABEL (count))), >, 1);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (word)), ==, "Orte");
+      g_assert_cmpint (gtk_widget_get_width (group), >=, 64);
+      g_assert_cmpint (gtk_widget_get_height (group), >=, 64);
+    }
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL,
+                                        "Mehrere Orte nah beieinander: antippen zum Heranholen"));
+
+  /* The kiosk stands in the library: its marker (or group) moves clear
+   * of "Sie sind hier" instead of hiding under it. */
+  here_dot = find_class (GTK_WIDGET (view), "map-here-dot");
+  here_label = find_class (GTK_WIDGET (view), "map-here-label");
+  g_assert_nonnull (here_dot);
+  g_assert_nonnull (here_label);
+  dot = bounds_in (here_dot, map);
+  bubble = bounds_in (here_label, map);
+  collect (GTK_WIDGET (view), "map-marker", markers);
+  g_assert_cmpuint (markers->len, >, 5);
+  for (guint i = 0; i < markers->len; i++)
+    {
+      graphene_rect_t rect = bounds_in (g_ptr_array_index (markers, i), map);
+
+      g_assert_false (graphene_rect_intersection (&rect, &dot, NULL));
+      g_assert_false (graphene_rect_intersection (&rect, &bubble, NULL));
+    }
+  /* Nor does a moved marker land on another one. */
+  for (guint i = 0; i < markers->len; i++)
+    for (guint j = i + 1; j < markers->len; j++)
+      {
+        graphene_rect_t a = bounds_in (g_ptr_array_index (markers, i), map);
+        graphene_rect_t b = bounds_in (g_ptr_array_index (markers, j), map);
+
+        g_assert_false (graphene_rect_intersection (&a, &b, NULL));
+      }
+  shoot (&kiosk, "groups");
+
+  /* A card and its marker go together: the marker is marked, the card's
+   * icon has the marker's colour, and only one marker is marked. */
+  marker = kiosk_map_view_find_marker (view, "stadtbad");
+  kiosk_test_ui_click (marker);
+  kiosk_test_ui_wait_until (g_strcmp0 (kiosk_map_view_get_card_id (view), "stadtbad") == 0);
+  kiosk_test_ui_settle (GTK_WIDGET (view));
+  marker = kiosk_map_view_find_marker (view, "stadtbad");
+  g_assert_true (gtk_widget_has_css_class (marker, "selected"));
+  g_assert_cmpuint (count_class (GTK_WIDGET (view), "map-marker.selected"), ==, 1);
+  icon = find_class (GTK_WIDGET (view), "map-card-icon");
+  g_assert_true (gtk_widget_has_css_class (icon, "kiosk-map-sport"));
+  g_assert_true (gtk_widget_has_css_class (marker, "kiosk-map-sport"));
+
+  /* Another place: the old marker lets go. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "win.show-on-map",
+                                             "(sdd)", "museum", 51.3415, 12.3712));
+  kiosk_test_ui_wait_until (g_strcmp0 (kiosk_map_view_get_card_id (view), "museum") == 0);
+  kiosk_test_ui_wait_until (kiosk_map_view_find_marker (view, "museum") != NULL &&
+                            gtk_widget_has_css_class (kiosk_map_view_find_marker (view, "museum"), "selected"));
+  kiosk_test_ui_settle (GTK_WIDGET (view));
+  g_assert_cmpuint (count_class (GTK_WIDGET (view), "map-marker.selected"), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (icon, "kiosk-map-culture"));
+  g_assert_false (gtk_widget_has_css_class (icon, "kiosk-map-sport"));
+
+  /* A long description ends at a whole word with "…", and "Mehr lesen"
+   * shows the rest; no line is cut through. */
+  description = find_class (GTK_WIDGET (view), "map-card-description");
+  g_assert_nonnull (description);
+  shown = gtk_label_get_label (GTK_LABEL (description));
+  g_assert_true (g_str_has_suffix (shown, "…"));
+  {
+    g_autofree char *start = g_strndup (shown, strlen (shown) - strlen ("…"));
+
+    g_assert_true (g_str_has_prefix (LONG_DESCRIPTION, start));
+    g_assert_true (LONG_DESCRIPTION[strlen (start)] == ' ' ||
+                   strchr (",.;:", LONG_DESCRIPTION[strlen (start)]) != NULL);
+  }
+  more = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Mehr lesen");
+  g_assert_nonnull (more);
+  g_assert_cmpint (gtk_widget_get_height (more), >=, 64);
+  shoot (&kiosk, "card-long");
+  /* The shortened text stands whole on the card, not under its edge. */
+  {
+    graphene_rect_t text, card;
+
+    g_assert_true (gtk_widget_compute_bounds (description, GTK_WIDGET (view), &text));
+    g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_ancestor (description, KIOSK_TYPE_MAP_CARD),
+                                              GTK_WIDGET (view), &card));
+    g_assert_true (graphene_rect_contains_rect (&card, &text));
+    g_assert_null (gtk_widget_get_ancestor (description, GTK_TYPE_SCROLLED_WINDOW));
+  }
+  kiosk_test_ui_click (more);
+  kiosk_test_ui_wait_until (find_class (GTK_WIDGET (view), "map-card-description") != NULL &&
+                            g_strcmp0 (gtk_label_get_label (GTK_LABEL (find_class (GTK_WIDGET (view), "map-card-description"))),
+                                       LONG_DESCRIPTION) == 0);
+  g_assert_null (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Mehr lesen"));
+  shoot (&kiosk, "card-long-more");
+
+  /* Zooming closes the card, and the marker lets go. */
+  zoom_in = gtk_widget_get_prev_sibling (gtk_widget_get_prev_sibling (
+    kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Wo bin ich?")));
+  kiosk_test_ui_click (zoom_in);
+  kiosk_test_ui_wait_until (kiosk_map_view_get_card_id (view) == NULL);
+  kiosk_test_ui_settle (GTK_WIDGET (view));
+  g_assert_cmpuint (count_class (GTK_WIDGET (view), "map-marker.selected"), ==, 0);
+
+  /* And so does "Wo bin ich?". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "win.show-on-map",
+                                             "(sdd)", "stadtbad", 51.3440, 12.3680));
+  kiosk_test_ui_wait_until (g_strcmp0 (kiosk_map_view_get_card_id (view), "stadtbad") == 0);
+  kiosk_test_ui_click (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "Wo bin ich?"));
+  kiosk_test_ui_wait_until (kiosk_map_view_get_card_id (view) == NULL);
+  kiosk_test_ui_wait_until (is_at (view, HOME_LAT, HOME_LON, 16));
+
+  kiosk_close (&kiosk);
+}
+
+/* #15.7: a language switch keeps the zoom, the chips and the open card;
+ * #15.3: the map's credit follows the language. */
+static void
+test_language_keeps_place (void)
+{
+  g_autofree char *uri = demo_tiles_uri ();
+  Kiosk kiosk = { 0 };
+  KioskMapView *view, *fresh;
+  GtkWidget *chip;
+  double latitude, longitude, zoom;
+
+  kiosk_open_full (&kiosk, uri, TRUE);
+  view = map_view (&kiosk);
+  wait_for_tiles (view, 6);
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL,
+                                        "Karte: Musterdorf (fiktiv), Ankerort-Demo"));
+
+  chip = kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, "Unterwegs");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (kiosk.window), "win.show-on-map",
+                                             "(sdd)", "stadtbad", 51.3440, 12.3680));
+  kiosk_test_ui_wait_until (g_strcmp0 (kiosk_map_view_get_card_id (view), "stadtbad") == 0);
+  kiosk_test_ui_wait_until (map_still (view));
+  centre_of (view, &latitude, &longitude, &zoom);
+
+  kiosk_window_set_language (kiosk.window, "en");
+  kiosk_test_ui_wait_for_page (kiosk.window, "map");
+  fresh = map_view (&kiosk);
+  g_assert_true (fresh != view);
+  wait_for_tiles (fresh, 1);
+  kiosk_test_ui_settle (GTK_WIDGET (fresh));
+  g_assert_cmpstr (kiosk_map_view_get_card_id (fresh), ==, "stadtbad");
+  g_assert_true (is_at (fresh, latitude, longitude, zoom));
+  chip = kiosk_test_ui_find (GTK_WIDGET (fresh), GTK_TYPE_TOGGLE_BUTTON, "Getting around");
+  g_assert_nonnull (chip);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (chip)));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (fresh), GTK_TYPE_LABEL, "Swimming pool"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (fresh), GTK_TYPE_LABEL,
+                                        "Map: Musterdorf (fictional), Ankerort demo"));
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (fresh), GTK_TYPE_LABEL,
+                                        "Several places close together: tap to come closer"));
+  shoot (&kiosk, "after-language-switch");
+
+  kiosk_window_set_language (kiosk.window, "de");
+  kiosk_close (&kiosk);
+}
+
 /* The town's tiles around the kiosk, served as an XYZ tile server would. */
 static KioskDemoServer *
 tile_server_new (char **url_template)
@@ -658,6 +911,8 @@ main (int   argc,
   g_test_add_func ("/ui/map/broken-file", test_broken_file);
   g_test_add_func ("/ui/map/url-tiles", test_url_tiles);
   g_test_add_func ("/ui/map/english", test_english);
+  g_test_add_func ("/ui/map/groups-and-cards", test_groups_and_cards);
+  g_test_add_func ("/ui/map/language-keeps-place", test_language_keeps_place);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -12,6 +12,8 @@
 #include "kiosk-empty-view.h"
 #include "kiosk-fetcher.h"
 #include "kiosk-i18n.h"
+#include "kiosk-map-card.h"
+#include "kiosk-map-point.h"
 #include "kiosk-sensor-page.h"
 #include "kiosk-sensor-tile.h"
 #include "kiosk-sensors-view.h"
@@ -185,6 +187,24 @@ test_tiles (void)
   /* The school's station has been silent for five hours. */
   g_assert_cmpuint (n_stale, ==, 2);
 
+  /* 21 tiles are not one flat wall: each kind under its heading, the
+   * first heading before the first tile. */
+  {
+    /* tile, its flow box child, the flow box, the groups */
+    GtkWidget *flow = gtk_widget_get_ancestor (GTK_WIDGET (g_ptr_array_index (tiles, 0)), GTK_TYPE_FLOW_BOX);
+    GtkWidget *first = gtk_widget_get_first_child (gtk_widget_get_parent (flow));
+    guint n_headings = 0;
+
+    for (GtkWidget *child = first; child != NULL; child = gtk_widget_get_next_sibling (child))
+      n_headings += gtk_widget_has_css_class (child, "sensor-group-heading");
+    g_assert_true (gtk_widget_has_css_class (first, "sensor-group-heading"));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (first)), ==,
+                     kiosk_reading_get_display_name (kiosk_sensor_tile_get_reading (g_ptr_array_index (tiles, 0))));
+    g_test_message ("%u headings over %u tiles", n_headings, tiles->len);
+    g_assert_cmpuint (n_headings, >=, 4);
+    g_assert_cmpuint (n_headings, <, tiles->len);
+  }
+
   /* Marktplatz PM10 from SensorThings: 24 hours in 10-minute steps. */
   tile = find_tile (tiles, "100");
   g_assert_cmpuint (kiosk_reading_get_history (kiosk_sensor_tile_get_reading (tile))->len, >=, 140);
@@ -219,8 +239,17 @@ test_detail_page (void)
   g_assert_nonnull (kiosk_test_ui_find (page, GTK_TYPE_LABEL, "Was die Farben bedeuten"));
   shoot ("detail");
 
-  /* "Auf der Karte zeigen" opens the map at the station. */
+  /* "Auf der Karte zeigen" is on screen without scrolling. */
   map_button = kiosk_sensor_page_get_map_button (KIOSK_SENSOR_PAGE (page));
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (map_button, GTK_WIDGET (window), &bounds));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  }
+
+  /* "Auf der Karte zeigen" opens the map at the station. */
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (map_button)), ==, "Auf der Karte zeigen");
   g_assert_true (gtk_widget_get_sensitive (map_button));
   scroll_into_view (map_button);
@@ -253,12 +282,128 @@ test_english_and_stations (void)
   kiosk_test_ui_wait_for_page (window, "page-");
   g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "What the colours mean"));
   shoot ("detail");
+
+  /* #15.7: a language switch keeps the reading's page open. */
+  kiosk_window_set_language (window, "de");
+  kiosk_test_ui_settle (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (kiosk_window_get_current (window), "page-"));
+  {
+    GtkWidget *page = kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_SENSOR_PAGE, NULL);
+
+    g_assert_nonnull (page);
+    g_assert_cmpstr (kiosk_reading_get_id (kiosk_sensor_page_get_reading (KIOSK_SENSOR_PAGE (page))), ==, "100");
+    g_assert_nonnull (kiosk_test_ui_find (page, GTK_TYPE_LABEL, "Was die Farben bedeuten"));
+  }
+  kiosk_window_set_language (window, "en");
   kiosk_window_go_back (window);
   kiosk_test_ui_wait_for_page (window, "sensors");
 
   /* Idle reset goes back to attract; the view starts at the top again. */
   kiosk_window_reset (window);
   kiosk_test_ui_wait_for_page (window, "attract");
+}
+
+/* #15.11: a history of two points is a line already (NGSI readings get
+ * theirs one refresh at a time); one point is not. */
+static void
+test_history_from_two_points (void)
+{
+  g_autoptr(KioskReading) reading = kiosk_reading_new ("ngsi:x", "Schule", "ngsi:x/temperature",
+                                                       "temperature");
+  g_autoptr(KioskReadingKind) kind = kiosk_reading_kind_lookup ("temperature");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (KioskReadingPoint));
+  g_autoptr(GArray) two = NULL;
+  KioskReadingPoint point = { g_date_time_to_unix (now) - 600, 11.5 };
+  const char *collecting;
+  GtkWidget *tile;
+
+  kiosk_i18n_set_language ("de");
+  collecting = _("The history is being recorded");
+  kiosk_reading_set_kind (reading, kind);
+  kiosk_reading_set_value (reading, 12.0, now);
+
+  g_array_append_val (one, point);
+  kiosk_reading_set_history (reading, one);
+  tile = g_object_ref_sink (kiosk_sensor_tile_new (reading, TRUE));
+  kiosk_sensor_tile_set_now (KIOSK_SENSOR_TILE (tile), now);
+  g_assert_nonnull (strstr (kiosk_sensor_tile_get_summary (KIOSK_SENSOR_TILE (tile)), collecting));
+  g_object_unref (tile);
+
+  two = g_array_copy (one);
+  point.time = g_date_time_to_unix (now);
+  point.value = 12.0;
+  g_array_append_val (two, point);
+  kiosk_reading_set_history (reading, two);
+  tile = g_object_ref_sink (kiosk_sensor_tile_new (reading, TRUE));
+  kiosk_sensor_tile_set_now (KIOSK_SENSOR_TILE (tile), now);
+  g_assert_null (strstr (kiosk_sensor_tile_get_summary (KIOSK_SENSOR_TILE (tile)), collecting));
+  g_object_unref (tile);
+}
+
+/* #15.11: a station's card on the map says which values are old. */
+static void
+test_stale_on_map_card (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (KIOSK_TYPE_READING);
+  g_autoptr(KioskReading) fresh = kiosk_reading_new ("st", "Schule", "st/no2", "no2");
+  g_autoptr(KioskReading) old = kiosk_reading_new ("st", "Schule", "st/pm10", "pm10");
+  g_autoptr(KioskReadingKind) no2 = kiosk_reading_kind_lookup ("no2");
+  g_autoptr(KioskReadingKind) pm10 = kiosk_reading_kind_lookup ("pm10");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_hours (now, -5);
+  g_autoptr(GPtrArray) points = NULL;
+  GtkWidget *win = gtk_window_new ();
+  GtkWidget *card = kiosk_map_card_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  kiosk_i18n_set_language ("de");
+  kiosk_reading_set_kind (fresh, no2);
+  kiosk_reading_set_value (fresh, 20, now);
+  kiosk_reading_set_position (fresh, 51.34, 12.37);
+  kiosk_reading_set_kind (old, pm10);
+  kiosk_reading_set_value (old, 30, then);
+  kiosk_reading_set_position (old, 51.34, 12.37);
+  g_list_store_append (store, fresh);
+  g_list_store_append (store, old);
+  points = kiosk_map_points_from_readings (G_LIST_MODEL (store));
+  g_assert_cmpuint (points->len, ==, 1);
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 700, 700);
+  gtk_window_set_child (GTK_WINDOW (win), card);
+  kiosk_map_card_show_point (KIOSK_MAP_CARD (card), g_ptr_array_index (points, 0), now);
+  gtk_window_present (GTK_WINDOW (win));
+  kiosk_test_ui_settle (card);
+  /* One line says it, with the reason, as on the tile; only once. */
+  {
+    GtkWidget *label = NULL;
+    guint n = 0;
+
+    for (GtkWidget *w = card; w != NULL; )
+      {
+        if (GTK_IS_LABEL (w) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (w)), "Veraltet: "))
+          {
+            label = w;
+            n++;
+          }
+        /* depth-first walk */
+        if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && w != card && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = (w == NULL || w == card) ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_nonnull (label);
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_true (gtk_widget_get_mapped (label));
+  }
+  name = g_strdup_printf ("sensors-%s-de-map-card-stale", kiosk_test_ui_orientation (GTK_WIDGET (window)));
+  path = kiosk_test_ui_screenshot (win, name);
+  gtk_window_destroy (GTK_WINDOW (win));
 }
 
 static void
@@ -302,6 +447,8 @@ main (int   argc,
   g_test_add_func ("/ui/sensors/tiles", test_tiles);
   g_test_add_func ("/ui/sensors/detail-page", test_detail_page);
   g_test_add_func ("/ui/sensors/english-and-stations", test_english_and_stations);
+  g_test_add_func ("/ui/sensors/history-from-two-points", test_history_from_two_points);
+  g_test_add_func ("/ui/sensors/stale-on-map-card", test_stale_on_map_card);
 
   status = g_test_run ();
 

@@ -199,6 +199,15 @@ test_answer_by_touch (void)
   kiosk_i18n_set_language ("de");
   view = new_view ();
   g_assert_cmpstr (kiosk_surveys_view_get_page (view), ==, "list");
+  /* The card says how to get in, inside the card's own big button. */
+  {
+    GtkWidget *start = kiosk_test_ui_find (kiosk_surveys_view_get_survey_button (view, BIKE),
+                                           GTK_TYPE_LABEL, "Teilnehmen");
+
+    g_assert_nonnull (start);
+    g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (start), "survey-card-start"));
+    g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_parent (start)), >=, 64);
+  }
   screenshot ("1-list");
 
   tap (kiosk_surveys_view_get_survey_button (view, BIKE));
@@ -208,12 +217,23 @@ test_answer_by_touch (void)
 
   tap (button (view, "next"));
   q = question (view);
-  /* Required: "Weiter" rests, and words say why. */
-  g_assert_false (gtk_widget_is_sensitive (button (view, "next")));
+  /* Required, but nobody is told off before trying: no red words yet,
+   * and the flow's own Back is not a second "Zurück" beside the header's. */
   g_assert_nonnull (kiosk_survey_question_view_get_hint (q));
+  g_assert_null (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL,
+                                     kiosk_survey_question_view_get_hint (q)));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button (view, "back"))), ==, "Vorige Frage");
+  screenshot ("3-question-fresh");
+  /* "Weiter" too early: it stays here and says why. */
+  tap (button (view, "next"));
+  g_assert_cmpuint (kiosk_survey_flow_get_position (flow_of (view)), ==, 1);
+  g_assert_nonnull (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL,
+                                        "Bitte wählen Sie eine Antwort, um weiterzumachen."));
   screenshot ("3-question-required");
   tap (kiosk_survey_question_view_get_choice (q, "Mit dem Fahrrad"));
   g_assert_true (gtk_widget_is_sensitive (button (view, "next")));
+  g_assert_null (kiosk_test_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL,
+                                     "Bitte wählen Sie eine Antwort, um weiterzumachen."));
   screenshot ("4-question-single");
   tap (button (view, "next"));
 
@@ -275,6 +295,9 @@ test_answer_by_touch (void)
   /* Results from the server, as bars with numbers. */
   tap (results_button_of (view));
   kiosk_test_ui_wait_until (find_results (view) != NULL);
+  /* A rating's ends say what they mean, in the survey's words. */
+  g_assert_nonnull (kiosk_test_ui_find (find_results (view), GTK_TYPE_LABEL, "1 – gar nicht"));
+  g_assert_nonnull (kiosk_test_ui_find (find_results (view), GTK_TYPE_LABEL, "5 – sehr"));
   screenshot ("9-results");
 
   /* One go per survey and person. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kiosk-map-point.h"
+#include "kiosk-vocabulary.h"
 
 struct _KioskMapPoint
 {
@@ -369,44 +370,6 @@ kiosk_map_category_icon_name (const char *category)
   return "kiosk-map-place-symbolic";
 }
 
-/* OpenStreetMap-style keys read as words; anything else is shown as given. */
-static const struct
-{
-  const char *key;
-  const char *label;
-} category_labels[] = {
-  { "library", N_("Library") },
-  { "townhall", N_("Town hall") },
-  { "government", N_("Public office") },
-  { "square", N_("Square") },
-  { "information", N_("Information") },
-  { "museum", N_("Museum") },
-  { "place_of_worship", N_("Church") },
-  { "pharmacy", N_("Pharmacy") },
-  { "swimming_pool", N_("Swimming pool") },
-  { "park", N_("Park") },
-  { "playground", N_("Playground") },
-  { "station", N_("Railway station") },
-  { "bus_stop", N_("Bus stop") },
-  { "toilets", N_("Toilets") },
-  { "school", N_("School") },
-  { "community_centre", N_("Community centre") },
-  { "hospital", N_("Hospital") },
-  { "charging_station", N_("Charging station") },
-  { "bicycle_rental", N_("Bicycle rental") },
-  { "recycling", N_("Recycling") },
-  { "parking", N_("Parking") },
-  { "cafe", N_("Café") },
-  { "restaurant", N_("Restaurant") },
-  { "theatre", N_("Theatre") },
-  { "cinema", N_("Cinema") },
-  { "kindergarten", N_("Kindergarten") },
-  { "doctors", N_("Doctor") },
-  { "police", N_("Police") },
-  { "fire_station", N_("Fire station") },
-  { "marketplace", N_("Market") },
-};
-
 const char *
 kiosk_map_category_label (const char *category)
 {
@@ -417,13 +380,9 @@ kiosk_map_category_label (const char *category)
   if (g_str_equal (category, KIOSK_MAP_CATEGORY_STATION))
     return _("Sensor stations");
 
-  for (guint i = 0; i < G_N_ELEMENTS (category_labels); i++)
-    {
-      if (g_ascii_strcasecmp (category, category_labels[i].key) == 0)
-        return _(category_labels[i].label);
-    }
-
-  return category;
+  /* OpenStreetMap-style keys and known words in the UI language;
+   * anything else is shown as given. */
+  return kiosk_vocabulary_label (KIOSK_VOCABULARY_PLACE_CATEGORY, category);
 }
 
 static const struct
@@ -467,6 +426,21 @@ kiosk_map_point_get_icon_name (KioskMapPoint *self)
   g_return_val_if_fail (KIOSK_IS_MAP_POINT (self), NULL);
 
   return kiosk_map_category_icon_name (self->category);
+}
+
+char *
+kiosk_map_point_dup_family_class (KioskMapPoint *self)
+{
+  char *family, *end;
+
+  g_return_val_if_fail (KIOSK_IS_MAP_POINT (self), NULL);
+
+  family = g_strdup (kiosk_map_point_get_icon_name (self));
+  end = g_strrstr (family, "-symbolic");
+  if (end != NULL)
+    *end = '\0';
+
+  return family;
 }
 
 /* Clustering */

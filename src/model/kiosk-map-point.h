@@ -40,6 +40,9 @@ const char       *kiosk_map_category_icon_name    (const char    *category);
 const char       *kiosk_map_category_label        (const char    *category);
 /* What a chip says for a family of categories, keyed by their icon name. */
 const char       *kiosk_map_family_label          (const char    *icon_name);
+/* The style class its marker and card are coloured by:
+ * "kiosk-map-park-symbolic" gives "kiosk-map-park". */
+char             *kiosk_map_point_dup_family_class (KioskMapPoint *self);
 
 /* Points (KioskMapPoint*) from the items of one area, read by property name.
  * Items without usable coordinates are left out. */

@@ -11,12 +11,14 @@
 
 #include "kiosk-alert-view.h"
 #include "kiosk-alerts.h"
+#include "kiosk-accessibility-page.h"
 #include "kiosk-attract-view.h"
 #include "kiosk-closed-view.h"
 #include "kiosk-events-view.h"
 #include "kiosk-header.h"
 #include "kiosk-home-view.h"
 #include "kiosk-i18n.h"
+#include "kiosk-navigation.h"
 #include "kiosk-outbox.h"
 #include "kiosk-services.h"
 #include "kiosk-staff-panel.h"
@@ -174,8 +176,19 @@ static void
 rebuild_views (KioskWindow *self)
 {
   g_autofree char *current = NULL;
+  g_autoptr(GVariant) place = NULL;
+  GtkWidget *view;
+  gboolean accessibility_open;
 
   current = g_strdup (self->history->len > 1 ? g_ptr_array_index (self->history, 1) : "home");
+  /* The person stays where they are: the area's filters, zoom and open
+   * page, and the accessibility page on top. */
+  view = gtk_stack_get_child_by_name (self->pages, current);
+  if (view != NULL && KIOSK_IS_NAVIGATION (view) && !in_attract_mode (self))
+    place = kiosk_navigation_save_place (KIOSK_NAVIGATION (view));
+  accessibility_open = !in_attract_mode (self) &&
+                       KIOSK_IS_ACCESSIBILITY_PAGE (gtk_stack_get_visible_child (self->pages));
+
   gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_NONE);
   kiosk_window_destroy_pages (self);
   kiosk_window_create_pages (self);
@@ -192,6 +205,11 @@ rebuild_views (KioskWindow *self)
   else
     {
       kiosk_window_show_area (self, current);
+      view = gtk_stack_get_child_by_name (self->pages, current);
+      if (place != NULL && view != NULL && KIOSK_IS_NAVIGATION (view))
+        kiosk_navigation_restore_place (KIOSK_NAVIGATION (view), place);
+      if (accessibility_open)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-accessibility", NULL);
     }
   gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
 

@@ -13,6 +13,7 @@
 #include "kiosk-event-page.h"
 #include "kiosk-i18n.h"
 #include "kiosk-qr-code.h"
+#include "kiosk-vocabulary.h"
 
 /* Below this width the QR code goes under the text instead of beside it. */
 #define NARROW_WIDTH 1300
@@ -241,7 +242,15 @@ fill (KioskEventPage *self)
 
   if (categories != NULL)
     {
-      g_autofree char *joined = g_strjoinv (" · ", (char **) categories);
+      g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+      g_auto(GStrv) shown = NULL;
+      g_autofree char *joined = NULL;
+
+      for (guint i = 0; categories[i] != NULL; i++)
+        g_strv_builder_add (labels, kiosk_vocabulary_label (KIOSK_VOCABULARY_EVENT_CATEGORY,
+                                                            categories[i]));
+      shown = g_strv_builder_end (labels);
+      joined = g_strjoinv (" · ", shown);
 
       gtk_label_set_label (self->categories_label, joined);
       gtk_widget_set_visible (GTK_WIDGET (self->categories_label), TRUE);
@@ -257,8 +266,13 @@ fill (KioskEventPage *self)
   set_fact (self->price_box, self->price_label, price);
 
   if (kiosk_event_get_accessibility (event) != NULL)
-    /* Translators: followed by the accessibility notes of the event's place */
-    access = g_strdup_printf (_("Accessibility: %s"), kiosk_event_get_accessibility (event));
+    {
+      g_autofree char *notes = kiosk_vocabulary_translate_list (KIOSK_VOCABULARY_ACCESSIBILITY,
+                                                                kiosk_event_get_accessibility (event));
+
+      /* Translators: followed by the accessibility notes of the event's place */
+      access = g_strdup_printf (_("Accessibility: %s"), notes);
+    }
   set_fact (self->accessibility_box, self->accessibility_label, access);
 
   if (description != NULL)

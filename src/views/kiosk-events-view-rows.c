@@ -9,6 +9,7 @@
 #include "kiosk-event.h"
 #include "kiosk-events-view-private.h"
 #include "kiosk-i18n.h"
+#include "kiosk-vocabulary.h"
 
 typedef struct
 {
@@ -177,7 +178,7 @@ bind_event (KioskEventsView *self,
     {
       if (meta->len > 0)
         g_string_append (meta, "  ·  ");
-      g_string_append (meta, categories[0]);
+      g_string_append (meta, kiosk_vocabulary_label (KIOSK_VOCABULARY_EVENT_CATEGORY, categories[0]));
     }
   gtk_label_set_label (w->meta, meta->str);
   gtk_widget_set_visible (GTK_WIDGET (w->meta), meta->len > 0);

@@ -22,6 +22,7 @@
 #include "kiosk-image-loader.h"
 #include "kiosk-navigation.h"
 #include "kiosk-resettable.h"
+#include "kiosk-vocabulary.h"
 
 #define TICK_SECONDS 30
 
@@ -56,11 +57,14 @@ struct _KioskEventsView
   GListStore        *rows;
   GTimeZone         *tz;
   KioskImageLoader  *images;
-  GPtrArray         *category_chips; /* GtkToggleButton, labelled with the category */
+  GPtrArray         *category_chips; /* GtkToggleButton, labelled with the category in the UI language */
   GHashTable        *row_widgets;    /* a row's box -> its RowWidgets */
   char              *categories_key;   /* the chips' categories, joined */
-  char              *category;         /* the selected category, or NULL */
+  char              *category;         /* the selected category's label, or NULL */
+  char              *category_term;    /* a source's word for it, which outlives the language */
+  GHashTable        *category_terms;   /* a chip's label -> a source's word for it */
   GDateTime         *next_change;      /* when the next shown event ends */
+  GtkWidget         *open_page;        /* weak: the event page it pushed last */
   int                shown_day;        /* day of year the headings were made on */
   TimeFilter         time_filter;
   guint              rebuild_idle;
@@ -69,10 +73,11 @@ struct _KioskEventsView
 };
 
 static void resettable_iface_init (KioskResettableInterface *iface);
+static void navigation_iface_init (KioskNavigationInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (KioskEventsView, kiosk_events_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (KIOSK_TYPE_RESETTABLE, resettable_iface_init)
-                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_NAVIGATION, NULL))
+                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_NAVIGATION, navigation_iface_init))
 
 static void rebuild (KioskEventsView *self);
 
@@ -95,7 +100,15 @@ has_category (KioskEvent *event,
 {
   const char * const *categories = kiosk_event_get_categories (event);
 
-  return categories != NULL && g_strv_contains (categories, category);
+  /* @category is a label: "Kultur" and "culture" are one category. */
+  for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
+    {
+      if (g_str_equal (kiosk_vocabulary_label (KIOSK_VOCABULARY_EVENT_CATEGORY, categories[i]),
+                       category))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 typedef struct
@@ -145,6 +158,8 @@ category_chip_toggled_cb (GtkToggleButton *chip,
 
   g_free (self->category);
   self->category = gtk_toggle_button_get_active (chip) ? g_strdup (category) : NULL;
+  g_free (self->category_term);
+  self->category_term = g_strdup (g_hash_table_lookup (self->category_terms, category));
   rebuild (self);
 }
 
@@ -155,11 +170,20 @@ compare_strings (gconstpointer a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* @terms: label -> a source's word for it. */
 static void
 update_category_chips (KioskEventsView *self,
-                       GPtrArray       *categories)
+                       GPtrArray       *categories,
+                       GHashTable      *terms)
 {
+  GHashTableIter iter;
+  gpointer label, term;
   g_autofree char *key = NULL;
+
+  g_hash_table_remove_all (self->category_terms);
+  g_hash_table_iter_init (&iter, terms);
+  while (g_hash_table_iter_next (&iter, &label, &term))
+    g_hash_table_insert (self->category_terms, g_strdup (label), g_strdup (term));
 
   g_ptr_array_sort (categories, compare_strings);
   g_ptr_array_add (categories, NULL);
@@ -247,7 +271,7 @@ rebuild (KioskEventsView *self)
   g_autoptr(GDateTime) week_end = g_date_time_add_days (today, 8 - g_date_time_get_day_of_week (today));
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen_categories = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen_categories = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GPtrArray) out = NULL;
   GDateTime *next_change = NULL;
   GDateTime *current_day = NULL;
@@ -281,12 +305,15 @@ rebuild (KioskEventsView *self)
       event_categories = kiosk_event_get_categories (event);
       for (guint c = 0; event_categories != NULL && event_categories[c] != NULL; c++)
         {
-          if (!g_hash_table_contains (seen_categories, event_categories[c]))
+          const char *label = kiosk_vocabulary_label (KIOSK_VOCABULARY_EVENT_CATEGORY,
+                                                      event_categories[c]);
+
+          if (!g_hash_table_contains (seen_categories, label))
             {
-              char *copy = g_strdup (event_categories[c]);
+              char *copy = g_strdup (label);
 
               g_ptr_array_add (categories, copy);
-              g_hash_table_add (seen_categories, copy);
+              g_hash_table_insert (seen_categories, copy, g_strdup (event_categories[c]));
             }
         }
 
@@ -307,7 +334,7 @@ rebuild (KioskEventsView *self)
   {
     gboolean had_category = self->category != NULL;
 
-    update_category_chips (self, categories);
+    update_category_chips (self, categories, seen_categories);
     /* The chosen category is gone from the feed: list everything instead. */
     if (had_category && self->category == NULL)
       {
@@ -476,6 +503,7 @@ kiosk_events_view_dispose (GObject *object)
   g_clear_object (&self->images);
   g_clear_object (&self->services);
   g_clear_pointer (&self->category_chips, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->open_page);
 
   G_OBJECT_CLASS (kiosk_events_view_parent_class)->dispose (object);
 }
@@ -489,9 +517,116 @@ kiosk_events_view_finalize (GObject *object)
   g_clear_pointer (&self->row_widgets, g_hash_table_unref);
   g_clear_pointer (&self->categories_key, g_free);
   g_clear_pointer (&self->category, g_free);
+  g_clear_pointer (&self->category_term, g_free);
+  g_clear_pointer (&self->category_terms, g_hash_table_unref);
   g_clear_pointer (&self->next_change, g_date_time_unref);
 
   G_OBJECT_CLASS (kiosk_events_view_parent_class)->finalize (object);
+}
+
+static GtkWidget *
+push_event_page (KioskEventsView *self,
+                 KioskEvent      *event)
+{
+  GtkWidget *page = kiosk_event_page_new (event, self->tz, self->images);
+
+  if (!kiosk_navigation_push_page (KIOSK_NAVIGATION (self), page,
+                                   kiosk_event_get_title_for (event, kiosk_i18n_get_language ())))
+    return NULL;
+  g_set_weak_pointer (&self->open_page, page);
+
+  return page;
+}
+
+/* KioskNavigation: the filters, the scroll position and the open event
+ * (uid and start, one occurrence of a series). A category is kept as a
+ * source's word, since its label changes with the language. */
+static GVariant *
+save_place (KioskNavigation *navigation)
+{
+  KioskEventsView *self = KIOSK_EVENTS_VIEW (navigation);
+  const char *term = "";
+  const char *uid = "";
+  gint64 start = 0;
+
+  if (self->category != NULL && self->category_term != NULL)
+    term = self->category_term;
+
+  /* Back from the page leaves it out of the window. */
+  if (self->open_page != NULL && gtk_widget_get_parent (self->open_page) != NULL)
+    {
+      KioskEvent *event = kiosk_event_page_get_event (KIOSK_EVENT_PAGE (self->open_page));
+
+      uid = kiosk_event_get_uid (event) != NULL ? kiosk_event_get_uid (event) : "";
+      start = g_date_time_to_unix (kiosk_event_get_start (event));
+    }
+
+  return g_variant_new ("(usdsx)", (guint32) self->time_filter, term,
+                        gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller)),
+                        uid, start);
+}
+
+static void
+restore_place (KioskNavigation *navigation,
+               GVariant        *place)
+{
+  KioskEventsView *self = KIOSK_EVENTS_VIEW (navigation);
+  guint32 time_filter;
+  const char *term, *uid;
+  double scroll;
+  gint64 start;
+  guint n;
+
+  if (!g_variant_is_of_type (place, G_VARIANT_TYPE ("(usdsx)")))
+    return;
+  g_variant_get (place, "(u&sd&sx)", &time_filter, &term, &scroll, &uid, &start);
+
+  g_free (self->category);
+  self->category = *term != '\0' ? g_strdup (kiosk_vocabulary_label (KIOSK_VOCABULARY_EVENT_CATEGORY,
+                                                                      term))
+                                  : NULL;
+  g_free (self->category_term);
+  self->category_term = *term != '\0' ? g_strdup (term) : NULL;
+  /* The chips' toggles rebuild the list with the category set. */
+  if (time_filter == TIME_FILTER_TODAY)
+    gtk_toggle_button_set_active (self->today_chip, TRUE);
+  else if (time_filter == TIME_FILTER_WEEK)
+    gtk_toggle_button_set_active (self->week_chip, TRUE);
+  else
+    rebuild (self);
+  /* Chips built before the category was known show it now. */
+  self->updating_chips = TRUE;
+  for (guint i = 0; i < self->category_chips->len; i++)
+    {
+      GtkToggleButton *chip = g_ptr_array_index (self->category_chips, i);
+
+      gtk_toggle_button_set_active (chip, g_strcmp0 (gtk_button_get_label (GTK_BUTTON (chip)),
+                                                     self->category) == 0);
+    }
+  self->updating_chips = FALSE;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), scroll);
+
+  if (*uid == '\0')
+    return;
+  n = g_list_model_get_n_items (self->items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KioskEvent) event = g_list_model_get_item (self->items, i);
+
+      if (g_strcmp0 (kiosk_event_get_uid (event), uid) == 0 &&
+          g_date_time_to_unix (kiosk_event_get_start (event)) == start)
+        {
+          push_event_page (self, event);
+          return;
+        }
+    }
+}
+
+static void
+navigation_iface_init (KioskNavigationInterface *iface)
+{
+  iface->save_place = save_place;
+  iface->restore_place = restore_place;
 }
 
 /* The next occurrence of @uid that has not ended, as the map's card means
@@ -528,9 +663,7 @@ show_event_action (GtkWidget  *widget,
       return;
     }
 
-  kiosk_navigation_push_page (KIOSK_NAVIGATION (self),
-                              kiosk_event_page_new (best, self->tz, self->images),
-                              kiosk_event_get_title_for (best, kiosk_i18n_get_language ()));
+  push_event_page (self, best);
 }
 
 static void
@@ -576,6 +709,7 @@ kiosk_events_view_init (KioskEventsView *self)
 
   self->rows = g_list_store_new (G_TYPE_OBJECT);
   self->category_chips = g_ptr_array_new ();
+  self->category_terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->row_widgets = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -638,8 +772,6 @@ kiosk_events_view_open_row (KioskEventsView *self,
                             guint            position)
 {
   g_autoptr(GObject) item = NULL;
-  GtkWidget *page;
-  const char *title;
 
   g_return_val_if_fail (KIOSK_IS_EVENTS_VIEW (self), NULL);
 
@@ -647,12 +779,7 @@ kiosk_events_view_open_row (KioskEventsView *self,
   if (!KIOSK_IS_EVENT (item))
     return NULL;
 
-  page = kiosk_event_page_new (KIOSK_EVENT (item), self->tz, self->images);
-  title = kiosk_event_get_title_for (KIOSK_EVENT (item), kiosk_i18n_get_language ());
-  if (!kiosk_navigation_push_page (KIOSK_NAVIGATION (self), page, title))
-    return NULL;
-
-  return page;
+  return push_event_page (self, KIOSK_EVENT (item));
 }
 
 void

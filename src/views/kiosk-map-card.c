@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kiosk-i18n.h"
 #include "kiosk-map-card.h"
@@ -24,13 +25,18 @@ struct _KioskMapCard
   GtkLabel      *close_label;
   GtkScrolledWindow *scroller;
   GtkLabel      *when;
+  GtkLabel      *summary;
   GtkLabel      *description;
+  GtkButton     *expand_button;
+  GtkLabel      *expand_label;
   GtkBox        *rows;
   GtkButton     *more_button;
   GtkLabel      *more_label;
 
   /* owned */
   KioskMapPoint *point;
+  char          *full_description; /* while only its beginning is shown */
+  char          *icon_class;       /* the marker's colour class on the icon */
   GHashTable    *choices;   /* a button in rows -> its KioskMapPoint */
 };
 
@@ -70,6 +76,74 @@ set_optional (GtkLabel   *label,
 {
   gtk_label_set_label (label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+/* About four lines on the card; more is one tap away. */
+#define SHORT_DESCRIPTION_CHARS 180
+
+/* A description up to about four lines stands above the scrolled part,
+ * so the card is always tall enough for all of it; a longer one shows its
+ * beginning there, cut after a whole word with "…", and "Read more" puts
+ * the whole text in the scrolled part. Never a line cut through. */
+static void
+set_description (KioskMapCard *self,
+                 const char   *text)
+{
+  g_clear_pointer (&self->full_description, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->expand_button), FALSE);
+  set_optional (self->description, NULL);
+
+  if (text != NULL && g_utf8_strlen (text, -1) > SHORT_DESCRIPTION_CHARS + 20)
+    {
+      const char *cut = g_utf8_offset_to_pointer (text, SHORT_DESCRIPTION_CHARS);
+      const char *end = cut;
+      g_autofree char *start = NULL;
+      g_autofree char *shown = NULL;
+
+      while (end > text && !g_unichar_isspace (g_utf8_get_char (end)))
+        end = g_utf8_prev_char (end);
+      if (end == text)
+        end = cut;
+      start = g_strndup (text, end - text);
+      g_strchomp (start);
+      /* A word ending in a comma or full stop reads better without it. */
+      while (*start != '\0' && strchr (",;:.", start[strlen (start) - 1]) != NULL)
+        start[strlen (start) - 1] = '\0';
+      shown = g_strconcat (start, "…", NULL);
+      set_optional (self->summary, shown);
+      self->full_description = g_strdup (text);
+      set_button_label (self->expand_button, self->expand_label, _("Read more"));
+      gtk_widget_set_visible (GTK_WIDGET (self->expand_button), TRUE);
+      return;
+    }
+
+  set_optional (self->summary, text);
+}
+
+static void
+expand_clicked_cb (GtkButton    *button,
+                   KioskMapCard *self)
+{
+  g_autofree char *text = g_steal_pointer (&self->full_description);
+
+  set_optional (self->summary, NULL);
+  set_optional (self->description, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->expand_button), FALSE);
+}
+
+/* The card's icon in its marker's colour: one look links the two. */
+static void
+set_icon (KioskMapCard *self,
+          const char   *icon_name,
+          const char   *css_class)
+{
+  gtk_image_set_from_icon_name (self->icon, icon_name);
+  if (self->icon_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->icon), self->icon_class);
+  g_free (self->icon_class);
+  self->icon_class = g_strdup (css_class);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->icon), css_class);
 }
 
 static char *
@@ -143,6 +217,27 @@ reading_row (GObject   *reading,
     }
   gtk_widget_add_css_class (row, "map-card-reading");
 
+  /* An old value says so here as on its tile, with the reason. */
+  if (KIOSK_IS_READING (reading))
+    {
+      g_autofree char *reason = kiosk_reading_dup_stale_reason (KIOSK_READING (reading), now);
+
+      if (reason != NULL)
+        {
+          GtkWidget *both = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          g_autofree char *line = g_strdup_printf (_("Out of date: %s"), reason);
+          GtkWidget *stale = gtk_label_new (line);
+
+          gtk_label_set_xalign (GTK_LABEL (stale), 0);
+          gtk_label_set_wrap (GTK_LABEL (stale), TRUE);
+          gtk_widget_add_css_class (stale, "map-card-stale");
+          gtk_widget_add_css_class (row, "stale");
+          gtk_box_append (GTK_BOX (both), row);
+          gtk_box_append (GTK_BOX (both), stale);
+          return both;
+        }
+    }
+
   return row;
 }
 
@@ -200,6 +295,8 @@ kiosk_map_card_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_MAP_CARD);
   g_clear_object (&self->point);
   g_clear_pointer (&self->choices, g_hash_table_unref);
+  g_clear_pointer (&self->full_description, g_free);
+  g_clear_pointer (&self->icon_class, g_free);
 
   G_OBJECT_CLASS (kiosk_map_card_parent_class)->dispose (object);
 }
@@ -228,12 +325,16 @@ kiosk_map_card_class_init (KioskMapCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, close_label);
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, when);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapCard, summary);
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, description);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapCard, expand_button);
+  gtk_widget_class_bind_template_child (widget_class, KioskMapCard, expand_label);
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, rows);
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, more_button);
   gtk_widget_class_bind_template_child (widget_class, KioskMapCard, more_label);
   gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, expand_clicked_cb);
   gtk_widget_class_set_css_name (widget_class, "kioskmapcard");
 }
 
@@ -265,9 +366,13 @@ kiosk_map_card_show_point (KioskMapCard  *self,
   item = kiosk_map_point_get_item (point);
   clear_rows (self);
   gtk_label_set_label (self->title, kiosk_map_point_get_title (point));
-  gtk_image_set_from_icon_name (self->icon, kiosk_map_point_get_icon_name (point));
+  {
+    g_autofree char *family = kiosk_map_point_dup_family_class (point);
+
+    set_icon (self, kiosk_map_point_get_icon_name (point), family);
+  }
   set_optional (self->when, NULL);
-  set_optional (self->description, NULL);
+  set_description (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), FALSE);
 
   switch (kiosk_map_point_get_kind (point))
@@ -283,7 +388,7 @@ kiosk_map_card_show_point (KioskMapCard  *self,
                ? g_strdup_printf ("%s\n%s", when, location) : g_strdup (when ? when : location);
         set_optional (self->category, _("Event"));
         set_optional (self->when, both);
-        set_optional (self->description, description);
+        set_description (self, description);
         set_button_label (self->more_button, self->more_label, _("Open event"));
         gtk_widget_set_visible (GTK_WIDGET (self->more_button), TRUE);
       }
@@ -309,7 +414,7 @@ kiosk_map_card_show_point (KioskMapCard  *self,
         if (item != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (item), "description"))
           g_object_get (item, "description", &description, NULL);
         set_optional (self->category, kiosk_map_category_label (kiosk_map_point_get_category (point)));
-        set_optional (self->description, description);
+        set_description (self, description);
       }
       break;
     }
@@ -328,10 +433,10 @@ kiosk_map_card_show_points (KioskMapCard *self,
   clear_rows (self);
   title = g_strdup_printf (ngettext ("%u place here", "%u places here", points->len), points->len);
   gtk_label_set_label (self->title, title);
-  gtk_image_set_from_icon_name (self->icon, "kiosk-map-place-symbolic");
+  set_icon (self, "kiosk-map-place-symbolic", "cluster");
   set_optional (self->category, NULL);
   set_optional (self->when, NULL);
-  set_optional (self->description, NULL);
+  set_description (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), FALSE);
 
   for (guint i = 0; i < points->len; i++)

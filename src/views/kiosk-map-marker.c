@@ -99,12 +99,9 @@ kiosk_map_marker_new (GPtrArray *points,
   gtk_widget_add_css_class (self->button, kind_class (first));
   if (points->len == 1)
     {
-      /* "kiosk-map-park-symbolic" -> "park": a colour per family, with its icon. */
-      g_autofree char *family = g_strdup (kiosk_map_point_get_icon_name (first));
-      char *end = g_strrstr (family, "-symbolic");
+      /* A colour per family, with its icon. */
+      g_autofree char *family = kiosk_map_point_dup_family_class (first);
 
-      if (end != NULL)
-        *end = '\0';
       gtk_widget_add_css_class (self->button, family);
     }
 
@@ -116,22 +113,35 @@ kiosk_map_marker_new (GPtrArray *points,
     }
   else
     {
-      g_autofree char *count = g_strdup_printf ("%u", points->len);
+      GtkWidget *count = NULL, *word = NULL;
+      g_autofree char *number = g_strdup_printf ("%u", points->len);
 
-      content = gtk_label_new (count);
+      /* A group says what it is: "23" over "Orte", narrow enough for its
+       * grid cell; its name reads "23 Orte". */
+      content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      count = gtk_label_new (number);
+      gtk_widget_add_css_class (count, "map-cluster-count");
+      /* TRANSLATORS: under the number on a map marker standing for several places */
+      word = gtk_label_new (ngettext ("place", "places", points->len));
+      gtk_widget_add_css_class (word, "map-cluster-word");
+      gtk_box_append (GTK_BOX (content), count);
+      gtk_box_append (GTK_BOX (content), word);
+      gtk_widget_set_valign (content, GTK_ALIGN_CENTER);
+      /* TRANSLATORS: a map marker standing for several places close together */
+      name = g_strdup_printf (ngettext ("%u place", "%u places", points->len), points->len);
       gtk_widget_add_css_class (self->button, "cluster");
-      /* TRANSLATORS: a marker standing for several places close together */
-      name = g_strdup_printf (ngettext ("%u place here", "%u places here", points->len), points->len);
     }
   gtk_button_set_child (GTK_BUTTON (self->button), content);
   if (points->len == 1)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   else
-    /* The name is what it shows, the count; the description says what it is. */
+    /* A screen reader says what the group is ("23 Orte", as shown), and
+     * what a tap does. */
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_label (GTK_LABEL (content)),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name,
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    _("Tap to come closer and see them one by one"),
                                     -1);
   g_signal_connect (self->button, "clicked", G_CALLBACK (clicked_cb), self);
   shumate_marker_set_child (SHUMATE_MARKER (self), self->button);
@@ -163,6 +173,33 @@ kiosk_map_marker_new_here (double latitude,
   shumate_marker_set_child (SHUMATE_MARKER (self), box);
 
   return self;
+}
+
+void
+kiosk_map_marker_get_extent (KioskMapMarker *self,
+                             double         *half_width,
+                             double         *above,
+                             double         *below)
+{
+  GtkWidget *child;
+  int width = 0, height = 0, spacer = 0;
+
+  g_return_if_fail (KIOSK_IS_MAP_MARKER (self));
+
+  child = shumate_marker_get_child (SHUMATE_MARKER (self));
+  if (child != NULL)
+    {
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+    }
+  /* "You are here" balances its label with empty space below the dot. */
+  if (self->button == NULL && child != NULL && gtk_widget_get_last_child (child) != NULL)
+    gtk_widget_measure (gtk_widget_get_last_child (child), GTK_ORIENTATION_VERTICAL, -1,
+                        NULL, &spacer, NULL, NULL);
+
+  *half_width = width / 2.0;
+  *above = height / 2.0;
+  *below = height / 2.0 - spacer;
 }
 
 GPtrArray *

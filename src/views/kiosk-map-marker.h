@@ -24,4 +24,11 @@ GtkWidget      *kiosk_map_marker_get_button   (KioskMapMarker *self);
 void            kiosk_map_marker_set_selected (KioskMapMarker *self,
                                                gboolean        selected);
 
+/* How far what the marker draws reaches from its spot (px): left and
+ * right, up, down. */
+void            kiosk_map_marker_get_extent  (KioskMapMarker *self,
+                                              double         *half_width,
+                                              double         *above,
+                                              double         *below);
+
 G_END_DECLS

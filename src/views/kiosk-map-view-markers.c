@@ -10,6 +10,8 @@
 
 /* Markers closer than this (px) are shown as one group. */
 #define CLUSTER_CELL_PX 88
+/* Room left between "you are here" and a marker moved clear of it (px). */
+#define HERE_GAP 8
 
 /* What a chip's "toggled" handler is given: the view and the category. */
 typedef struct
@@ -71,14 +73,168 @@ marker_activated_cb (KioskMapMarker *marker,
       double latitude = shumate_location_get_latitude (SHUMATE_LOCATION (marker));
       double longitude = shumate_location_get_longitude (SHUMATE_LOCATION (marker));
 
+      kiosk_map_view_close_card (self);
       shumate_map_go_to_full_with_duration (self->map, latitude, longitude,
                                             MIN (floor (zoom) + 2, max_zoom), GO_TO_MS);
       return;
     }
 
-  g_clear_pointer (&self->card_id, g_free);
+  /* The card lists this group: this marker is the one marked. */
+  kiosk_map_view_close_card (self);
   kiosk_map_card_show_points (self->card, points);
   gtk_widget_set_visible (GTK_WIDGET (self->card), TRUE);
+  self->selected = marker;
+  kiosk_map_marker_set_selected (marker, TRUE);
+}
+
+typedef struct
+{
+  KioskMapMarker *marker;
+  double          x;
+  double          half;
+} Moved;
+
+static int
+compare_moved (gconstpointer a,
+               gconstpointer b)
+{
+  const Moved *ma = a, *mb = b;
+
+  return ma->x < mb->x ? -1 : ma->x > mb->x;
+}
+
+/* Where "you are here" stands on the map widget, and how far it reaches. */
+static gboolean
+here_extent (KioskMapView *self,
+             double       *x,
+             double       *y,
+             double       *half,
+             double       *above,
+             double       *below)
+{
+  GList *here = shumate_marker_layer_get_markers (self->here_layer);
+
+  if (here == NULL)
+    return FALSE;
+  kiosk_map_marker_get_extent (here->data, half, above, below);
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
+                                              shumate_location_get_latitude (here->data),
+                                              shumate_location_get_longitude (here->data),
+                                              x, y);
+  g_list_free (here);
+
+  return TRUE;
+}
+
+/* The "you are here" label sits above its dot: a marker under them
+ * (often the kiosk's own building, or the group around it) moves just
+ * below, so both stay visible and touchable. Moved markers keep their
+ * left-to-right order, in rows that do not overlap. Returns FALSE when
+ * @marker is not in the way; @moved gets it otherwise. */
+static gboolean
+in_way_of_here (KioskMapView   *self,
+                KioskMapMarker *marker,
+                double          latitude,
+                double          longitude,
+                GArray         *moved)
+{
+  double here_x, here_y, x, y;
+  double here_half, here_above, here_below, half, above, below;
+
+  if (!here_extent (self, &here_x, &here_y, &here_half, &here_above, &here_below))
+    return FALSE;
+
+  kiosk_map_marker_get_extent (marker, &half, &above, &below);
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
+                                              latitude, longitude, &x, &y);
+  if (fabs (x - here_x) < here_half + half + HERE_GAP &&
+      y - above < here_y + here_below + HERE_GAP &&
+      y + below > here_y - here_above - HERE_GAP)
+    {
+      Moved entry = { marker, x, half };
+
+      g_array_append_val (moved, entry);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+set_location (KioskMapMarker *marker,
+              double          latitude,
+              double          longitude)
+{
+  if (shumate_location_get_latitude (SHUMATE_LOCATION (marker)) != latitude ||
+      shumate_location_get_longitude (SHUMATE_LOCATION (marker)) != longitude)
+    shumate_location_set_location (SHUMATE_LOCATION (marker), latitude, longitude);
+}
+
+/* Where a marker draws, in map widget coordinates. */
+static graphene_rect_t
+marker_rect (KioskMapMarker *marker,
+             double          x,
+             double          y)
+{
+  double half, above, below;
+  graphene_rect_t rect;
+
+  kiosk_map_marker_get_extent (marker, &half, &above, &below);
+  graphene_rect_init (&rect, x - half, y - above, 2 * half, above + below);
+
+  return rect;
+}
+
+static gboolean
+overlaps_any (const graphene_rect_t *rect,
+              GArray                *taken)
+{
+  graphene_rect_t padded;
+
+  graphene_rect_inset_r (rect, -HERE_GAP / 2.0, -HERE_GAP / 2.0, &padded);
+  for (guint i = 0; i < taken->len; i++)
+    {
+      if (graphene_rect_intersection (&padded, &g_array_index (taken, graphene_rect_t, i), NULL))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* @taken: where the markers that stay put draw; the moved ones go below
+ * "you are here", left to right, each in the first row where it hides
+ * nothing. */
+static void
+place_below_here (KioskMapView *self,
+                  GArray       *moved,
+                  GArray       *taken)
+{
+  double here_x, here_y, here_half, here_above, here_below;
+
+  if (moved->len == 0 ||
+      !here_extent (self, &here_x, &here_y, &here_half, &here_above, &here_below))
+    return;
+
+  g_array_sort (moved, compare_moved);
+  for (guint i = 0; i < moved->len; i++)
+    {
+      Moved *m = &g_array_index (moved, Moved, i);
+      double half, above, below, latitude, longitude, y = 0;
+      graphene_rect_t rect;
+
+      kiosk_map_marker_get_extent (m->marker, &half, &above, &below);
+      for (guint row = 0; row < 8; row++)
+        {
+          y = here_y + here_below + HERE_GAP + above + row * (above + below + HERE_GAP);
+          rect = marker_rect (m->marker, m->x, y);
+          if (!overlaps_any (&rect, taken))
+            break;
+        }
+      g_array_append_val (taken, rect);
+      shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map), m->x, y,
+                                                  &latitude, &longitude);
+      set_location (m->marker, latitude, longitude);
+    }
 }
 
 static gboolean
@@ -149,6 +305,8 @@ void
 kiosk_map_view_update_markers (KioskMapView *self)
 {
   g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) moved = g_array_new (FALSE, FALSE, sizeof (Moved));
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   int width = gtk_widget_get_width (GTK_WIDGET (self->map));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map));
   int zoom = (int) floor (shumate_viewport_get_zoom_level (self->viewport) + 0.25);
@@ -221,6 +379,17 @@ kiosk_map_view_update_markers (KioskMapView *self)
           shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (marker));
           g_hash_table_insert (self->markers, g_strdup (ckey), marker);
         }
+      if (!in_way_of_here (self, marker, cluster->latitude, cluster->longitude, moved))
+        {
+          double x, y;
+          graphene_rect_t rect;
+
+          set_location (marker, cluster->latitude, cluster->longitude);
+          shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
+                                                      cluster->latitude, cluster->longitude, &x, &y);
+          rect = marker_rect (marker, x, y);
+          g_array_append_val (taken, rect);
+        }
       if (cluster->points->len == 1 && self->card_id != NULL &&
           g_strcmp0 (kiosk_map_point_get_id (g_ptr_array_index (cluster->points, 0)), self->card_id) == 0)
         {
@@ -231,6 +400,7 @@ kiosk_map_view_update_markers (KioskMapView *self)
         }
       g_hash_table_add (keep, g_steal_pointer (&ckey));
     }
+  place_below_here (self, moved, taken);
 
   g_hash_table_iter_init (&iter, self->markers);
   while (g_hash_table_iter_next (&iter, &key, &value))

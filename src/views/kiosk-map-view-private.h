@@ -30,6 +30,7 @@ struct _KioskMapView
   KioskMapCard      *card;
 
   /* borrowed */
+  GtkWidget         *legend;
   ShumateViewport   *viewport;
   KioskMapMarker    *selected;
 
@@ -52,6 +53,8 @@ struct _KioskMapView
   double             bounds[4];       /* west, south, east, north */
   gboolean           has_bounds;
   gboolean           clamping;
+  gboolean           has_place;       /* a place to come back to (language switch) */
+  double             place[3];        /* its latitude, longitude, zoom */
   int                cluster_zoom;
   int                last_width;
   int                last_height;
@@ -64,6 +67,8 @@ struct _KioskMapView
 /* kiosk-map-view.c */
 void        kiosk_map_view_open_point            (KioskMapView  *self,
                                                   KioskMapPoint *point);
+/* Closes the card and unmarks its marker. */
+void        kiosk_map_view_close_card            (KioskMapView  *self);
 
 /* kiosk-map-view-markers.c */
 const char *kiosk_map_view_point_filter_key      (KioskMapPoint *point);

@@ -13,7 +13,9 @@
 #include "kiosk-map-tiles.h"
 #include "kiosk-map-view.h"
 #include "kiosk-map-view-private.h"
+#include "kiosk-navigation.h"
 #include "kiosk-resettable.h"
+#include "kiosk-vocabulary.h"
 
 /* Zoom used to show one marker's surroundings (show-location). */
 #define DETAIL_ZOOM 17
@@ -22,10 +24,13 @@
 #define CARD_WIDTH 640
 
 static void kiosk_map_view_resettable_init (KioskResettableInterface *iface);
+static void kiosk_map_view_navigation_init (KioskNavigationInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (KioskMapView, kiosk_map_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (KIOSK_TYPE_RESETTABLE,
-                                                      kiosk_map_view_resettable_init))
+                                                      kiosk_map_view_resettable_init)
+                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_NAVIGATION,
+                                                      kiosk_map_view_navigation_init))
 
 static const KioskArea point_areas[] = {
   KIOSK_AREA_PLACES, KIOSK_AREA_EVENTS, KIOSK_AREA_SENSORS,
@@ -54,6 +59,59 @@ set_accessible_label (GtkWidget  *widget,
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+legend_add (GtkGrid    *legend,
+            GtkWidget  *sample,
+            const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  int row = 0;
+
+  while (gtk_grid_get_child_at (legend, 0, row) != NULL)
+    row++;
+  gtk_widget_set_halign (sample, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (sample, GTK_ALIGN_CENTER);
+  gtk_grid_attach (legend, sample, 0, row, 1, 1);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_grid_attach (legend, label, 1, row, 1, 1);
+}
+
+/* What the map's marks mean: a group and "you are here"; the chips
+ * above name the colours. */
+static GtkWidget *
+legend_new (void)
+{
+  GtkWidget *legend = gtk_grid_new ();
+  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *count = gtk_label_new ("3");
+  GtkWidget *word = gtk_label_new (ngettext ("place", "places", 3));
+  GtkWidget *here = gtk_image_new_from_icon_name ("kiosk-map-here-symbolic");
+
+  gtk_widget_add_css_class (legend, "map-legend");
+  gtk_grid_set_row_spacing (GTK_GRID (legend), 8);
+  gtk_grid_set_column_spacing (GTK_GRID (legend), 12);
+  gtk_widget_set_halign (legend, GTK_ALIGN_START);
+  gtk_widget_set_valign (legend, GTK_ALIGN_START);
+  gtk_widget_set_can_target (legend, FALSE);
+
+  /* A small group marker, as on the map. */
+  gtk_widget_add_css_class (count, "map-cluster-count");
+  gtk_widget_add_css_class (word, "map-cluster-word");
+  gtk_box_append (GTK_BOX (group), count);
+  gtk_box_append (GTK_BOX (group), word);
+  gtk_widget_add_css_class (group, "map-legend-cluster");
+  legend_add (GTK_GRID (legend), group, _("Several places close together: tap to come closer"));
+  gtk_widget_add_css_class (here, "map-legend-here");
+  legend_add (GTK_GRID (legend), here, _("You are here: this screen"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (legend), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Map legend"), -1);
+
+  return legend;
 }
 
 /* Points from the sources */
@@ -136,8 +194,8 @@ items_changed_cb (GListModel   *model,
 
 /* Cards */
 
-static void
-close_card (KioskMapView *self)
+void
+kiosk_map_view_close_card (KioskMapView *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->card), FALSE);
   if (self->card_id != NULL)
@@ -177,7 +235,7 @@ static void
 card_close_cb (KioskMapCard *card,
                KioskMapView *self)
 {
-  close_card (self);
+  kiosk_map_view_close_card (self);
 }
 
 static void
@@ -206,6 +264,14 @@ go_home (KioskMapView *self,
       shumate_viewport_set_zoom_level (self->viewport, zoom);
       shumate_map_center_on (self->map, latitude, longitude);
     }
+}
+
+static void
+go_to_place (KioskMapView *self)
+{
+  shumate_map_stop_go_to (self->map);
+  shumate_viewport_set_zoom_level (self->viewport, self->place[2]);
+  shumate_map_center_on (self->map, self->place[0], self->place[1]);
 }
 
 static void
@@ -243,10 +309,13 @@ rotation_cb (ShumateViewport *viewport,
     shumate_viewport_set_rotation (viewport, 0);
 }
 
+/* Zooming or going home is looking elsewhere: a card left open would
+ * speak of a marker that is no longer where the person looks. */
 static void
 zoom_in_clicked_cb (GtkButton    *button,
                     KioskMapView *self)
 {
+  kiosk_map_view_close_card (self);
   shumate_map_zoom_in (self->map);
 }
 
@@ -254,6 +323,7 @@ static void
 zoom_out_clicked_cb (GtkButton    *button,
                      KioskMapView *self)
 {
+  kiosk_map_view_close_card (self);
   shumate_map_zoom_out (self->map);
 }
 
@@ -261,6 +331,7 @@ static void
 recenter_clicked_cb (GtkButton    *button,
                      KioskMapView *self)
 {
+  kiosk_map_view_close_card (self);
   go_home (self, TRUE);
 }
 
@@ -317,12 +388,21 @@ use_tiles (KioskMapView  *self,
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer),
                                    SHUMATE_LAYER (self->marker_layer));
 
-  gtk_label_set_label (self->attribution, license && *license ? license : name);
+  {
+    /* The credit is the source's, its words in the UI language. */
+    g_autofree char *credit = kiosk_vocabulary_translate_phrases (KIOSK_VOCABULARY_MAP_CREDIT,
+                                                                  license && *license ? license : name);
+
+    gtk_label_set_label (self->attribution, credit);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->attribution), (license && *license) || (name && *name));
 
   zoom = CLAMP (kiosk_config_get_map_zoom (self->config), min_zoom, max_zoom);
   shumate_viewport_set_zoom_level (self->viewport, zoom);
-  go_home (self, FALSE);
+  if (self->has_place)
+    go_to_place (self);
+  else
+    go_home (self, FALSE);
   kiosk_map_view_queue_update_markers (self);
 }
 
@@ -463,7 +543,7 @@ show_location_action (GtkWidget  *widget,
     }
 
   /* Not loaded yet (or not a marker): go there, and open it when it comes. */
-  close_card (self);
+  kiosk_map_view_close_card (self);
   g_free (self->pending_id);
   self->pending_id = g_strdup (id);
   if (isfinite (latitude) && isfinite (longitude))
@@ -475,8 +555,9 @@ kiosk_map_view_reset (KioskResettable *resettable)
 {
   KioskMapView *self = KIOSK_MAP_VIEW (resettable);
 
-  close_card (self);
+  kiosk_map_view_close_card (self);
   g_clear_pointer (&self->pending_id, g_free);
+  self->has_place = FALSE;
   gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->chips_scroller)), 0);
   if (g_hash_table_size (self->hidden) > 0)
     {
@@ -491,6 +572,77 @@ static void
 kiosk_map_view_resettable_init (KioskResettableInterface *iface)
 {
   iface->reset = kiosk_map_view_reset;
+}
+
+/* KioskNavigation: where the map looks, the chips switched off and the
+ * open card. The tiles open after the view is built: the place waits
+ * for them (use_tiles) instead of the kiosk's home. */
+static GVariant *
+kiosk_map_view_save_place (KioskNavigation *navigation)
+{
+  KioskMapView *self = KIOSK_MAP_VIEW (navigation);
+  GVariantBuilder hidden;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_variant_builder_init (&hidden, G_VARIANT_TYPE_STRING_ARRAY);
+  g_hash_table_iter_init (&iter, self->hidden);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_variant_builder_add (&hidden, "s", key);
+
+  return g_variant_new ("(dddass)",
+                        shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+                        shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+                        shumate_viewport_get_zoom_level (self->viewport),
+                        &hidden,
+                        kiosk_map_view_get_card_id (self) != NULL ? kiosk_map_view_get_card_id (self) : "");
+}
+
+static void
+kiosk_map_view_restore_place (KioskNavigation *navigation,
+                              GVariant        *place)
+{
+  KioskMapView *self = KIOSK_MAP_VIEW (navigation);
+  g_autoptr(GVariantIter) hidden = NULL;
+  const char *key, *card_id;
+
+  if (!g_variant_is_of_type (place, G_VARIANT_TYPE ("(dddass)")))
+    return;
+  g_variant_get (place, "(dddas&s)", &self->place[0], &self->place[1], &self->place[2],
+                 &hidden, &card_id);
+  self->has_place = TRUE;
+
+  g_hash_table_remove_all (self->hidden);
+  while (g_variant_iter_next (hidden, "&s", &key))
+    g_hash_table_add (self->hidden, g_strdup (key));
+  kiosk_map_view_rebuild_chips (self);
+  kiosk_map_view_refilter (self);
+
+  go_to_place (self);
+  if (*card_id != '\0')
+    {
+      KioskMapPoint *point = find_point (self, card_id);
+
+      /* The card again, on the marker, without flying anywhere. */
+      if (point != NULL)
+        {
+          g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
+          g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+
+          self->card_id = g_strdup (card_id);
+          kiosk_map_card_show_point (self->card, point, now);
+          gtk_widget_set_visible (GTK_WIDGET (self->card), TRUE);
+          g_clear_pointer (&self->clusters, g_ptr_array_unref);
+          kiosk_map_view_update_markers (self);
+        }
+    }
+}
+
+static void
+kiosk_map_view_navigation_init (KioskNavigationInterface *iface)
+{
+  iface->save_place = kiosk_map_view_save_place;
+  iface->restore_place = kiosk_map_view_restore_place;
 }
 
 /* Landscape: the card at the side, over the map's right part; portrait: a
@@ -708,6 +860,9 @@ kiosk_map_view_init (KioskMapView *self)
   self->here_layer = g_object_ref_sink (shumate_marker_layer_new (self->viewport));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->marker_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->here_layer));
+
+  self->legend = legend_new ();
+  gtk_overlay_add_overlay (self->overlay, self->legend);
 }
 
 GtkWidget *

@@ -59,3 +59,34 @@ kiosk_navigation_push_page (KioskNavigation *self,
 
   return TRUE;
 }
+
+GVariant *
+kiosk_navigation_save_place (KioskNavigation *self)
+{
+  KioskNavigationInterface *iface;
+  GVariant *place;
+
+  g_return_val_if_fail (KIOSK_IS_NAVIGATION (self), NULL);
+
+  iface = KIOSK_NAVIGATION_GET_IFACE (self);
+  if (iface->save_place == NULL)
+    return NULL;
+
+  place = iface->save_place (self);
+
+  return place != NULL ? g_variant_ref_sink (place) : NULL;
+}
+
+void
+kiosk_navigation_restore_place (KioskNavigation *self,
+                                GVariant        *place)
+{
+  KioskNavigationInterface *iface;
+
+  g_return_if_fail (KIOSK_IS_NAVIGATION (self));
+  g_return_if_fail (place != NULL);
+
+  iface = KIOSK_NAVIGATION_GET_IFACE (self);
+  if (iface->restore_place != NULL)
+    iface->restore_place (self, place);
+}

@@ -109,10 +109,10 @@ update (KioskSensorTile *self)
   kiosk_sparkline_set_range (self->sparkline,
                              g_date_time_to_unix (self->now) - 24 * 3600,
                              g_date_time_to_unix (self->now));
-  /* A point or two minutes apart is no line yet: say that the kiosk is
-   * collecting the history (services without history, NGSI). */
+  /* One point is no line yet: say that the kiosk is collecting the
+   * history (services without history, NGSI); two make one. */
   has_line = kiosk_sparkline_get_n_visible (self->sparkline) >= 2 &&
-             kiosk_sparkline_get_span (self->sparkline) >= 3600;
+             kiosk_sparkline_get_span (self->sparkline) > 0;
   gtk_widget_set_visible (GTK_WIDGET (self->sparkline), has_line);
   gtk_widget_set_visible (GTK_WIDGET (self->collecting_label), !has_line);
 

@@ -31,6 +31,7 @@ struct _KioskSensorsView
   GListModel          *items;
   GPtrArray           *tiles;         /* KioskSensorTile, borrowed from the widget tree */
   GTimeZone           *tz;
+  GtkWidget           *open_page;     /* weak: the reading's page it pushed last */
   guint                rebuild_id;
   guint                tick_id;
   guint                columns_id;
@@ -40,10 +41,11 @@ struct _KioskSensorsView
 };
 
 static void resettable_iface_init (KioskResettableInterface *iface);
+static void navigation_iface_init (KioskNavigationInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (KioskSensorsView, kiosk_sensors_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (KIOSK_TYPE_RESETTABLE, resettable_iface_init)
-                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_NAVIGATION, NULL))
+                               G_IMPLEMENT_INTERFACE (KIOSK_TYPE_NAVIGATION, navigation_iface_init))
 
 static GDateTime *
 dup_now (KioskSensorsView *self)
@@ -102,14 +104,68 @@ compare_by_station (gconstpointer a,
 }
 
 static void
+push_reading_page (KioskSensorsView *self,
+                   KioskReading     *reading)
+{
+  g_autoptr(GDateTime) now = dup_now (self);
+  GtkWidget *page = kiosk_sensor_page_new (reading, now);
+
+  if (kiosk_navigation_push_page (KIOSK_NAVIGATION (self), page,
+                                  kiosk_reading_get_display_name (reading)))
+    g_set_weak_pointer (&self->open_page, page);
+}
+
+static void
 tile_clicked_cb (KioskSensorsView *self,
                  KioskSensorTile  *tile)
 {
-  KioskReading *reading = kiosk_sensor_tile_get_reading (tile);
-  g_autoptr(GDateTime) now = dup_now (self);
+  push_reading_page (self, kiosk_sensor_tile_get_reading (tile));
+}
 
-  kiosk_navigation_push_page (KIOSK_NAVIGATION (self), kiosk_sensor_page_new (reading, now),
-                              kiosk_reading_get_display_name (reading));
+/* KioskNavigation: the scroll position and the reading whose page is open. */
+static GVariant *
+save_place (KioskNavigation *navigation)
+{
+  KioskSensorsView *self = KIOSK_SENSORS_VIEW (navigation);
+  const char *id = "";
+
+  if (self->open_page != NULL && gtk_widget_get_parent (self->open_page) != NULL)
+    id = kiosk_reading_get_id (kiosk_sensor_page_get_reading (KIOSK_SENSOR_PAGE (self->open_page)));
+
+  return g_variant_new ("(sd)", id,
+                        gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller)));
+}
+
+static void
+restore_place (KioskNavigation *navigation,
+               GVariant        *place)
+{
+  KioskSensorsView *self = KIOSK_SENSORS_VIEW (navigation);
+  const char *id;
+  double scroll;
+
+  if (!g_variant_is_of_type (place, G_VARIANT_TYPE ("(sd)")))
+    return;
+  g_variant_get (place, "(&sd)", &id, &scroll);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), scroll);
+
+  for (guint i = 0; *id != '\0' && i < g_list_model_get_n_items (self->items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->items, i);
+
+      if (KIOSK_IS_READING (item) && g_strcmp0 (kiosk_reading_get_id (KIOSK_READING (item)), id) == 0)
+        {
+          push_reading_page (self, KIOSK_READING (item));
+          return;
+        }
+    }
+}
+
+static void
+navigation_iface_init (KioskNavigationInterface *iface)
+{
+  iface->save_place = save_place;
+  iface->restore_place = restore_place;
 }
 
 /* The same columns in every group, so that tiles line up from station to
@@ -225,7 +281,7 @@ rebuild (KioskSensorsView *self)
   g_autofree char *summary = NULL;
   GtkWidget *child;
   GtkWidget *flow = NULL;
-  const char *last_station = NULL;
+  const char *last_group = NULL;
   guint n_stale = 0;
 
   /* A source added or changed while the kiosk runs may ask for stations. */
@@ -259,19 +315,27 @@ rebuild (KioskSensorsView *self)
     {
       KioskReading *reading = g_ptr_array_index (readings, i);
       const char *station_id = kiosk_reading_get_station_id (reading);
+      const char *group;
 
       g_hash_table_add (stations, (gpointer) station_id);
 
-      if (self->by_station && g_strcmp0 (last_station, station_id) != 0)
+      /* Tiles come in groups under a heading: a station's readings, or
+       * all readings of one kind ("Luftqualität") side by side. */
+      group = self->by_station ? station_id : kiosk_reading_get_display_name (reading);
+      if (g_strcmp0 (last_group, group) != 0)
         {
-          GtkWidget *heading = gtk_label_new (kiosk_reading_get_station (reading));
+          GtkWidget *heading = gtk_label_new (self->by_station ? kiosk_reading_get_station (reading)
+                                                               : group);
 
           gtk_label_set_xalign (GTK_LABEL (heading), 0);
           gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
           gtk_widget_add_css_class (heading, "sensor-station-heading");
+          gtk_widget_add_css_class (heading, "sensor-group-heading");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                          GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
           gtk_box_append (self->groups, heading);
           flow = NULL;
-          last_station = station_id;
+          last_group = group;
         }
       if (flow == NULL)
         {
@@ -397,6 +461,7 @@ kiosk_sensors_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_SENSORS_VIEW);
 
   g_clear_object (&self->items);
+  g_clear_weak_pointer (&self->open_page);
   g_clear_object (&self->services);
 
   G_OBJECT_CLASS (kiosk_sensors_view_parent_class)->dispose (object);

@@ -125,6 +125,9 @@ kiosk_sparkline_get_span (KioskSparkline *self)
          g_array_index (self->points, KioskReadingPoint, first).time;
 }
 
+/* Draws @text aligned at (@x, @y), moved inwards where it would stick out
+ * of the @width px wide chart: the last hour's label at the right edge of
+ * a portrait screen stays whole. */
 static void
 draw_text (cairo_t     *cr,
            PangoLayout *layout,
@@ -132,13 +135,15 @@ draw_text (cairo_t     *cr,
            double       x,
            double       y,
            double       align_x,
-           double       align_y)
+           double       align_y,
+           int          width)
 {
   int w, h;
 
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x - align_x * w, y - align_y * h);
+  x = CLAMP (x - align_x * w, 0, MAX (0, width - w));
+  cairo_move_to (cr, x, y - align_y * h);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -181,7 +186,7 @@ draw (KioskSparkline *self,
         {
           cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.7);
           draw_text (cr, layout, _("No history in the last 24 hours"),
-                     (left + right) / 2, (top + bottom) / 2, 0.5, 0.5);
+                     (left + right) / 2, (top + bottom) / 2, 0.5, 0.5, width);
         }
       return;
     }
@@ -238,7 +243,7 @@ draw (KioskSparkline *self,
           cairo_line_to (cr, X (tick), bottom);
           cairo_stroke (cr);
           cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.8);
-          draw_text (cr, layout, label, X (tick), bottom + 10, 0.5, 0);
+          draw_text (cr, layout, label, X (tick), bottom + 10, 0.5, 0, width);
         }
 
       /* Value labels at the lowest and highest value. */
@@ -250,10 +255,10 @@ draw (KioskSparkline *self,
       cairo_stroke (cr);
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.8);
       draw_text (cr, layout, hi_text, left - 12,
-                 Y (g_array_index (self->points, KioskReadingPoint, max_i).value), 1, 0.5);
+                 Y (g_array_index (self->points, KioskReadingPoint, max_i).value), 1, 0.5, width);
       if (max_i != min_i)
         draw_text (cr, layout, lo_text, left - 12,
-                   Y (g_array_index (self->points, KioskReadingPoint, min_i).value), 1, 0.5);
+                   Y (g_array_index (self->points, KioskReadingPoint, min_i).value), 1, 0.5, width);
     }
 
   /* The area under the line, then the line, broken where the sensor was silent. */

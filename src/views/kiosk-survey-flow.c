@@ -41,6 +41,7 @@ struct _KioskSurveyFlow
   GPtrArray         *views;      /* KioskSurveyQuestionView*, one per question */
   guint              position;
   gboolean           busy;
+  gboolean           tried;      /* "Next" pressed on this question while incomplete */
 };
 
 enum {
@@ -99,11 +100,19 @@ update (KioskSurveyFlow *self)
   gtk_widget_set_visible (self->back_button, self->position > 0);
   gtk_widget_set_sensitive (self->back_button, !self->busy);
   gtk_widget_set_sensitive (self->cancel_button, !self->busy);
-  gtk_widget_set_sensitive (self->next_button, !self->busy && complete);
+  gtk_widget_set_sensitive (self->next_button, !self->busy);
 
-  /* Words say why "Next" rests; a greyed button alone says nothing. */
+  /* Nobody is told off before they tried: what is missing is said once
+   * "Next" was pressed too early; a note (the most answers allowed)
+   * shows at once. */
+  if (!complete && !self->tried)
+    hint = NULL;
   gtk_label_set_label (self->hint_label, hint != NULL ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), hint != NULL && !self->busy);
+  if (complete)
+    gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "note");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "note");
 }
 
 /* On a tall stele (the window says "portrait") the question sits low,
@@ -128,6 +137,7 @@ show_position (KioskSurveyFlow *self,
 
   /* One page in the box at a time; the others wait, answers and all. */
   self->position = position;
+  self->tried = FALSE;
   if (self->current != page)
     {
       if (self->current != NULL)
@@ -173,8 +183,14 @@ next_clicked_cb (KioskSurveyFlow *self)
 {
   KioskSurveyQuestionView *view = current_view (self);
 
-  if (self->busy || (view != NULL && !kiosk_survey_question_view_get_complete (view)))
+  if (self->busy)
     return;
+  if (view != NULL && !kiosk_survey_question_view_get_complete (view))
+    {
+      self->tried = TRUE;
+      update (self);
+      return;
+    }
 
   if (self->position < self->views->len)
     {

@@ -33,6 +33,31 @@ new_label (const char *text,
   return label;
 }
 
+/* A rating's ends carry the scale's words, as the question showed them:
+ * "1 – gar nicht wichtig" ... "5 – sehr wichtig"; a bare "1" means nothing. */
+static char *
+choice_label (KioskSurveyQuestion *question,
+              guint                index)
+{
+  GPtrArray *choices = kiosk_survey_question_get_choices (question);
+  KioskSurveyChoice *choice = g_ptr_array_index (choices, index);
+  const char *text = kiosk_localized_get (choice->text);
+  const char *words = NULL;
+
+  if (kiosk_survey_question_get_question_type (question) == KIOSK_SURVEY_QUESTION_RATING)
+    {
+      if (index == 0)
+        words = kiosk_survey_question_get_min_label (question);
+      else if (index == choices->len - 1)
+        words = kiosk_survey_question_get_max_label (question);
+    }
+
+  if (words == NULL || *words == '\0')
+    return g_strdup (text);
+
+  return g_strdup_printf ("%s – %s", text, words);
+}
+
 static void
 add_question (KioskSurveyResultsView *self,
               KioskSurveyQuestion    *question,
@@ -68,7 +93,8 @@ add_question (KioskSurveyResultsView *self,
       g_autofree char *numbers = g_strdup_printf (ngettext ("%u vote · %.0f %%", "%u votes · %.0f %%", count),
                                                   count, share * 100.0);
       GtkWidget *bar = gtk_progress_bar_new ();
-      GtkWidget *text = new_label (kiosk_localized_get (choice->text), "survey-results-choice", 0.0f);
+      g_autofree char *choice_text = choice_label (question, i);
+      GtkWidget *text = new_label (choice_text, "survey-results-choice", 0.0f);
       GtkWidget *value = new_label (numbers, "survey-results-count", 1.0f);
 
       gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), CLAMP (share, 0.0, 1.0));
@@ -77,7 +103,7 @@ add_question (KioskSurveyResultsView *self,
       gtk_widget_add_css_class (bar, "survey-results-bar");
       gtk_widget_add_css_class (value, "numeric");
       gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      kiosk_localized_get (choice->text), -1);
+                                      choice_text, -1);
       gtk_grid_attach (GTK_GRID (grid), text, 0, i, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), bar, 1, i, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), value, 2, i, 1, 1);

@@ -457,6 +457,20 @@ new_card (KioskSurveysView *self,
   gtk_widget_add_css_class (meta, "survey-card-meta");
   gtk_box_append (GTK_BOX (box), meta);
 
+  /* The card is one big button; this says so, in the primary colour,
+   * so that "Results" beside it is not taken for the only way in. */
+  if (!answered)
+    {
+      GtkWidget *start = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *start_label = gtk_label_new (C_("survey", "Take part"));
+
+      gtk_box_append (GTK_BOX (start), start_label);
+      gtk_box_append (GTK_BOX (start), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_widget_set_halign (start, GTK_ALIGN_START);
+      gtk_widget_add_css_class (start, "survey-card-start");
+      gtk_box_append (GTK_BOX (box), start);
+    }
+
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_set_hexpand (button, TRUE);
   gtk_widget_add_css_class (button, "survey-card");
