@@ -33,7 +33,7 @@ PAIRS = [
     (".events-day-heading", ".kiosk-pages", None),
     (".event-page-categories", ".kiosk-pages", None),
     (".map-here-label", ".map-here-label", None),
-    ("button.map-marker", "button.map-marker.cluster", None),
+    ("button.map-marker.cluster", "button.map-marker.cluster", None),
     (".map-problem", ".map-problem", None),
 ]
 

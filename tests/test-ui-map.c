@@ -739,7 +739,14 @@ test_groups_and_cards (void)
     g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_ancestor (description, KIOSK_TYPE_MAP_CARD),
                                               GTK_WIDGET (view), &card));
     g_assert_true (graphene_rect_contains_rect (&card, &text));
-    g_assert_null (gtk_widget_get_ancestor (description, GTK_TYPE_SCROLLED_WINDOW));
+    /* Nothing inside the card scrolls it away (the page around it may). */
+    {
+      GtkWidget *scroller = gtk_widget_get_ancestor (description, GTK_TYPE_SCROLLED_WINDOW);
+
+      g_assert_true (scroller == NULL ||
+                     !gtk_widget_is_ancestor (scroller, gtk_widget_get_ancestor (description,
+                                                                                 KIOSK_TYPE_MAP_CARD)));
+    }
   }
   kiosk_test_ui_click (more);
   kiosk_test_ui_wait_until (find_class (GTK_WIDGET (view), "map-card-description") != NULL &&

@@ -312,8 +312,16 @@ test_accessibility (void)
 
   /* Reach mode on a portrait stele puts the header below the content. */
   header = kiosk_test_ui_find (GTK_WIDGET (window), g_type_from_name ("KioskHeader"), NULL);
-  pages = gtk_widget_get_next_sibling (header) != NULL ? gtk_widget_get_next_sibling (header)
-                                                       : gtk_widget_get_prev_sibling (header);
+  /* The pages are the header's nearest shown sibling (a warnings' banner
+   * beside it is hidden while no warning applies). */
+  pages = gtk_widget_get_next_sibling (header);
+  while (pages != NULL && !gtk_widget_get_visible (pages))
+    pages = gtk_widget_get_next_sibling (pages);
+  if (pages == NULL)
+    pages = gtk_widget_get_prev_sibling (header);
+  while (pages != NULL && !gtk_widget_get_visible (pages))
+    pages = gtk_widget_get_prev_sibling (pages);
+  g_assert_nonnull (pages);
   g_assert_true (gtk_widget_compute_point (header, GTK_WIDGET (window), &origin, &header_at));
   g_assert_true (gtk_widget_compute_point (pages, GTK_WIDGET (window), &origin, &pages_at));
   if (kiosk_window_get_portrait (window))

@@ -586,8 +586,13 @@ kiosk_window_constructed (GObject *object)
   kiosk_header_add_staff_gesture (GTK_WIDGET (self->reach_place_label));
   if (kiosk_services_get_staff_auth (self->services) != NULL)
     {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
+      /* The PIN pad and the panel scroll on a small output rather than
+       * making the window larger than it. */
       self->staff = kiosk_staff_panel_new (self->config, self->services);
-      gtk_stack_add_named (self->main_stack, self->staff, "staff");
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->staff);
+      gtk_stack_add_named (self->main_stack, scroller, "staff");
     }
   g_signal_connect_object (kiosk_source_list_get_sources (self->sources), "items-changed",
                            G_CALLBACK (sources_changed_cb), self, 0);
