@@ -21,6 +21,8 @@ KioskOpeningState *kiosk_opening_state_new             (KioskConfig       *confi
 gboolean           kiosk_opening_state_get_open        (KioskOpeningState *self);
 /* Open, or held: the normal screens show and the display is on. */
 gboolean           kiosk_opening_state_get_awake       (KioskOpeningState *self);
+/* Held on by kiosk_opening_state_hold_display () (property "held"). */
+gboolean           kiosk_opening_state_get_held        (KioskOpeningState *self);
 /* When "open" changes next, in the kiosk's zone; NULL when not within a year. */
 GDateTime         *kiosk_opening_state_get_next_change (KioskOpeningState *self);
 /* Keeps the kiosk awake while closed (a public warning must be seen):
