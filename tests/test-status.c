@@ -6,10 +6,15 @@
 #include <libsoup/soup.h>
 #include <sys/stat.h>
 
+#include "cap-test-util.h"
 #include "kiosk-outbox.h"
+#include "kiosk-services.h"
 #include "kiosk-source-list.h"
 #include "kiosk-status.h"
+#include "kiosk-status-sections.h"
+#include "kiosk-test-media.h"
 #include "log-capture.h"
+#include "opening-test-util.h"
 
 static const char places_json[] =
   "{\"type\": \"FeatureCollection\", \"features\": ["
@@ -364,6 +369,246 @@ test_sections_and_coalescing (void)
   g_assert_true (json_object_has_member (document, "sources"));
 }
 
+static JsonObject *
+section (KioskStatus *status,
+         const char  *name)
+{
+  g_autoptr(JsonNode) document = kiosk_status_build (status);
+  JsonObject *object = json_node_get_object (document);
+
+  g_assert_true (json_object_has_member (object, name));
+  return json_object_ref (json_object_get_object_member (object, name));
+}
+
+/* The day: open or closed, when that changes, the display held on. */
+static void
+test_section_opening (void)
+{
+  g_autoptr(KioskConfig) config = kiosk_config_new_default ();
+  GSettings *settings = kiosk_config_get_settings (config);
+  g_autoptr(KioskFetcher) fetcher = kiosk_fetcher_new ();
+  g_autoptr(KioskSourceList) list = kiosk_source_list_new ();
+  g_autoptr(KioskServices) services = kiosk_services_new (fetcher, list, NULL);
+  g_autoptr(KioskStatus) status = kiosk_status_new (NULL);
+  g_autoptr(KioskStatusSections) sections = kiosk_status_sections_new (status);
+  g_autoptr(KioskOpeningState) opening = NULL;
+  g_autoptr(JsonObject) part = NULL;
+  g_autofree char *closed = opening_test_tomorrow_only ();
+  g_autoptr(GDateTime) next = NULL;
+
+  g_settings_set_string (settings, "time-zone", "Europe/Berlin");
+  g_settings_set_string (settings, "opening-hours", closed);
+  opening = kiosk_opening_state_new (config, services);
+  kiosk_status_sections_watch_opening (sections, opening);
+
+  part = section (status, "opening");
+  g_assert_false (json_object_get_boolean_member (part, "open"));
+  g_assert_false (json_object_get_boolean_member (part, "display_on"));
+  g_assert_false (json_object_get_boolean_member (part, "display_held"));
+  next = g_date_time_new_from_iso8601 (json_object_get_string_member (part, "next_change"), NULL);
+  g_assert_nonnull (next);
+  g_assert_true (g_date_time_equal (next, kiosk_opening_state_get_next_change (opening)));
+  g_clear_pointer (&part, json_object_unref);
+
+  /* A warning holds the display on while closed. */
+  kiosk_opening_state_hold_display (opening, TRUE);
+  part = section (status, "opening");
+  g_assert_false (json_object_get_boolean_member (part, "open"));
+  g_assert_true (json_object_get_boolean_member (part, "display_on"));
+  g_assert_true (json_object_get_boolean_member (part, "display_held"));
+  g_clear_pointer (&part, json_object_unref);
+
+  /* Held while open too: the document says so although the display was on. */
+  g_settings_set_string (settings, "opening-hours", "24/7");
+  part = section (status, "opening");
+  g_assert_true (json_object_get_boolean_member (part, "open"));
+  g_assert_true (json_object_get_null_member (part, "next_change"));
+  g_clear_pointer (&part, json_object_unref);
+  kiosk_opening_state_hold_display (opening, FALSE);
+  part = section (status, "opening");
+  g_assert_true (json_object_get_boolean_member (part, "display_on"));
+  g_assert_false (json_object_get_boolean_member (part, "display_held"));
+  g_clear_pointer (&part, json_object_unref);
+
+  g_settings_reset (settings, "opening-hours");
+  g_settings_reset (settings, "time-zone");
+}
+
+/* The attract loop's files: how many play, which were left out and why. */
+static void
+test_section_media (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("status-media-XXXXXX", NULL);
+  g_autofree char *poster = g_build_filename (dir, "poster.png", NULL);
+  g_autofree char *text = g_build_filename (dir, "text.mp4", NULL);
+  g_autoptr(KioskStatus) status = kiosk_status_new (NULL);
+  g_autoptr(KioskStatusSections) sections = kiosk_status_sections_new (status);
+  g_autoptr(KioskMediaPlaylist) media = NULL;
+  g_autoptr(JsonObject) part = NULL;
+  JsonArray *problems;
+
+  kiosk_test_media_make_picture (poster, 640, 360, 0x1c5d99);
+  media = kiosk_media_playlist_new (dir);
+  kiosk_status_sections_watch_media (sections, media);
+  part = section (status, "media");
+  g_assert_true (json_object_get_boolean_member (part, "loading"));
+  g_clear_pointer (&part, json_object_unref);
+  while (kiosk_media_playlist_get_loading (media))
+    g_main_context_iteration (NULL, TRUE);
+
+  part = section (status, "media");
+  g_assert_false (json_object_get_boolean_member (part, "loading"));
+  g_assert_cmpint (json_object_get_int_member (part, "items"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (part, "problems")), ==, 0);
+  g_clear_pointer (&part, json_object_unref);
+
+  /* A "video" that is text: skipped, named with its problem. */
+  kiosk_test_media_make_text (text);
+  kiosk_media_playlist_reload (media);
+  while (kiosk_media_playlist_get_loading (media))
+    g_main_context_iteration (NULL, TRUE);
+  part = section (status, "media");
+  g_assert_cmpint (json_object_get_int_member (part, "items"), ==, 1);
+  problems = json_object_get_array_member (part, "problems");
+  g_assert_cmpuint (json_array_get_length (problems), ==, 1);
+  g_assert_nonnull (strstr (json_array_get_string_element (problems, 0), "text.mp4: "));
+  g_assert_nonnull (strstr (json_array_get_string_element (problems, 0), "skipped"));
+  g_clear_pointer (&part, json_object_unref);
+
+  g_clear_object (&media);
+  kiosk_test_media_remove_dir (dir);
+}
+
+/* Warnings in force, and each change of state, the latest first. */
+static void
+test_section_alerts (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "status-alerts.json", NULL);
+  g_autoptr(KioskFetcher) fetcher = kiosk_fetcher_new ();
+  g_autoptr(KioskSourceList) list = kiosk_source_list_new ();
+  g_autoptr(KioskServices) services = kiosk_services_new (fetcher, list, NULL);
+  g_autoptr(KioskStatus) status = kiosk_status_new (path);
+  g_autoptr(KioskStatusSections) sections = kiosk_status_sections_new (status);
+  g_autoptr(KioskSource) flood = NULL;
+  g_autoptr(KioskSource) cancel = NULL;
+  KioskAlerts *alerts = KIOSK_ALERTS (kiosk_services_get_alerts (services));
+  g_autoptr(JsonObject) part = NULL;
+  g_autoptr(JsonObject) document = NULL;
+  JsonObject *item;
+
+  kiosk_alerts_set_position (alerts, TRUE, 51.34, 12.37);
+  kiosk_status_sections_watch_alerts (sections, alerts);
+  part = section (status, "alerts");
+  g_assert_false (json_object_get_boolean_member (part, "takeover"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (part, "active")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (part, "changes")), ==, 0);
+  g_clear_pointer (&part, json_object_unref);
+
+  flood = cap_test_source_new (fetcher, list, "warnings", "flood-polygon.xml");
+  part = section (status, "alerts");
+  g_assert_true (json_object_get_boolean_member (part, "takeover"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (part, "active")), ==, 1);
+  item = json_array_get_object_element (json_object_get_array_member (part, "active"), 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "identifier"), ==, "MD-2026-0042");
+  g_assert_cmpstr (json_object_get_string_member (item, "event"), ==, "Hochwasser");
+  g_assert_cmpstr (json_object_get_string_member (item, "severity"), ==, "Severe");
+  g_assert_true (json_object_get_boolean_member (item, "takes_over"));
+  item = json_array_get_object_element (json_object_get_array_member (part, "changes"), 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "state"), ==, "raised");
+  g_assert_cmpstr (json_object_get_string_member (item, "identifier"), ==, "MD-2026-0042");
+  g_assert_nonnull (json_object_get_string_member (item, "at"));
+  g_clear_pointer (&part, json_object_unref);
+
+  /* Cancelled: gone from "active", the latest change says so, in the file. */
+  cancel = cap_test_source_new (fetcher, list, "withdrawals", "flood-cancel.xml");
+  wait_changed (status, 1);
+  document = read_document (path, NULL);
+  part = json_object_ref (json_object_get_object_member (document, "alerts"));
+  g_assert_false (json_object_get_boolean_member (part, "takeover"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (part, "active")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (part, "changes")), ==, 2);
+  item = json_array_get_object_element (json_object_get_array_member (part, "changes"), 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "state"), ==, "cancelled");
+  g_assert_cmpstr (json_object_get_string_member (item, "identifier"), ==, "MD-2026-0042");
+  g_assert_cmpstr (json_object_get_string_member (item, "event"), ==, "Hochwasser");
+}
+
+static void
+config_server_cb (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  const char *body = *(const char **) user_data;
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static gboolean
+config_result_is (KioskStatus *status,
+                  const char  *result)
+{
+  g_autoptr(JsonObject) part = section (status, "config_url");
+
+  return g_str_equal (json_object_get_string_member (part, "result"), result);
+}
+
+/* The config URL's last result, and why a file was refused. */
+static void
+test_section_config_url (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(KioskConfig) config = kiosk_config_new_default ();
+  GSettings *settings = kiosk_config_get_settings (config);
+  g_autoptr(KioskFetcher) fetcher = kiosk_fetcher_new ();
+  g_autoptr(KioskStatus) status = kiosk_status_new (NULL);
+  g_autoptr(KioskStatusSections) sections = kiosk_status_sections_new (status);
+  g_autoptr(KioskConfigSync) sync = NULL;
+  g_autoptr(JsonObject) part = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = g_build_filename (g_get_user_state_dir (), "status-fleet", NULL);
+  g_autofree char *url = NULL;
+  const char *body = "[Kiosk]\nplace-name=Rathaus\n";
+
+  soup_server_add_handler (server, NULL, config_server_cb, &body, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  url = server_url (server, "/fleet.conf");
+  g_settings_set_string (settings, "config-url", url);
+  sync = kiosk_config_sync_new (config, fetcher, state);
+  kiosk_status_sections_watch_config_sync (sections, sync);
+  part = section (status, "config_url");
+  g_assert_cmpstr (json_object_get_string_member (part, "result"), ==, "none");
+  g_assert_true (json_object_get_null_member (part, "last_applied"));
+  g_clear_pointer (&part, json_object_unref);
+
+  kiosk_config_sync_start (sync);
+  WAIT_UNTIL (config_result_is (status, "applied"));
+  part = section (status, "config_url");
+  g_assert_cmpstr (json_object_get_string_member (part, "result"), ==, "applied");
+  g_assert_true (json_object_get_null_member (part, "error"));
+  g_assert_nonnull (json_object_get_string_member (part, "last_applied"));
+  g_assert_cmpint (json_object_get_int_member (part, "fetches"), ==, 1);
+  g_clear_pointer (&part, json_object_unref);
+
+  /* A command in an unsigned file: refused, with the reason, no token. */
+  body = "[Kiosk]\nplace-name=Halb\ndisplay-off-command=xset dpms force off\n";
+  kiosk_config_sync_refresh (sync);
+  WAIT_UNTIL (config_result_is (status, "refused"));
+  part = section (status, "config_url");
+  g_assert_cmpstr (json_object_get_string_member (part, "result"), ==, "refused");
+  g_assert_nonnull (strstr (json_object_get_string_member (part, "error"), "display-off-command"));
+  g_assert_null (strstr (json_object_get_string_member (part, "error"), "SECRET-TOKEN-42"));
+  g_assert_cmpint (json_object_get_int_member (part, "fetches"), ==, 2);
+  g_assert_cmpstr (kiosk_config_get_place_name (config), ==, "Rathaus");
+
+  kiosk_config_sync_stop (sync);
+  g_settings_reset (settings, "config-url");
+  g_settings_reset (settings, "place-name");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +621,10 @@ main (int   argc,
   g_test_add_func ("/status/atomic-write", test_atomic_write);
   g_test_add_func ("/status/write-error", test_write_error);
   g_test_add_func ("/status/sections-and-coalescing", test_sections_and_coalescing);
+  g_test_add_func ("/status/section/opening", test_section_opening);
+  g_test_add_func ("/status/section/media", test_section_media);
+  g_test_add_func ("/status/section/alerts", test_section_alerts);
+  g_test_add_func ("/status/section/config-url", test_section_config_url);
 
   return g_test_run ();
 }

@@ -1,18 +1,24 @@
 /* test-ui-closed.c: the kiosk's day on the real window under Xvfb: the
  * closed screen with the next opening, a touch that still opens the kiosk,
- * a black screen, a hold for warnings, live changes of the hours, and the
- * staff's display commands (a script that writes a marker file) */
+ * a black screen, a hold for warnings, a public warning raised and
+ * cancelled while closed, live changes of the hours, and the staff's
+ * display commands (a script that writes a marker file) */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 
+#include "cap-test-util.h"
+#include "kiosk-alert-view.h"
 #include "kiosk-application.h"
 #include "kiosk-closed-view.h"
 #include "kiosk-i18n.h"
 #include "kiosk-opening-state.h"
+#include "kiosk-source-list.h"
+#include "kiosk-status.h"
 #include "kiosk-test-ui.h"
 #include "kiosk-window.h"
+#include "opening-test-util.h"
 
 static KioskApplication *app;
 static KioskWindow *window;
@@ -165,19 +171,95 @@ test_black (void)
   kiosk_test_ui_wait_until (label_shown ("Geschlossen"));
 }
 
-/* A public warning keeps the display on and the normal screens up. */
+/* A hold keeps the display on; the idle screen stays the closed one (a
+ * warning covers it, and no media plays beneath). */
 static void
 test_hold (void)
 {
   kiosk_opening_state_hold_display (opening (), TRUE);
-  kiosk_test_ui_wait_for_page (window, "attract");
   kiosk_test_ui_wait_until (display_command_was ("on"));
   g_assert_false (kiosk_opening_state_get_open (opening ()));
   g_assert_true (kiosk_opening_state_get_awake (opening ()));
+  g_assert_true (kiosk_opening_state_get_held (opening ()));
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "closed");
 
   kiosk_opening_state_hold_display (opening (), FALSE);
+  kiosk_test_ui_wait_until (display_command_was ("off"));
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "closed");
+}
+
+static gboolean
+warning_open (void)
+{
+  GtkWidget *view = kiosk_test_ui_find (GTK_WIDGET (window), KIOSK_TYPE_ALERT_VIEW, NULL);
+
+  return view != NULL && kiosk_alert_view_get_open (KIOSK_ALERT_VIEW (view));
+}
+
+/* The kiosk's status document, as `ankerort status` prints it. */
+static gboolean
+status_says (const char *section,
+             const char *member,
+             gboolean    value)
+{
+  g_autoptr(JsonNode) document = kiosk_status_build (kiosk_application_get_status (app));
+  JsonObject *part = json_object_get_object_member (json_node_get_object (document), section);
+
+  return part != NULL && json_object_get_boolean_member (part, member) == value;
+}
+
+/* A warning that takes over while closed: the display comes on, the
+ * warning covers the closed screen in the visitor's language; cancelled,
+ * the display goes off again and the closed screen is back. */
+static void
+test_warning (void)
+{
+  g_autoptr(KioskFetcher) fetcher = kiosk_fetcher_new ();
+  g_autoptr(KioskSource) flood = NULL;
+  g_autoptr(KioskSource) cancel = NULL;
+  KioskSourceList *sources = kiosk_application_get_sources (app);
+
   kiosk_test_ui_wait_for_page (window, "closed");
   kiosk_test_ui_wait_until (display_command_was ("off"));
+  /* The kiosk stands in the flood's polygon. */
+  g_settings_set_double (settings (), "latitude", 51.34);
+  g_settings_set_double (settings (), "longitude", 12.37);
+
+  flood = cap_test_source_new (fetcher, sources, "warnings", "flood-polygon.xml");
+  kiosk_test_ui_wait_until (warning_open ());
+  kiosk_test_ui_wait_until (display_command_was ("on"));
+  g_assert_true (kiosk_opening_state_get_held (opening ()));
+  g_assert_false (kiosk_opening_state_get_open (opening ()));
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "closed");
+  g_assert_true (label_shown ("Hochwasser an der Parthe"));
+  g_assert_true (label_shown ("Herausgegeben von Leitstelle Musterdorf"));
+  g_assert_true (status_says ("opening", "display_held", TRUE));
+  g_assert_true (status_says ("alerts", "takeover", TRUE));
+  screenshot ("warning-de");
+
+  kiosk_window_set_language (window, "en");
+  kiosk_test_ui_wait_until (label_shown ("River flood on the Parthe"));
+  g_assert_true (warning_open ());
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "closed");
+  screenshot ("warning-en");
+  kiosk_window_set_language (window, "de");
+  kiosk_test_ui_wait_until (label_shown ("Hochwasser an der Parthe"));
+
+  /* Cancelled: the display goes off, the closed screen is back. */
+  cancel = cap_test_source_new (fetcher, sources, "withdrawals", "flood-cancel.xml");
+  kiosk_test_ui_wait_until (!warning_open ());
+  kiosk_test_ui_wait_until (display_command_was ("off"));
+  g_assert_false (kiosk_opening_state_get_held (opening ()));
+  g_assert_false (label_shown ("Hochwasser an der Parthe"));
+  kiosk_test_ui_wait_until (label_shown ("Öffnet wieder\nmorgen um 08:00 Uhr"));
+  g_assert_cmpstr (kiosk_window_get_current (window), ==, "closed");
+  g_assert_true (status_says ("opening", "display_held", FALSE));
+  g_assert_true (status_says ("alerts", "takeover", FALSE));
+
+  kiosk_source_list_remove (sources, cancel);
+  kiosk_source_list_remove (sources, flood);
+  g_settings_reset (settings (), "latitude");
+  g_settings_reset (settings (), "longitude");
 }
 
 /* A value that does not parse names the column and keeps the hours. */
@@ -292,18 +374,6 @@ activate_cb (GApplication *application)
 {
 }
 
-/* Open only tomorrow, in the kiosk's zone: closed now, opening tomorrow. */
-static char *
-tomorrow_only (void)
-{
-  static const char * const days[] = { "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su" };
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
-
-  return g_strdup_printf ("%s 08:00-18:00", days[g_date_time_get_day_of_week (tomorrow) - 1]);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -336,7 +406,7 @@ main (int   argc,
   on = g_strdup_printf ("'%s' on", script);
   off = g_strdup_printf ("'%s' off", script);
 
-  closed_spec = tomorrow_only ();
+  closed_spec = opening_test_tomorrow_only ();
   config = kiosk_config_new_default ();
   g_settings_set_string (settings (), "time-zone", "Europe/Berlin");
   g_settings_set_string (settings (), "place-name", "Stadtbibliothek Musterdorf");
@@ -352,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/ui/closed/touch", test_touch);
   g_test_add_func ("/ui/closed/black", test_black);
   g_test_add_func ("/ui/closed/hold", test_hold);
+  g_test_add_func ("/ui/closed/warning", test_warning);
   g_test_add_func ("/ui/closed/bad-hours", test_bad_hours);
   g_test_add_func ("/ui/closed/live-open", test_live_open);
   g_test_add_func ("/ui/closed/closures", test_closures);

@@ -23,6 +23,7 @@
 #include "kiosk-reading-history.h"
 #include "kiosk-services.h"
 #include "kiosk-status.h"
+#include "kiosk-status-sections.h"
 #include "kiosk-status-service.h"
 #include "kiosk-set-pin.h"
 #include "kiosk-staff-auth.h"
@@ -50,6 +51,7 @@ struct _KioskApplication
   KioskConfigSync *config_sync;  /* the fleet's config URL */
   KioskDemoServer *demo_server;
   KioskStatus     *status;     /* health: the status document, on disk and on D-Bus */
+  KioskStatusSections *status_sections; /* the day, media, warnings, config URL in it */
   KioskStatusService *status_service;
   KioskHeartbeat  *heartbeat;  /* NULL without an outbox */
   KioskWatchdog   *watchdog;   /* systemd's: ready, and the main loop runs */
@@ -313,12 +315,21 @@ setup_demo (KioskApplication *self)
     }
 }
 
-/* The status document follows the sources and the outbox from now on. */
+/* The status document follows the sources, the outbox, the attract
+ * loop, the warnings and the config URL from now on (the day once the
+ * window is there). */
 static void
 start_health (KioskApplication *self)
 {
   kiosk_status_set_kiosk_id (self->status, kiosk_config_get_kiosk_id (self->config));
   kiosk_status_watch_sources (self->status, self->sources);
+  self->status_sections = kiosk_status_sections_new (self->status);
+  kiosk_status_sections_watch_alerts (self->status_sections,
+                                      KIOSK_ALERTS (kiosk_services_get_alerts (self->services)));
+  kiosk_status_sections_watch_media (self->status_sections,
+                                     KIOSK_MEDIA_PLAYLIST (kiosk_services_get_media (self->services)));
+  if (self->config_sync != NULL)
+    kiosk_status_sections_watch_config_sync (self->status_sections, self->config_sync);
   if (self->outbox != NULL)
     {
       kiosk_status_watch_outbox (self->status, self->outbox);
@@ -560,6 +571,8 @@ kiosk_application_activate (GApplication *app)
                          "services", self->services,
                          "windowed", self->windowed,
                          NULL);
+  kiosk_status_sections_watch_opening (self->status_sections,
+                                       kiosk_window_get_opening_state (window));
   g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -653,6 +666,7 @@ kiosk_application_finalize (GObject *object)
   g_clear_object (&self->heartbeat);
   g_clear_object (&self->watchdog);
   g_clear_object (&self->status_service);
+  g_clear_object (&self->status_sections);
   g_clear_object (&self->status);
   g_clear_object (&self->sender);
   g_clear_object (&self->outbox);

@@ -1,8 +1,8 @@
 /* kiosk-opening-state.c: the kiosk's day: open or closed, and the display with it
  *
  * Reads the opening hours and the closing days, says whether the kiosk is
- * open ("open") and whether it shows its normal screens ("awake": open, or
- * held for a public warning), and runs the staff's display commands when
+ * open ("open") and whether its display is on ("awake": open, or held on
+ * for a public warning, "held"), and runs the staff's display commands when
  * "awake" changes. It wakes exactly at the next change: on Linux with a
  * timer on the wall clock that also fires after a suspend and is cancelled
  * when the clock is set, so neither is missed and nothing polls. */
@@ -53,6 +53,7 @@ enum {
   PROP_0,
   PROP_OPEN,
   PROP_AWAKE,
+  PROP_HELD,
   PROP_NEXT_CHANGE,
   N_PROPS
 };
@@ -446,6 +447,9 @@ kiosk_opening_state_get_property (GObject    *object,
     case PROP_AWAKE:
       g_value_set_boolean (value, self->awake);
       break;
+    case PROP_HELD:
+      g_value_set_boolean (value, self->held);
+      break;
     case PROP_NEXT_CHANGE:
       g_value_set_boxed (value, self->next_change);
       break;
@@ -468,6 +472,9 @@ kiosk_opening_state_class_init (KioskOpeningStateClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_AWAKE] =
     g_param_spec_boolean ("awake", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HELD] =
+    g_param_spec_boolean ("held", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NEXT_CHANGE] =
     g_param_spec_boxed ("next-change", NULL, NULL, G_TYPE_DATE_TIME,
@@ -538,6 +545,14 @@ kiosk_opening_state_get_awake (KioskOpeningState *self)
   return self->awake;
 }
 
+gboolean
+kiosk_opening_state_get_held (KioskOpeningState *self)
+{
+  g_return_val_if_fail (KIOSK_IS_OPENING_STATE (self), FALSE);
+
+  return self->held;
+}
+
 GDateTime *
 kiosk_opening_state_get_next_change (KioskOpeningState *self)
 {
@@ -558,4 +573,5 @@ kiosk_opening_state_hold_display (KioskOpeningState *self,
 
   self->held = hold;
   update_awake (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELD]);
 }

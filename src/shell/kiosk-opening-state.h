@@ -19,12 +19,16 @@ KioskOpeningState *kiosk_opening_state_new             (KioskConfig       *confi
                                                         KioskServices     *services);
 /* Open by the hours and closing days (always when no hours are set). */
 gboolean           kiosk_opening_state_get_open        (KioskOpeningState *self);
-/* Open, or held: the normal screens show and the display is on. */
+/* Open, or held: the display is on and never blanks. */
 gboolean           kiosk_opening_state_get_awake       (KioskOpeningState *self);
+/* Held on by kiosk_opening_state_hold_display () (property "held"). */
+gboolean           kiosk_opening_state_get_held        (KioskOpeningState *self);
 /* When "open" changes next, in the kiosk's zone; NULL when not within a year. */
 GDateTime         *kiosk_opening_state_get_next_change (KioskOpeningState *self);
-/* Keeps the kiosk awake while closed (a public warning must be seen):
- * runs display-on-command and shows the normal screens until released. */
+/* Keeps the display on while closed (a public warning must be seen):
+ * runs display-on-command now and display-off-command when released
+ * while still closed. What the screen shows is the window's business: the
+ * closed screen stays, with the warning over it. */
 void               kiosk_opening_state_hold_display    (KioskOpeningState *self,
                                                         gboolean           hold);
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-alerts.h"
 #include "kiosk-closed-view.h"
 #include "kiosk-window-private.h"
 
@@ -17,8 +18,9 @@ closed_activated_cb (KioskClosedView *closed,
   kiosk_window_show_area (self, "home");
 }
 
-/* Opening and closing change the idle screen at once; a person using the
- * kiosk keeps it until the idle reset. */
+/* Opening, closing and a warning that holds the display on change the idle
+ * screen at once (kiosk_window_show_attract presents the warning over the
+ * closed screen); a person using the kiosk keeps it until the idle reset. */
 static void
 opening_changed_cb (KioskWindow *self)
 {
@@ -30,14 +32,30 @@ opening_changed_cb (KioskWindow *self)
     kiosk_window_show_attract (self);
 }
 
+/* A warning that takes over must be seen while the kiosk is closed too:
+ * the display stays on (display-on-command) until it ends. */
+static void
+takeover_changed_cb (KioskAlerts       *alerts,
+                     GParamSpec        *pspec,
+                     KioskOpeningState *opening)
+{
+  kiosk_opening_state_hold_display (opening, kiosk_alerts_get_takeover_active (alerts));
+}
+
 void
 kiosk_window_create_day (KioskWindow *self)
 {
+  KioskAlerts *alerts = KIOSK_ALERTS (kiosk_services_get_alerts (self->services));
+
   self->opening = kiosk_opening_state_new (self->config, self->services);
+  kiosk_opening_state_hold_display (self->opening, kiosk_alerts_get_takeover_active (alerts));
+  g_signal_connect_object (alerts, "notify::takeover-active", G_CALLBACK (takeover_changed_cb),
+                           self->opening, 0);
   self->closed = kiosk_closed_view_new ();
   g_signal_connect (self->closed, "activated", G_CALLBACK (closed_activated_cb), self);
   gtk_stack_add_named (self->main_stack, self->closed, "closed");
   kiosk_window_apply_closed_screen (self);
+  g_signal_connect_swapped (self->opening, "notify::open", G_CALLBACK (opening_changed_cb), self);
   g_signal_connect_swapped (self->opening, "notify::awake", G_CALLBACK (opening_changed_cb), self);
   g_signal_connect_swapped (self->opening, "notify::next-change",
                             G_CALLBACK (kiosk_window_apply_closed_screen), self);

@@ -858,8 +858,10 @@ kiosk_window_show_attract (KioskWindow *self)
   kiosk_window_drop_pushed_pages (self, 0);
   g_ptr_array_add (self->history, g_strdup ("home"));
   kiosk_window_show_page (self, "home");
-  /* Outside the opening hours the idle screen is the closed one. */
-  if (kiosk_opening_state_get_awake (self->opening))
+  /* Outside the opening hours the idle screen is the closed one, also
+   * while a warning holds the display on: the warning covers it and no
+   * media plays beneath. */
+  if (kiosk_opening_state_get_open (self->opening))
     {
       gtk_stack_set_visible_child_name (self->main_stack, "attract");
       gtk_widget_grab_focus (self->attract);

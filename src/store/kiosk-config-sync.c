@@ -10,6 +10,7 @@
 
 #include "kiosk-config-sync.h"
 #include "kiosk-enums.h"
+#include "kiosk-log.h"
 #include "kiosk-redact.h"
 
 #define STATE_GROUP  "Fetched"
@@ -118,13 +119,22 @@ finish (KioskConfigSync       *self,
   self->error = g_strdup (error);
   g_clear_pointer (&self->response, kiosk_fetch_response_free);
 
-  if (error != NULL)
-    g_warning ("%s", error);
-  else if (result == KIOSK_CONFIG_SYNC_APPLIED)
+  /* Applied and refused are events staff filter on; not fetched is the
+   * network's, like a source's. */
+  if (result == KIOSK_CONFIG_SYNC_REFUSED || result == KIOSK_CONFIG_SYNC_APPLIED)
     {
       g_autofree char *shown = kiosk_redact_uri (self->url);
 
-      g_message ("Fleet configuration from %s applied", shown);
+      if (result == KIOSK_CONFIG_SYNC_REFUSED)
+        kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, KIOSK_LOG_CONFIG_REFUSED, shown,
+                         "%s", error);
+      else
+        kiosk_log_event (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, KIOSK_LOG_CONFIG_APPLIED, shown,
+                         "Fleet configuration from %s applied", shown);
+    }
+  else if (error != NULL)
+    {
+      g_warning ("%s", error);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT]);
