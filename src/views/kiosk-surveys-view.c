@@ -426,6 +426,9 @@ new_card (KioskSurveysView *self,
   g_autofree char *questions = g_strdup_printf (ngettext ("%u question", "%u questions", n), n);
 
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  /* A long word in large text breaks rather than push "Results" off a
+   * narrow stele. */
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
   gtk_widget_add_css_class (title, "survey-card-title");
   gtk_box_append (GTK_BOX (box), title);
