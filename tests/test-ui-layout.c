@@ -495,6 +495,7 @@ check_map_reach (void)
   assert_all_low ("map-control", 3);
 
   open_card (map);
+  shoot ("map-card", &modes[3]);
   assert_low (kiosk_test_ui_find (GTK_WIDGET (map), GTK_TYPE_BUTTON, "Schließen"), "the card's Close");
   assert_all_low ("map-control", 3);
   g_signal_emit_by_name (kiosk_test_ui_find (GTK_WIDGET (map), GTK_TYPE_BUTTON, "Schließen"), "clicked");
@@ -531,6 +532,7 @@ check_surveys_reach (void)
   kiosk_test_ui_settle (GTK_WIDGET (window));
   question = kiosk_survey_flow_get_question_view (flow, 0);
   g_assert_nonnull (kiosk_test_ui_find (question, GTK_TYPE_TOGGLE_BUTTON, NULL));
+  shoot ("survey-question", &modes[3]);
   assert_all_low ("survey-choice", 2);
   assert_low (kiosk_survey_flow_get_button (flow, "next"), "Next");
   assert_low (kiosk_survey_flow_get_button (flow, "back"), "Previous question");
