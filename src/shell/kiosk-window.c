@@ -18,11 +18,13 @@
 #include "kiosk-header.h"
 #include "kiosk-home-view.h"
 #include "kiosk-i18n.h"
+#include "kiosk-map-view.h"
 #include "kiosk-navigation.h"
 #include "kiosk-outbox.h"
 #include "kiosk-services.h"
 #include "kiosk-staff-panel.h"
 #include "kiosk-survey-session.h"
+#include "kiosk-surveys-view.h"
 #include "kiosk-window-private.h"
 
 enum {
@@ -423,7 +425,7 @@ apply_layout (KioskWindow *self)
 {
   gboolean reach = self->reach_mode && self->portrait;
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  GtkWidget *events;
+  GtkWidget *events, *map, *surveys;
 
   kiosk_header_set_portrait (self->header, self->portrait);
   gtk_widget_set_visible (self->reach_spacer, reach);
@@ -439,6 +441,12 @@ apply_layout (KioskWindow *self)
   events = gtk_stack_get_child_by_name (self->pages, "events");
   if (events != NULL && KIOSK_IS_EVENTS_VIEW (events))
     kiosk_events_view_set_controls_below (KIOSK_EVENTS_VIEW (events), reach);
+  map = gtk_stack_get_child_by_name (self->pages, "map");
+  if (map != NULL && KIOSK_IS_MAP_VIEW (map))
+    kiosk_map_view_set_controls_below (KIOSK_MAP_VIEW (map), reach);
+  surveys = gtk_stack_get_child_by_name (self->pages, "surveys");
+  if (surveys != NULL && KIOSK_IS_SURVEYS_VIEW (surveys))
+    kiosk_surveys_view_set_controls_below (KIOSK_SURVEYS_VIEW (surveys), reach);
 }
 
 static gboolean

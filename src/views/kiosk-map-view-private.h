@@ -53,6 +53,7 @@ struct _KioskMapView
   double             bounds[4];       /* west, south, east, north */
   gboolean           has_bounds;
   gboolean           clamping;
+  gboolean           controls_below;  /* reach mode: chips and buttons low */
   gboolean           has_place;       /* a place to come back to (language switch) */
   double             place[3];        /* its latitude, longitude, zoom */
   int                cluster_zoom;

@@ -39,7 +39,10 @@ static const KioskArea point_areas[] = {
 static gboolean
 is_portrait (KioskMapView *self)
 {
-  return gtk_widget_get_height (GTK_WIDGET (self->overlay)) >
+  /* Reach mode leaves the map wider than high on a stele: still a sheet
+   * at the bottom, within reach. */
+  return self->controls_below ||
+         gtk_widget_get_height (GTK_WIDGET (self->overlay)) >
          gtk_widget_get_width (GTK_WIDGET (self->overlay));
 }
 
@@ -662,7 +665,9 @@ card_rect (KioskMapView *self,
       rect->width = MAX (width, min_width);
       gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, rect->width,
                           &min_height, &natural_height, NULL, NULL);
-      rect->height = MAX (min_height, MIN (natural_height, height * 3 / 5));
+      /* In reach mode the buttons above the sheet stay low too. */
+      rect->height = MAX (min_height, MIN (natural_height,
+                                           self->controls_below ? height / 2 : height * 3 / 5));
       rect->x = 0;
       rect->y = height - rect->height;
     }
@@ -958,6 +963,28 @@ kiosk_map_view_get_card_id (KioskMapView *self)
   g_return_val_if_fail (KIOSK_IS_MAP_VIEW (self), NULL);
 
   return gtk_widget_get_visible (GTK_WIDGET (self->card)) ? self->card_id : NULL;
+}
+
+void
+kiosk_map_view_set_controls_below (KioskMapView *self,
+                                   gboolean      below)
+{
+  GtkWidget *box;
+
+  g_return_if_fail (KIOSK_IS_MAP_VIEW (self));
+
+  below = !!below;
+  if (self->controls_below == below)
+    return;
+  self->controls_below = below;
+
+  box = gtk_widget_get_parent (self->chips_scroller);
+  gtk_box_reorder_child_after (GTK_BOX (box), self->chips_scroller,
+                               below ? GTK_WIDGET (self->overlay) : NULL);
+  /* A row of buttons is lower than a column of them. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->controls),
+                                  below ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_widget_queue_allocate (GTK_WIDGET (self->overlay));
 }
 
 const char *

@@ -28,6 +28,10 @@ GtkWidget  *kiosk_map_view_find_marker         (KioskMapView    *self,
                                                 const char      *id);
 /* The id of the point whose card is open, or NULL. */
 const char *kiosk_map_view_get_card_id         (KioskMapView    *self);
+/* Reach mode on a portrait stele: the chips under the map, the buttons in
+ * a row and the card no higher than half the map, all within reach. */
+void        kiosk_map_view_set_controls_below  (KioskMapView    *self,
+                                                gboolean         below);
 /* The message shown over the map when tiles cannot be shown, or NULL. */
 const char *kiosk_map_view_get_problem         (KioskMapView    *self);
 

@@ -209,7 +209,6 @@ apply_columns (KioskSensorsView *self)
     {
       if (GTK_IS_FLOW_BOX (child))
         {
-          gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (child), self->columns);
           gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (child), self->columns);
         }
     }
@@ -233,7 +232,9 @@ new_flow_box (KioskSensorsView *self)
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), self->columns);
+  /* At least one a line, whatever the width: the view never asks for more
+   * than one tile's width and reflows instead of scrolling sideways. */
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), self->columns);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), TILE_SPACING);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), TILE_SPACING);

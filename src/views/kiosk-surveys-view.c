@@ -29,6 +29,9 @@ struct _KioskSurveysView
   /* template widgets */
   GtkStack          *stack;
   GtkScrolledWindow *list_scroller;
+  GtkWidget         *list_page;
+  GtkWidget         *thanks_page;
+  GtkWidget         *error_page;
   GtkWidget         *list_empty;
   GtkBox            *list;
   GtkBox            *flow_box;
@@ -129,7 +132,9 @@ add_cb (GObject      *object,
   /* Durable now: only now may "Thank you" appear. */
   kiosk_survey_session_add_answered (self->visitor, kiosk_survey_get_id (survey));
   g_set_object (&self->last_survey, survey);
-  gtk_widget_set_visible (self->results_button, kiosk_survey_get_results_url (survey) != NULL);
+  /* Its slot in the row of buttons goes with it. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->results_button),
+                          kiosk_survey_get_results_url (survey) != NULL);
   drop_flow (self);
   gtk_stack_set_visible_child_name (self->stack, "thanks");
 }
@@ -421,6 +426,9 @@ new_card (KioskSurveysView *self,
   g_autofree char *questions = g_strdup_printf (ngettext ("%u question", "%u questions", n), n);
 
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  /* A long word in large text breaks rather than push "Results" off a
+   * narrow stele. */
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
   gtk_widget_add_css_class (title, "survey-card-title");
   gtk_box_append (GTK_BOX (box), title);
@@ -673,6 +681,9 @@ kiosk_surveys_view_class_init (KioskSurveysViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskSurveysView, list_empty);
   gtk_widget_class_bind_template_child (widget_class, KioskSurveysView, list);
   gtk_widget_class_bind_template_child (widget_class, KioskSurveysView, flow_box);
+  gtk_widget_class_bind_template_child (widget_class, KioskSurveysView, list_page);
+  gtk_widget_class_bind_template_child (widget_class, KioskSurveysView, thanks_page);
+  gtk_widget_class_bind_template_child (widget_class, KioskSurveysView, error_page);
   gtk_widget_class_bind_template_child (widget_class, KioskSurveysView, results_button);
   gtk_widget_class_bind_template_child (widget_class, KioskSurveysView, results_scroller);
   gtk_widget_class_bind_template_child (widget_class, KioskSurveysView, results_box);
@@ -759,4 +770,18 @@ kiosk_surveys_view_get_survey_button (KioskSurveysView *self,
     }
 
   return NULL;
+}
+
+void
+kiosk_surveys_view_set_controls_below (KioskSurveysView *self,
+                                       gboolean          below)
+{
+  g_return_if_fail (KIOSK_IS_SURVEYS_VIEW (self));
+
+  /* Reach mode: the cards and the buttons of the thanks and error pages
+   * at the bottom, within reach from a wheelchair; the flow already keeps
+   * its question low on a portrait stele. */
+  gtk_widget_set_valign (self->list_page, below ? GTK_ALIGN_END : GTK_ALIGN_FILL);
+  gtk_widget_set_valign (self->thanks_page, below ? GTK_ALIGN_END : GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->error_page, below ? GTK_ALIGN_END : GTK_ALIGN_CENTER);
 }

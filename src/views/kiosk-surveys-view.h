@@ -29,4 +29,8 @@ GtkWidget   *kiosk_surveys_view_get_flow   (KioskSurveysView *self);
 GtkWidget   *kiosk_surveys_view_get_survey_button (KioskSurveysView *self,
                                                    const char       *id);
 
+/* Reach mode on a portrait stele: the cards and buttons at the bottom. */
+void         kiosk_surveys_view_set_controls_below (KioskSurveysView *self,
+                                                    gboolean          below);
+
 G_END_DECLS
