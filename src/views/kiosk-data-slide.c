@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kiosk-data-slide.h"
 #include "kiosk-event.h"
@@ -154,6 +155,28 @@ find_open_survey (KioskServices *services,
   return NULL;
 }
 
+/* A title from a feed can be a paragraph: two lines' worth, then "…"
+ * (a label's own ellipsizing measures wrongly when it also wraps). */
+#define TITLE_CHARS 48
+
+static char *
+shorten (const char *text,
+         glong       max_chars)
+{
+  g_autofree char *head = NULL;
+  const char *space;
+
+  if (g_utf8_strlen (text, -1) <= max_chars)
+    return g_strdup (text);
+
+  head = g_utf8_substring (text, 0, max_chars - 1);
+  space = strrchr (head, ' ');
+  if (space != NULL && space - head > max_chars / 2)
+    head[space - head] = '\0';
+
+  return g_strconcat (head, "…", NULL);
+}
+
 static GtkWidget *
 add_label (KioskDataSlide *self,
            GtkWidget      *parent,
@@ -166,10 +189,7 @@ add_label (KioskDataSlide *self,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (label, css_class);
-  if (parent == NULL)
-    parent = self->box;
-  if (GTK_IS_BOX (parent))
-    gtk_box_append (GTK_BOX (parent), label);
+  gtk_box_append (GTK_BOX (parent != NULL ? parent : self->box), label);
 
   return label;
 }
@@ -181,36 +201,33 @@ build_events (KioskDataSlide *self,
 {
   const char *language = kiosk_i18n_get_language ();
   g_autofree char *date = kiosk_i18n_format_date_long (now);
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 28);
 
   add_label (self, NULL, _("Today"), "data-slide-heading");
   add_label (self, NULL, date, "data-slide-subheading");
 
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 36);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 48);
-  gtk_widget_set_halign (grid, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (grid, "data-slide-events");
-  for (guint i = 0; i < events->len; i++)
+  gtk_widget_set_halign (list, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (list, "data-slide-events");
+  for (guint i = 0; i < MIN (events->len, KIOSK_DATA_SLIDE_MAX_EVENTS); i++)
     {
       KioskEvent *event = g_ptr_array_index (events, i);
       g_autoptr(GDateTime) start = g_date_time_to_timezone (kiosk_event_get_start (event),
                                                             g_date_time_get_timezone (now));
       g_autofree char *time = kiosk_i18n_format_time (start);
-      GtkWidget *time_label = add_label (self, grid, time, "data-slide-time");
-      GtkWidget *title_label = add_label (self, grid, kiosk_event_get_title_for (event, language),
-                                          "data-slide-title");
+      g_autofree char *title = shorten (kiosk_event_get_title_for (event, language), TITLE_CHARS);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 48);
+      GtkWidget *time_label = add_label (self, row, time, "data-slide-time");
+      GtkWidget *title_label = add_label (self, row, title, "data-slide-title");
 
+      gtk_label_set_wrap (GTK_LABEL (time_label), FALSE);
       gtk_widget_set_valign (time_label, GTK_ALIGN_START);
-      gtk_label_set_xalign (GTK_LABEL (time_label), 0);
       gtk_label_set_xalign (GTK_LABEL (title_label), 0);
       gtk_label_set_justify (GTK_LABEL (title_label), GTK_JUSTIFY_LEFT);
-      gtk_label_set_max_width_chars (GTK_LABEL (title_label), 26);
-      gtk_label_set_lines (GTK_LABEL (title_label), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
-      gtk_grid_attach (GTK_GRID (grid), time_label, 0, i, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), title_label, 1, i, 1, 1);
+      gtk_label_set_max_width_chars (GTK_LABEL (title_label), 24);
+      gtk_widget_set_hexpand (title_label, TRUE);
+      gtk_box_append (GTK_BOX (list), row);
     }
-  gtk_box_append (GTK_BOX (self->box), grid);
+  gtk_box_append (GTK_BOX (self->box), list);
 }
 
 static void
@@ -233,7 +250,7 @@ build_air (KioskDataSlide *self,
   add_label (self, value_box, value, "data-slide-value");
   gtk_widget_set_valign (add_label (self, value_box, kiosk_reading_get_unit (reading),
                                     "data-slide-unit"),
-                         GTK_ALIGN_BASELINE);
+                         GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (self->box), value_box);
 
   /* The band in words and in the colour the environment area gives it. */
@@ -257,15 +274,46 @@ build_survey (KioskDataSlide *self,
               KioskSurvey    *survey)
 {
   GtkWidget *touch;
+  g_autofree char *title = shorten (kiosk_survey_get_title (survey), 2 * TITLE_CHARS);
 
   add_label (self, NULL, _("Have your say"), "data-slide-heading");
-  gtk_label_set_max_width_chars (GTK_LABEL (add_label (self, NULL, kiosk_survey_get_title (survey),
-                                                       "data-slide-survey")),
+  gtk_label_set_max_width_chars (GTK_LABEL (add_label (self, NULL, title, "data-slide-survey")),
                                  22);
   touch = add_label (self, NULL, _("Touch to take part"), "data-slide-touch");
   gtk_widget_set_halign (touch, GTK_ALIGN_CENTER);
   /* The other language as a second line, as on the attract screen. */
   add_label (self, NULL, _("Tippen zum Mitmachen"), "data-slide-touch-other");
+}
+
+/* The height without a width is the height at the narrowest width: GTK's
+ * boxes of wrapping labels answer less, which it rightly complains about. */
+static void
+kiosk_data_slide_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  KioskDataSlide *self = KIOSK_DATA_SLIDE (widget);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
+    gtk_widget_measure (self->box, GTK_ORIENTATION_HORIZONTAL, -1, &for_size, NULL, NULL, NULL);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, NULL, NULL);
+  *minimum_baseline = *natural_baseline = -1;
+}
+
+static void
+kiosk_data_slide_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  KioskDataSlide *self = KIOSK_DATA_SLIDE (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
 }
 
 static void
@@ -285,8 +333,9 @@ kiosk_data_slide_class_init (KioskDataSlideClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kiosk_data_slide_dispose;
+  widget_class->measure = kiosk_data_slide_measure;
+  widget_class->size_allocate = kiosk_data_slide_size_allocate;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dataslide");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

@@ -16,7 +16,7 @@ typedef enum
 } KioskDataSlideKind;
 
 /* At most this many events on the events slide. */
-#define KIOSK_DATA_SLIDE_MAX_EVENTS 4
+#define KIOSK_DATA_SLIDE_MAX_EVENTS 3
 /* Events and surveys older than this (the source could not refresh them)
  * are not put on a slide. */
 #define KIOSK_DATA_SLIDE_MAX_AGE (24 * G_TIME_SPAN_HOUR)
