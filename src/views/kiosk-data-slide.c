@@ -207,7 +207,6 @@ build_events (KioskDataSlide *self,
   add_label (self, NULL, date, "data-slide-subheading");
 
   gtk_widget_set_halign (list, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (list, "data-slide-events");
   for (guint i = 0; i < MIN (events->len, KIOSK_DATA_SLIDE_MAX_EVENTS); i++)
     {
       KioskEvent *event = g_ptr_array_index (events, i);
@@ -239,7 +238,7 @@ build_air (KioskDataSlide *self,
   GDateTime *time = kiosk_reading_get_time (reading);
   g_autofree char *age = time != NULL ? kiosk_i18n_format_age (time, now) : NULL;
   GtkWidget *value_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *band;
+  GtkWidget *band, *unit;
   const char *word, *style;
 
   kiosk_reading_get_band_info (reading, &word, &style);
@@ -248,9 +247,10 @@ build_air (KioskDataSlide *self,
 
   gtk_widget_set_halign (value_box, GTK_ALIGN_CENTER);
   add_label (self, value_box, value, "data-slide-value");
-  gtk_widget_set_valign (add_label (self, value_box, kiosk_reading_get_unit (reading),
-                                    "data-slide-unit"),
-                         GTK_ALIGN_END);
+  unit = add_label (self, value_box, kiosk_reading_get_unit (reading), "data-slide-unit");
+  gtk_label_set_wrap (GTK_LABEL (unit), FALSE);
+  gtk_widget_set_valign (unit, GTK_ALIGN_END);
+  gtk_widget_set_margin_bottom (unit, 36);
   gtk_box_append (GTK_BOX (self->box), value_box);
 
   /* The band in words and in the colour the environment area gives it. */
@@ -285,8 +285,9 @@ build_survey (KioskDataSlide *self,
   add_label (self, NULL, _("Tippen zum Mitmachen"), "data-slide-touch-other");
 }
 
-/* The height without a width is the height at the narrowest width: GTK's
- * boxes of wrapping labels answer less, which it rightly complains about. */
+/* A slide takes the screen it is given, like the pictures of the loop:
+ * it asks for no minimum size (so that it never pushes the invitation off
+ * the screen), and its content is centred and clipped should it not fit. */
 static void
 kiosk_data_slide_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
@@ -298,10 +299,8 @@ kiosk_data_slide_measure (GtkWidget      *widget,
 {
   KioskDataSlide *self = KIOSK_DATA_SLIDE (widget);
 
-  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
-    gtk_widget_measure (self->box, GTK_ORIENTATION_HORIZONTAL, -1, &for_size, NULL, NULL, NULL);
-
-  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, NULL, NULL);
+  gtk_widget_measure (self->box, orientation, for_size, NULL, natural, NULL, NULL);
+  *minimum = 0;
   *minimum_baseline = *natural_baseline = -1;
 }
 
@@ -312,8 +311,15 @@ kiosk_data_slide_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   KioskDataSlide *self = KIOSK_DATA_SLIDE (widget);
+  int min_width, min_height;
 
-  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  gtk_widget_measure (self->box, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  min_width = MAX (width, min_width);
+  gtk_widget_measure (self->box, GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  min_height = MAX (height, min_height);
+  gtk_widget_allocate (self->box, min_width, min_height, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((width - min_width) / 2,
+                                                                            (height - min_height) / 2)));
 }
 
 static void
@@ -348,6 +354,7 @@ kiosk_data_slide_init (KioskDataSlide *self)
   gtk_widget_set_halign (self->box, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->box, "data-slide-content");
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 }
