@@ -1,6 +1,7 @@
 /* test-ui-attract-slides.c: slides of the kiosk's own data in the attract loop,
  * on the demo town under Xvfb: there with the setting and not without,
  * gone while the sensors' source fails and back when it answers again,
+ * alone without a media source,
  * screenshots of each slide in both languages */
 
 #include "config.h"
@@ -27,6 +28,7 @@ static KioskApplication *app;
 static KioskWindow *window;
 static KioskConfig *config;
 static KioskDemoServer *server;
+static GPtrArray *all_sources;
 
 static KioskMediaPlayer *
 player (void)
@@ -84,24 +86,45 @@ slide_shown_cb (KioskMediaPlayer *media,
                     ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : "m");
 }
 
-/* Waits until the slide of @kind is on screen and the crossfade is over. */
+/* The slide of @kind on screen (mapped: the other slot may hold the
+ * next one), or NULL. */
+static GtkWidget *
+slide_on_screen (GtkWidget  *widget,
+                 const char *kind)
+{
+  if (KIOSK_IS_DATA_SLIDE (widget))
+    return gtk_widget_get_mapped (widget) && gtk_widget_has_css_class (widget, kind)
+           ? widget : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = slide_on_screen (child, kind);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Waits until the slide of @kind is on screen and the crossfade is over.
+ * It asks the window each time: a change of the sources may put a new
+ * attract view in place of the old one. */
 static KioskDataSlide *
 wait_for_slide (const char *kind)
 {
-  KioskMediaPlayer *media = player ();
-  g_autofree char *shown = NULL;
-  GtkWidget *slide;
-  gulong id = g_signal_connect (media, "item-shown", G_CALLBACK (slide_shown_cb), &shown);
+  GtkWidget *slide = NULL;
 
-  kiosk_test_ui_wait_until (g_strcmp0 (shown, kind) == 0);
-  g_signal_handler_disconnect (media, id);
-  kiosk_test_ui_settle (GTK_WIDGET (window));
-
-  /* The one on screen is the mapped one; the other slot may hold the next. */
-  slide = kiosk_test_ui_find (GTK_WIDGET (media), KIOSK_TYPE_DATA_SLIDE, NULL);
-  g_assert_nonnull (slide);
-  g_assert_true (gtk_widget_has_css_class (slide, kind));
-  g_assert_true (gtk_widget_get_mapped (slide));
+  /* Found while fading out, it is gone once the crossfade is over: then
+   * it comes again in the next round. */
+  while (slide == NULL)
+    {
+      kiosk_test_ui_wait_until (slide_on_screen (GTK_WIDGET (window), kind) != NULL);
+      kiosk_test_ui_settle (GTK_WIDGET (window));
+      slide = slide_on_screen (GTK_WIDGET (window), kind);
+    }
 
   return KIOSK_DATA_SLIDE (slide);
 }
@@ -225,6 +248,34 @@ test_stale_source (void)
   kiosk_test_ui_wait_until (loop_has ("air"));
 }
 
+/* Without a media source the slides alone make the loop, and the
+ * invitation stays over them; the media come back with their source. */
+static void
+test_slides_alone (void)
+{
+  g_autoptr(GPtrArray) without = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_source_config_free);
+  g_autofree char *shape = NULL;
+
+  for (guint i = 0; i < all_sources->len; i++)
+    {
+      KioskSourceConfig *source = g_ptr_array_index (all_sources, i);
+
+      if (!g_str_equal (source->kind, "media"))
+        g_ptr_array_add (without, kiosk_source_config_copy (source));
+    }
+
+  go_to_attract ();
+  kiosk_config_set_sources (config, without);
+  kiosk_test_ui_wait_until (!loop_has ("m"));
+  shape = loop_shape ();
+  g_assert_cmpstr (shape, ==, "events,air,survey");
+  wait_for_slide ("survey");
+  g_assert_true (kiosk_media_player_get_showing (player ()));
+
+  kiosk_config_set_sources (config, all_sources);
+  kiosk_test_ui_wait_until (loop_has ("m"));
+}
+
 static void
 activate_cb (GApplication *application)
 {
@@ -312,6 +363,7 @@ main (int   argc,
 
   config = kiosk_config_new_default ();
   kiosk_config_set_sources (config, sources);
+  all_sources = sources;
   settings = kiosk_config_get_settings (config);
   g_settings_set_string (settings, "place-name", "Stadtbibliothek Musterdorf");
   g_settings_set_string (settings, "time-zone", "Europe/Berlin");
@@ -325,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/ui/attract-slides/off", test_off);
   g_test_add_func ("/ui/attract-slides/on", test_on);
   g_test_add_func ("/ui/attract-slides/stale-source", test_stale_source);
+  g_test_add_func ("/ui/attract-slides/slides-alone", test_slides_alone);
 
   status = g_test_run ();
 
