@@ -4,7 +4,15 @@
  * invitation sits in a dark band at the bottom, readable over any picture
  * and within reach from a wheelchair. The loop plays while this screen is
  * on (mapped) and stops, freeing its decoders, the moment someone touches
- * it or another screen takes its place. */
+ * it or another screen takes its place.
+ *
+ * With the setting attract-data-slides, slides made from the kiosk's own
+ * data (kiosk-data-slide.c) are mixed into the loop: one after every
+ * KIOSK_ATTRACT_MEDIA_PER_SLIDE media items, taking turns, fewer media
+ * items between them when the folder is short, and the slides alone when
+ * there is no media at all. The loop is rebuilt when the media or the
+ * areas' data change, and checked every few seconds for data that went
+ * stale or a source that failed. */
 
 #define G_LOG_DOMAIN "kiosk-attract-view"
 
@@ -14,6 +22,7 @@
 
 #include "kiosk-attract-view.h"
 #include "kiosk-config.h"
+#include "kiosk-data-slide.h"
 #include "kiosk-media-player.h"
 #include "kiosk-services.h"
 
@@ -32,6 +41,10 @@ struct _KioskAttractView
 
   /* owned */
   KioskConfig      *config;
+  KioskServices    *services;
+  GListStore       *loop;          /* media items and slide items */
+  GObject          *slide_items[KIOSK_DATA_SLIDE_N_KINDS];
+  guint             check_id;
 
   gboolean          reach_mode;
 };
@@ -42,6 +55,14 @@ enum {
 };
 
 G_DEFINE_FINAL_TYPE (KioskAttractView, kiosk_attract_view, GTK_TYPE_WIDGET)
+
+/* Data that goes stale (a failed source, an old reading, an event that
+ * ended) leaves the loop within this time. */
+#define CHECK_SECONDS 5
+
+static const KioskArea slide_areas[] = {
+  KIOSK_AREA_EVENTS, KIOSK_AREA_SENSORS, KIOSK_AREA_SURVEYS
+};
 
 static guint signals[N_SIGNALS];
 
@@ -78,6 +99,120 @@ showing_cb (KioskMediaPlayer *player,
   update_layout (self);
 }
 
+static KioskDataSlideKind
+slide_kind (KioskAttractView *self,
+            GObject          *item)
+{
+  for (guint i = 0; i < KIOSK_DATA_SLIDE_N_KINDS; i++)
+    {
+      if (self->slide_items[i] == item)
+        return i;
+    }
+
+  return KIOSK_DATA_SLIDE_N_KINDS;
+}
+
+/* Now in the kiosk's time zone: "today" is the day where it stands. */
+static GDateTime *
+now_here (KioskAttractView *self)
+{
+  g_autoptr(GTimeZone) tz = kiosk_config_get_time_zone (self->config);
+
+  return g_date_time_new_now (tz);
+}
+
+static GtkWidget *
+make_slide_cb (GObject  *item,
+               gpointer  user_data)
+{
+  KioskAttractView *self = user_data;
+  KioskDataSlideKind kind = slide_kind (self, item);
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->services == NULL || kind == KIOSK_DATA_SLIDE_N_KINDS)
+    return NULL;
+  now = now_here (self);
+
+  return kiosk_data_slide_new (self->services, kind, now);
+}
+
+/* The media items with the slides whose data is there and fresh. */
+static void
+update_loop (KioskAttractView *self)
+{
+  GSettings *settings = kiosk_config_get_settings (self->config);
+  GListModel *media = kiosk_services_get_media (self->services);
+  guint n_media = g_list_model_get_n_items (media);
+  g_autoptr(GPtrArray) slides = g_ptr_array_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = now_here (self);
+  guint n_loop = g_list_model_get_n_items (G_LIST_MODEL (self->loop));
+  gboolean same;
+  guint gap, next_slide = 0;
+
+  if (g_settings_get_boolean (settings, "attract-data-slides"))
+    {
+      for (guint i = 0; i < KIOSK_DATA_SLIDE_N_KINDS; i++)
+        {
+          if (kiosk_data_slide_available (self->services, i, now))
+            g_ptr_array_add (slides, self->slide_items[i]);
+        }
+    }
+
+  gap = slides->len > 0 ? CLAMP (n_media / slides->len, 1, KIOSK_ATTRACT_MEDIA_PER_SLIDE) : 0;
+  for (guint i = 0; i < n_media; i++)
+    {
+      g_ptr_array_add (items, g_list_model_get_item (media, i));
+      if (gap > 0 && (i + 1) % gap == 0 && next_slide < slides->len)
+        g_ptr_array_add (items, g_object_ref (g_ptr_array_index (slides, next_slide++)));
+    }
+  for (; next_slide < slides->len; next_slide++)
+    g_ptr_array_add (items, g_object_ref (g_ptr_array_index (slides, next_slide)));
+
+  same = n_loop == items->len;
+  for (guint i = 0; same && i < n_loop; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->loop), i);
+
+      same = item == g_ptr_array_index (items, i);
+    }
+  if (same)
+    return;
+
+  g_list_store_splice (self->loop, 0, n_loop, items->pdata, items->len);
+}
+
+static void
+data_changed_cb (GListModel       *model,
+                 guint             position,
+                 guint             removed,
+                 guint             added,
+                 KioskAttractView *self)
+{
+  update_loop (self);
+}
+
+static gboolean
+check_cb (gpointer user_data)
+{
+  update_loop (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+disconnect_data (KioskAttractView *self)
+{
+  if (self->services == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (kiosk_services_get_media (self->services), self);
+  for (guint i = 0; i < G_N_ELEMENTS (slide_areas); i++)
+    g_signal_handlers_disconnect_by_data (kiosk_services_get_items (self->services,
+                                                                    slide_areas[i]),
+                                          self);
+}
+
 static void
 apply_settings (KioskAttractView *self)
 {
@@ -101,6 +236,8 @@ config_changed_cb (KioskConfig      *config,
 {
   if (g_str_has_prefix (key, "attract-"))
     apply_settings (self);
+  if (g_str_equal (key, "attract-data-slides") && self->services != NULL)
+    update_loop (self);
 }
 
 static void
@@ -146,7 +283,12 @@ kiosk_attract_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (kiosk_attract_view_parent_class)->map (widget);
 
   if (self->config != NULL)
-    kiosk_media_player_play (self->player);
+    {
+      update_loop (self);
+      kiosk_media_player_play (self->player);
+      if (self->check_id == 0)
+        self->check_id = g_timeout_add_seconds (CHECK_SECONDS, check_cb, self);
+    }
 }
 
 static void
@@ -155,6 +297,7 @@ kiosk_attract_view_unmap (GtkWidget *widget)
   KioskAttractView *self = KIOSK_ATTRACT_VIEW (widget);
 
   kiosk_media_player_stop (self->player);
+  g_clear_handle_id (&self->check_id, g_source_remove);
 
   GTK_WIDGET_CLASS (kiosk_attract_view_parent_class)->unmap (widget);
 }
@@ -167,7 +310,15 @@ kiosk_attract_view_dispose (GObject *object)
   if (self->config != NULL)
     g_signal_handlers_disconnect_by_data (self->config, self);
   g_clear_object (&self->config);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  disconnect_data (self);
+  g_clear_object (&self->services);
+  if (self->player != NULL)
+    kiosk_media_player_set_slide_func (self->player, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_ATTRACT_VIEW);
+  g_clear_object (&self->loop);
+  for (guint i = 0; i < KIOSK_DATA_SLIDE_N_KINDS; i++)
+    g_clear_object (&self->slide_items[i]);
 
   G_OBJECT_CLASS (kiosk_attract_view_parent_class)->dispose (object);
 }
@@ -212,6 +363,11 @@ kiosk_attract_view_init (KioskAttractView *self)
   g_type_ensure (KIOSK_TYPE_MEDIA_PLAYER);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->loop = g_list_store_new (G_TYPE_OBJECT);
+  for (guint i = 0; i < KIOSK_DATA_SLIDE_N_KINDS; i++)
+    self->slide_items[i] = G_OBJECT (gtk_string_object_new (kiosk_data_slide_kind_to_string (i)));
+  kiosk_media_player_set_slide_func (self->player, make_slide_cb, self, NULL);
+
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -250,9 +406,22 @@ kiosk_attract_view_set_media (KioskAttractView *self,
   g_set_object (&self->config, config);
   g_signal_connect (config, "changed", G_CALLBACK (config_changed_cb), self);
   apply_settings (self);
-  kiosk_media_player_set_model (self->player, kiosk_services_get_media (services));
+
+  disconnect_data (self);
+  g_set_object (&self->services, services);
+  g_signal_connect (kiosk_services_get_media (services), "items-changed",
+                    G_CALLBACK (data_changed_cb), self);
+  for (guint i = 0; i < G_N_ELEMENTS (slide_areas); i++)
+    g_signal_connect (kiosk_services_get_items (services, slide_areas[i]), "items-changed",
+                      G_CALLBACK (data_changed_cb), self);
+  update_loop (self);
+  kiosk_media_player_set_model (self->player, G_LIST_MODEL (self->loop));
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    kiosk_media_player_play (self->player);
+    {
+      kiosk_media_player_play (self->player);
+      if (self->check_id == 0)
+        self->check_id = g_timeout_add_seconds (CHECK_SECONDS, check_cb, self);
+    }
 }
 
 /* A new attract view (another language) goes on where @old was. */

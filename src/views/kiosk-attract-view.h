@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* With data slides: one slide after every this many media items. */
+#define KIOSK_ATTRACT_MEDIA_PER_SLIDE 3
+
 #define KIOSK_TYPE_ATTRACT_VIEW (kiosk_attract_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (KioskAttractView, kiosk_attract_view, KIOSK, ATTRACT_VIEW, GtkWidget)

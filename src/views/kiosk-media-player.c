@@ -5,7 +5,9 @@
  * video) while the current one plays. An item goes on screen only when it
  * has a frame, and the one before stays until then, so there is never a
  * black gap between items. A video that ends plays the next; one that
- * errs or stops moving (the watchdog) is skipped. */
+ * errs or stops moving (the watchdog) is skipped. An item of the loop
+ * that is not a KioskMediaItem is a slide: the slide function makes its
+ * widget, which stays for the pictures' time. */
 
 #define G_LOG_DOMAIN "kiosk-media-player"
 
@@ -23,8 +25,10 @@
 
 typedef struct
 {
+  GtkWidget      *box;           /* the stack's child: the picture or a slide */
   GtkPicture     *picture;
-  KioskMediaItem *item;
+  GtkWidget      *slide;
+  GObject        *item;
   GtkMediaStream *stream;        /* videos */
   GCancellable   *cancellable;   /* pictures being decoded */
   guint           position;
@@ -42,6 +46,10 @@ struct _KioskMediaPlayer
 
   /* borrowed */
   GListModel *items;
+
+  KioskMediaPlayerSlideFunc slide_func;
+  gpointer    slide_data;
+  GDestroyNotify slide_destroy;
 
   guint       position;          /* the item on screen (or to start with) */
   guint       transition_ms;
@@ -61,6 +69,7 @@ struct _KioskMediaPlayer
   guint       watchdog_id;
   guint       prepare_timeout_id;
   guint       failed_id;
+  guint       slide_id;
 };
 
 enum {
@@ -113,6 +122,12 @@ slot_clear (KioskMediaPlayer *self,
       g_clear_object (&slot->stream);
     }
   gtk_picture_set_paintable (slot->picture, NULL);
+  if (slot->slide != NULL)
+    {
+      gtk_box_remove (GTK_BOX (slot->box), slot->slide);
+      slot->slide = NULL;
+      gtk_widget_set_visible (GTK_WIDGET (slot->picture), TRUE);
+    }
   g_clear_object (&slot->item);
   slot->ready = FALSE;
   slot->failed = FALSE;
@@ -125,18 +140,27 @@ stop_timers (KioskMediaPlayer *self)
   g_clear_handle_id (&self->watchdog_id, g_source_remove);
   g_clear_handle_id (&self->prepare_timeout_id, g_source_remove);
   g_clear_handle_id (&self->failed_id, g_source_remove);
+  g_clear_handle_id (&self->slide_id, g_source_remove);
 }
 
 static void
 log_skip (Slot       *slot,
           const char *why)
 {
-  g_autofree char *path = g_filename_from_uri (kiosk_media_item_get_uri (slot->item), NULL, NULL);
   /* GStreamer's messages go on with a line of debugging detail. */
   g_autofree char *line = g_strndup (why, strcspn (why, "\n"));
+  g_autofree char *path = NULL;
+  const char *uri;
 
-  g_message ("Attract loop: %s: %s; skipped",
-             path != NULL ? path : kiosk_media_item_get_uri (slot->item), line);
+  if (!KIOSK_IS_MEDIA_ITEM (slot->item))
+    {
+      g_message ("Attract loop: a slide (%s): %s; skipped", G_OBJECT_TYPE_NAME (slot->item), line);
+      return;
+    }
+
+  uri = kiosk_media_item_get_uri (KIOSK_MEDIA_ITEM (slot->item));
+  path = g_filename_from_uri (uri, NULL, NULL);
+  g_message ("Attract loop: %s: %s; skipped", path != NULL ? path : uri, line);
 }
 
 /* The current item's time is up. */
@@ -339,13 +363,35 @@ prepare_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A slide is ready as soon as it is made; from an idle, so that the
+ * loop's steps do not nest. */
+static gboolean
+slide_ready_cb (gpointer user_data)
+{
+  KioskMediaPlayer *self = user_data;
+  Slot *slot = other_slot (self);
+
+  self->slide_id = 0;
+  if (slot->slide == NULL)
+    {
+      log_skip (slot, "it has nothing to show now");
+      slot->failed = TRUE;
+      prepare_next (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  slot_ready (self, slot);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 slot_load (KioskMediaPlayer *self,
            Slot             *slot,
-           KioskMediaItem   *item,
+           GObject          *item,
            guint             position)
 {
-  g_autoptr(GFile) file = g_file_new_for_uri (kiosk_media_item_get_uri (item));
+  g_autoptr(GFile) file = NULL;
 
   slot_clear (self, slot);
   slot->item = g_object_ref (item);
@@ -356,7 +402,22 @@ slot_load (KioskMediaPlayer *self,
   g_clear_handle_id (&self->prepare_timeout_id, g_source_remove);
   self->prepare_timeout_id = g_timeout_add (PREPARE_TIMEOUT_MS, prepare_timeout_cb, self);
 
-  if (kiosk_media_item_get_media_type (item) == KIOSK_MEDIA_IMAGE)
+  if (!KIOSK_IS_MEDIA_ITEM (item))
+    {
+      slot->slide = self->slide_func != NULL ? self->slide_func (item, self->slide_data) : NULL;
+      if (slot->slide != NULL)
+        {
+          gtk_widget_set_visible (GTK_WIDGET (slot->picture), FALSE);
+          gtk_box_append (GTK_BOX (slot->box), slot->slide);
+        }
+      g_clear_handle_id (&self->slide_id, g_source_remove);
+      self->slide_id = g_idle_add (slide_ready_cb, self);
+      return;
+    }
+
+  file = g_file_new_for_uri (kiosk_media_item_get_uri (KIOSK_MEDIA_ITEM (item)));
+
+  if (kiosk_media_item_get_media_type (KIOSK_MEDIA_ITEM (item)) == KIOSK_MEDIA_IMAGE)
     {
       g_autofree char *path = g_file_get_path (file);
 
@@ -394,7 +455,7 @@ prepare_next (KioskMediaPlayer *self)
 {
   Slot *slot = other_slot (self);
   guint n = self->items != NULL ? g_list_model_get_n_items (self->items) : 0;
-  g_autoptr(KioskMediaItem) item = NULL;
+  g_autoptr(GObject) item = NULL;
   guint position;
 
   if (!self->playing)
@@ -474,7 +535,7 @@ show_next (KioskMediaPlayer *self)
   gtk_stack_set_transition_type (self->stack, self->showing && self->transition_ms > 0
                                               ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
                                               : GTK_STACK_TRANSITION_TYPE_NONE);
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (slot->picture));
+  gtk_stack_set_visible_child (self->stack, slot->box);
   set_showing (self, TRUE);
 
   if (slot->stream != NULL)
@@ -486,7 +547,8 @@ show_next (KioskMediaPlayer *self)
     }
   else
     {
-      seconds = kiosk_media_item_get_duration (slot->item);
+      seconds = KIOSK_IS_MEDIA_ITEM (slot->item)
+                ? kiosk_media_item_get_duration (KIOSK_MEDIA_ITEM (slot->item)) : -1;
       if (seconds <= 0)
         seconds = self->image_seconds;
       self->timer_id = g_timeout_add ((guint) (seconds * 1000), current_done_cb, self);
@@ -522,7 +584,7 @@ items_changed_cb (GListModel       *items,
 
       for (guint i = 0; i < n && !found; i++)
         {
-          g_autoptr(KioskMediaItem) item = g_list_model_get_item (items, i);
+          g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
           if (item == current->item)
             {
@@ -563,6 +625,9 @@ kiosk_media_player_dispose (GObject *object)
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_data (self->items, self);
   g_clear_object (&self->items);
+  if (self->slide_destroy != NULL)
+    g_clear_pointer (&self->slide_data, self->slide_destroy);
+  self->slide_func = NULL;
   g_clear_pointer ((GtkWidget **) &self->stack, gtk_widget_unparent);
 
   G_OBJECT_CLASS (kiosk_media_player_parent_class)->dispose (object);
@@ -601,12 +666,13 @@ kiosk_media_player_class_init (KioskMediaPlayerClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* An item came on screen (tests count the loop's steps with it). */
+  /* An item came on screen (tests count the loop's steps with it): a
+   * KioskMediaItem, or the item of a slide. */
   signals[ITEM_SHOWN] = g_signal_new ("item-shown",
                                       G_TYPE_FROM_CLASS (klass),
                                       G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL,
-                                      G_TYPE_NONE, 1, KIOSK_TYPE_MEDIA_ITEM);
+                                      G_TYPE_NONE, 1, G_TYPE_OBJECT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mediaplayer");
@@ -627,9 +693,12 @@ kiosk_media_player_init (KioskMediaPlayer *self)
 
   for (guint i = 0; i < 2; i++)
     {
+      self->slots[i].box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       self->slots[i].picture = GTK_PICTURE (gtk_picture_new ());
       gtk_picture_set_can_shrink (self->slots[i].picture, TRUE);
-      gtk_stack_add_child (self->stack, GTK_WIDGET (self->slots[i].picture));
+      gtk_widget_set_vexpand (GTK_WIDGET (self->slots[i].picture), TRUE);
+      gtk_box_append (GTK_BOX (self->slots[i].box), GTK_WIDGET (self->slots[i].picture));
+      gtk_stack_add_child (self->stack, self->slots[i].box);
     }
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
@@ -669,6 +738,21 @@ kiosk_media_player_get_model (KioskMediaPlayer *self)
   g_return_val_if_fail (KIOSK_IS_MEDIA_PLAYER (self), NULL);
 
   return self->items;
+}
+
+void
+kiosk_media_player_set_slide_func (KioskMediaPlayer          *self,
+                                   KioskMediaPlayerSlideFunc  func,
+                                   gpointer                   user_data,
+                                   GDestroyNotify             destroy)
+{
+  g_return_if_fail (KIOSK_IS_MEDIA_PLAYER (self));
+
+  if (self->slide_destroy != NULL)
+    g_clear_pointer (&self->slide_data, self->slide_destroy);
+  self->slide_func = func;
+  self->slide_data = user_data;
+  self->slide_destroy = destroy;
 }
 
 void

@@ -21,6 +21,14 @@ GtkWidget      *kiosk_media_player_new            (void);
 void            kiosk_media_player_set_model      (KioskMediaPlayer *self,
                                                    GListModel       *items);
 GListModel     *kiosk_media_player_get_model      (KioskMediaPlayer *self);
+/* Makes the widget of a slide: an item of the model that is not a
+ * KioskMediaItem. NULL: nothing to show now (the item is skipped). */
+typedef GtkWidget *(*KioskMediaPlayerSlideFunc) (GObject  *item,
+                                                 gpointer  user_data);
+void            kiosk_media_player_set_slide_func (KioskMediaPlayer          *self,
+                                                   KioskMediaPlayerSlideFunc  func,
+                                                   gpointer                   user_data,
+                                                   GDestroyNotify             destroy);
 /* TRUE: cover the screen and crop; FALSE: show all of it. Never stretched. */
 void            kiosk_media_player_set_fill       (KioskMediaPlayer *self,
                                                    gboolean          fill);
