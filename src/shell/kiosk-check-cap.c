@@ -38,27 +38,9 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  fprintf (stderr, "ankerort: %s\n", message);
-  fprintf (stderr, "Usage: ankerort check cap SOURCE [--lat DEGREES --lon DEGREES] "
-                   "[--geocode NAME=VALUE]... [--header 'Name: value']... [--timeout SECONDS] "
-                   "[--json]\n");
-  return KIOSK_CHECK_EXIT_USAGE;
-}
+#define USAGE "Usage: ankerort check cap SOURCE [--lat DEGREES --lon DEGREES] " \
+              "[--geocode NAME=VALUE]... [--header 'Name: value']... [--timeout SECONDS] " \
+              "[--json]\n"
 
 static gboolean
 parse_degrees (const char *text,
@@ -117,18 +99,18 @@ kiosk_check_cap_main (int    argc,
                                 "a kiosk at that position or with those geocodes.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse_strv (context, &args, &error))
-    return usage_error ("%s", error->message);
+    return kiosk_check_usage_error (USAGE, "%s", error->message);
   if (options.rest == NULL || g_strv_length (options.rest) != 2)
-    return usage_error ("check cap needs a SOURCE (a file or a URL)");
+    return kiosk_check_usage_error (USAGE, "check cap needs a SOURCE (a file or a URL)");
 
   if ((options.lat == NULL) != (options.lon == NULL))
-    return usage_error ("--lat and --lon go together");
+    return kiosk_check_usage_error (USAGE, "--lat and --lon go together");
   if (options.lat != NULL)
     {
       if (!parse_degrees (options.lat, 90, &latitude))
-        return usage_error ("--lat “%s” is not a latitude from -90 to 90", options.lat);
+        return kiosk_check_usage_error (USAGE, "--lat “%s” is not a latitude from -90 to 90", options.lat);
       if (!parse_degrees (options.lon, 180, &longitude))
-        return usage_error ("--lon “%s” is not a longitude from -180 to 180", options.lon);
+        return kiosk_check_usage_error (USAGE, "--lon “%s” is not a longitude from -180 to 180", options.lon);
       has_position = TRUE;
     }
   for (guint i = 0; options.geocodes != NULL && options.geocodes[i] != NULL; i++)
@@ -136,10 +118,10 @@ kiosk_check_cap_main (int    argc,
       const char *eq = strchr (options.geocodes[i], '=');
 
       if (eq == NULL || eq == options.geocodes[i] || eq[1] == '\0')
-        return usage_error ("--geocode “%s” is not NAME=VALUE", options.geocodes[i]);
+        return kiosk_check_usage_error (USAGE, "--geocode “%s” is not NAME=VALUE", options.geocodes[i]);
     }
   if (options.timeout < 0)
-    return usage_error ("--timeout must be a number of seconds");
+    return kiosk_check_usage_error (USAGE, "--timeout must be a number of seconds");
 
   shown = kiosk_redact_uri (options.rest[1]);
   url = kiosk_check_source_to_url (options.rest[1]);

@@ -9,13 +9,12 @@
 #include <json-glib/json-glib.h>
 
 #include "kiosk-check.h"
+#include "kiosk-check-private.h"
 #include "kiosk-check-config.h"
 #include "kiosk-config.h"
 #include "kiosk-redact.h"
 #include "kiosk-source-job.h"
 
-#define EXIT_FAILED 1
-#define EXIT_USAGE  2
 
 typedef struct
 {
@@ -53,14 +52,8 @@ source_result_free (SourceResult *result)
   g_free (result);
 }
 
-static int
-usage_error (const char *message)
-{
-  fprintf (stderr, "ankerort: %s\n", message);
-  fprintf (stderr, "Usage: ankerort check config FILE|URL [--kiosk-id ID] [--public-key KEY] "
-                   "[--offline] [--timeout SECONDS] [--json]\n");
-  return EXIT_USAGE;
-}
+#define USAGE "Usage: ankerort check config FILE|URL [--kiosk-id ID] [--public-key KEY] " \
+              "[--offline] [--timeout SECONDS] [--json]\n"
 
 static gboolean
 is_url (const char *source)
@@ -290,11 +283,11 @@ kiosk_check_config_main (int    argc,
                                              "1 invalid or a source failed, 2 usage error.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse_strv (context, &args, &error))
-    return usage_error (error->message);
+    return kiosk_check_usage_error (USAGE, "%s", error->message);
   if (options.rest == NULL || g_strv_length (options.rest) != 1)
-    return usage_error ("check config needs one FILE or URL");
+    return kiosk_check_usage_error (USAGE, "check config needs one FILE or URL");
   if (options.timeout < 0)
-    return usage_error ("--timeout must be a number of seconds");
+    return kiosk_check_usage_error (USAGE, "--timeout must be a number of seconds");
 
   source = options.rest[0];
   shown = kiosk_redact_uri (source);
@@ -345,5 +338,5 @@ kiosk_check_config_main (int    argc,
   else
     print_text (shown, valid, problems, results);
 
-  return valid && sources_ok ? EXIT_SUCCESS : EXIT_FAILED;
+  return valid && sources_ok ? EXIT_SUCCESS : KIOSK_CHECK_EXIT_FAILED;
 }

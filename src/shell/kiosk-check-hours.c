@@ -8,12 +8,11 @@
 #include <json-glib/json-glib.h>
 
 #include "kiosk-check.h"
+#include "kiosk-check-private.h"
 #include "kiosk-check-hours.h"
 #include "kiosk-format.h"
 #include "kiosk-opening-hours.h"
 
-#define EXIT_FAILED 1
-#define EXIT_USAGE  2
 
 /* Closing days are looked for this far from --at. */
 #define CLOSURES_DAYS "400"
@@ -38,26 +37,8 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  fprintf (stderr, "ankerort: %s\n", message);
-  fprintf (stderr, "Usage: ankerort check opening-hours 'SPEC' [--at ISO8601] [--tz ZONE] "
-                   "[--closures FILE.ics] [--json]\n");
-  return EXIT_USAGE;
-}
+#define USAGE "Usage: ankerort check opening-hours 'SPEC' [--at ISO8601] [--tz ZONE] " \
+              "[--closures FILE.ics] [--json]\n"
 
 /* The closing days of an iCalendar file, read as the kiosk reads its
  * closures source, with the window starting on the day of @at. */
@@ -157,7 +138,7 @@ kiosk_check_hours_main (int    argc,
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) args = NULL;
 
-  g_return_val_if_fail (argc >= 3, EXIT_USAGE);
+  g_return_val_if_fail (argc >= 3, KIOSK_CHECK_EXIT_USAGE);
 
   /* "opening-hours" reads as the program's name. */
   args = g_new0 (char *, argc - 1);
@@ -172,15 +153,15 @@ kiosk_check_hours_main (int    argc,
                                              "unreadable, 2 usage or syntax error.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse_strv (context, &args, &error))
-    return usage_error ("%s", error->message);
+    return kiosk_check_usage_error (USAGE, "%s", error->message);
   if (options.rest == NULL || g_strv_length (options.rest) != 1)
-    return usage_error ("check opening-hours needs one SPEC (quote it)");
+    return kiosk_check_usage_error (USAGE, "check opening-hours needs one SPEC (quote it)");
 
   if (options.tz != NULL)
     {
       tz = g_time_zone_new_identifier (options.tz);
       if (tz == NULL)
-        return usage_error ("unknown time zone “%s”", options.tz);
+        return kiosk_check_usage_error (USAGE, "unknown time zone “%s”", options.tz);
     }
   else
     tz = g_time_zone_new_local ();
@@ -190,7 +171,7 @@ kiosk_check_hours_main (int    argc,
       /* A time without an offset is on the kiosk's clock. */
       at = g_date_time_new_from_iso8601 (options.at, tz);
       if (at == NULL)
-        return usage_error ("--at “%s” is not an ISO 8601 date and time", options.at);
+        return kiosk_check_usage_error (USAGE, "--at “%s” is not an ISO 8601 date and time", options.at);
     }
   else
     at = g_date_time_new_now (tz);
@@ -199,7 +180,7 @@ kiosk_check_hours_main (int    argc,
   if (hours == NULL)
     {
       fprintf (stderr, "ankerort: opening hours “%s”: %s\n", options.rest[0], error->message);
-      return EXIT_USAGE;
+      return KIOSK_CHECK_EXIT_USAGE;
     }
   for (guint i = 0; i < warnings->len; i++)
     fprintf (stderr, "ankerort: opening hours: warning: %s\n",
@@ -211,7 +192,7 @@ kiosk_check_hours_main (int    argc,
       if (closures == NULL)
         {
           fprintf (stderr, "ankerort: %s: %s\n", options.closures, error->message);
-          return EXIT_FAILED;
+          return KIOSK_CHECK_EXIT_FAILED;
         }
     }
 

@@ -11,12 +11,11 @@
 #include <json-glib/json-glib.h>
 
 #include "kiosk-check-media.h"
+#include "kiosk-check-private.h"
 #include "kiosk-media-format.h"
 #include "kiosk-media-playlist.h"
 #include "kiosk-media-probe.h"
 
-#define EXIT_FAILED 1
-#define EXIT_USAGE  2
 
 static void
 print_json (const char *source,
@@ -102,7 +101,7 @@ kiosk_check_media_main (int    argc,
   const char *source;
   guint n_ok = 0;
 
-  g_return_val_if_fail (argc >= 3, EXIT_USAGE);
+  g_return_val_if_fail (argc >= 3, KIOSK_CHECK_EXIT_USAGE);
 
   /* "check media ARGS..." with "check media" as the program's name. */
   args = g_new0 (char *, argc);
@@ -120,13 +119,13 @@ kiosk_check_media_main (int    argc,
   if (!g_option_context_parse_strv (context, &args, &error))
     {
       fprintf (stderr, "ankerort: %s\n", error->message);
-      return EXIT_USAGE;
+      return KIOSK_CHECK_EXIT_USAGE;
     }
   if (rest == NULL || g_strv_length (rest) != 1)
     {
       fprintf (stderr, "ankerort: check media needs one folder or playlist\n"
                        "Usage: ankerort check media DIR|FILE.m3u [--json]\n");
-      return EXIT_USAGE;
+      return KIOSK_CHECK_EXIT_USAGE;
     }
   source = rest[0];
 
@@ -139,7 +138,7 @@ kiosk_check_media_main (int    argc,
       if (json)
         print_json (source, NULL, warnings);
       fprintf (stderr, "ankerort: %s\n", error->message);
-      return EXIT_FAILED;
+      return KIOSK_CHECK_EXIT_FAILED;
     }
 
   kiosk_media_probe_items (items, warnings, NULL);
@@ -155,7 +154,7 @@ kiosk_check_media_main (int    argc,
     {
       fprintf (stderr, "ankerort: %s: nothing in it can play (%u file%s, all skipped)\n",
                source, items->len, items->len == 1 ? "" : "s");
-      return EXIT_FAILED;
+      return KIOSK_CHECK_EXIT_FAILED;
     }
 
   return EXIT_SUCCESS;

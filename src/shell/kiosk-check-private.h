@@ -16,6 +16,12 @@ int   kiosk_check_report_error  (gboolean      json,
                                  const char   *source,
                                  const GError *error);
 
+/* "ankerort: MESSAGE" and @usage (the kind's "Usage: …" lines) on stderr;
+ * returns KIOSK_CHECK_EXIT_USAGE. */
+int   kiosk_check_usage_error   (const char   *usage,
+                                 const char   *format,
+                                 ...) G_GNUC_PRINTF (2, 3);
+
 /* kiosk-check-cap.c: `ankerort check cap SOURCE [--lat L --lon L]
  * [--geocode NAME=VALUE]... [--json]`; argv[1] is "check". */
 int   kiosk_check_cap_main      (int           argc,

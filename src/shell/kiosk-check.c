@@ -18,8 +18,6 @@
 #include "kiosk-redact.h"
 #include "kiosk-source.h"
 
-#define EXIT_FAILED 1
-#define EXIT_USAGE  2
 
 typedef struct
 {
@@ -56,15 +54,15 @@ known_kinds (void)
   return g_string_free (g_steal_pointer (&kinds), FALSE);
 }
 
-static int
-usage_error (GOptionContext *context,
-             const char     *format,
-             ...) G_GNUC_PRINTF (2, 3);
+#define USAGE "Usage: ankerort check KIND SOURCE [--header 'Name: value']... [--from ISO8601] " \
+              "[--to ISO8601] [--tz ZONE] [--timeout SECONDS] [--json]\n" \
+              "       ankerort check opening-hours 'SPEC' [--at ISO8601] [--tz ZONE] " \
+              "[--closures FILE.ics] [--json]\n"
 
-static int
-usage_error (GOptionContext *context,
-             const char     *format,
-             ...)
+int
+kiosk_check_usage_error (const char *usage,
+                         const char *format,
+                         ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -74,11 +72,8 @@ usage_error (GOptionContext *context,
   va_end (args);
 
   fprintf (stderr, "ankerort: %s\n", message);
-  fprintf (stderr, "Usage: ankerort check KIND SOURCE [--header 'Name: value']... [--from ISO8601] "
-                   "[--to ISO8601] [--tz ZONE] [--timeout SECONDS] [--json]\n"
-                   "       ankerort check opening-hours 'SPEC' [--at ISO8601] [--tz ZONE] "
-                   "[--closures FILE.ics] [--json]\n");
-  return EXIT_USAGE;
+  fputs (usage, stderr);
+  return KIOSK_CHECK_EXIT_USAGE;
 }
 
 /* A path or a URL; paths become file:// URLs. */
@@ -157,7 +152,7 @@ kiosk_check_report_error (gboolean      json,
       kiosk_check_write_json (root);
     }
 
-  return EXIT_FAILED;
+  return KIOSK_CHECK_EXIT_FAILED;
 }
 
 static JsonNode *
@@ -302,7 +297,7 @@ kiosk_check_main (int    argc,
   const char *kind, *source;
   g_auto(GStrv) args = NULL;
 
-  g_return_val_if_fail (argc >= 2, EXIT_USAGE);
+  g_return_val_if_fail (argc >= 2, KIOSK_CHECK_EXIT_USAGE);
 
   /* Not a source: a setting evaluated at a time. */
   if (argc > 2 && g_str_equal (argv[2], "opening-hours"))
@@ -339,10 +334,10 @@ kiosk_check_main (int    argc,
   }
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse_strv (context, &args, &error))
-    return usage_error (context, "%s", error->message);
+    return kiosk_check_usage_error (USAGE, "%s", error->message);
 
   if (options.rest == NULL || g_strv_length (options.rest) != 2)
-    return usage_error (context, "check needs a KIND and a SOURCE (a file or a URL)");
+    return kiosk_check_usage_error (USAGE, "check needs a KIND and a SOURCE (a file or a URL)");
   kind = options.rest[0];
   source = options.rest[1];
   /* What is printed of SOURCE: never its password or keys. */
@@ -350,15 +345,15 @@ kiosk_check_main (int    argc,
 
   format = kiosk_format_lookup (kind);
   if (format == NULL)
-    return usage_error (context, "unknown kind “%s”; known kinds: %s", kind, kinds);
+    return kiosk_check_usage_error (USAGE, "unknown kind “%s”; known kinds: %s", kind, kinds);
   if (format->parse == NULL && format->check == NULL)
-    return usage_error (context, "kind “%s” cannot be checked", kind);
+    return kiosk_check_usage_error (USAGE, "kind “%s” cannot be checked", kind);
 
   if (options.tz != NULL)
     {
       tz = g_time_zone_new_identifier (options.tz);
       if (tz == NULL)
-        return usage_error (context, "unknown time zone “%s”", options.tz);
+        return kiosk_check_usage_error (USAGE, "unknown time zone “%s”", options.tz);
     }
   else
     tz = g_time_zone_new_local ();
@@ -371,11 +366,11 @@ kiosk_check_main (int    argc,
         {
           g_autofree char *header = kiosk_redact_header (options.headers[i]);
 
-          return usage_error (context, "--header %u (%s) is not “Name: value”", i + 1, header);
+          return kiosk_check_usage_error (USAGE, "--header %u (%s) is not “Name: value”", i + 1, header);
         }
     }
   if (options.timeout < 0)
-    return usage_error (context, "--timeout must be a number of seconds");
+    return kiosk_check_usage_error (USAGE, "--timeout must be a number of seconds");
 
   url = kiosk_check_source_to_url (source);
   config = kiosk_source_config_new ("check", kind, url);
@@ -391,17 +386,17 @@ kiosk_check_main (int    argc,
       g_clear_pointer (&ctx->from, g_date_time_unref);
       ctx->from = parse_time (options.from, tz);
       if (ctx->from == NULL)
-        return usage_error (context, "--from “%s” is not an ISO 8601 date or time", options.from);
+        return kiosk_check_usage_error (USAGE, "--from “%s” is not an ISO 8601 date or time", options.from);
     }
   if (options.to != NULL)
     {
       g_clear_pointer (&ctx->to, g_date_time_unref);
       ctx->to = parse_time (options.to, tz);
       if (ctx->to == NULL)
-        return usage_error (context, "--to “%s” is not an ISO 8601 date or time", options.to);
+        return kiosk_check_usage_error (USAGE, "--to “%s” is not an ISO 8601 date or time", options.to);
     }
   if (ctx->from != NULL && ctx->to != NULL && g_date_time_compare (ctx->from, ctx->to) > 0)
-    return usage_error (context, "--from is after --to");
+    return kiosk_check_usage_error (USAGE, "--from is after --to");
 
   fetcher = kiosk_fetcher_new ();
   if (options.timeout > 0)
